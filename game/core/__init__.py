@@ -1,0 +1,1 @@
+"""Game rules and content: plain Python, never imports pygame."""

@@ -1,0 +1,524 @@
+"""Load and check every content file: editions, species and eco-actions.
+
+One code path serves the game, the hot reload and ``tools/validate_deck.py``: it reports every
+problem it finds (not just the first) as located :class:`Problem` objects, and keeps a validated
+cache, keyed by the files' contents, so an unchanged deck loads without parsing YAML again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import tempfile
+import typing
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from game.core.models import (
+    Action,
+    ActionsFile,
+    Bundle,
+    Edition,
+    Equivalent,
+    Species,
+    SpeciesFile,
+)
+from game.core.problems import ContentError, Problem, Severity, did_you_mean, display_path
+from game.core.vocab import GROUPS, HABITATS
+from game.core.yamlsrc import YamlDocument, load_yaml, read_text
+
+CACHE_FORMAT = 1
+SPECIES_FILE = "species.yaml"
+ACTIONS_FILE = "actions.yaml"
+DECKS_DIR = "decks"
+
+
+@dataclass(frozen=True)
+class Content:
+    """The validated content the game plays with."""
+
+    editions: dict[str, Edition]
+    species: dict[str, Species]
+    actions: dict[str, Action]
+    tree_equivalent: Equivalent | None = None
+    warnings: tuple[Problem, ...] = ()
+    _by_edition: dict[str, tuple[Species, ...]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        grouped: dict[str, list[Species]] = {e: [] for e in self.editions}
+        for sp in self.species.values():
+            grouped.setdefault(sp.edition, []).append(sp)
+        object.__setattr__(self, "_by_edition", {k: tuple(v) for k, v in grouped.items()})
+
+    def species_in(self, edition_id: str) -> tuple[Species, ...]:
+        return self._by_edition.get(edition_id, ())
+
+    @classmethod
+    def from_bundle(cls, bundle: Bundle, warnings: Sequence[Problem] = ()) -> Content:
+        return cls(
+            editions={e.id: e for e in bundle.editions},
+            species={s.id: s for s in bundle.species},
+            actions={a.id: a for a in bundle.actions},
+            tree_equivalent=bundle.tree_equivalent,
+            warnings=tuple(warnings),
+        )
+
+
+def content_files(data_dir: Path) -> list[Path]:
+    """The files that make up the content, in load order."""
+    decks = data_dir / DECKS_DIR
+    extra = sorted(decks.glob("*.yaml")) if decks.is_dir() else []
+    return [data_dir / SPECIES_FILE, *extra, data_dir / ACTIONS_FILE]
+
+
+def load_content(
+    data_dir: Path,
+    assets_dir: Path,
+    *,
+    cache_dir: Path | None = None,
+    today: dt.date | None = None,
+) -> Content:
+    """Load every content file under ``data_dir``; raise :class:`ContentError` listing all errors."""
+    today = today or dt.date.today()
+    files = content_files(data_dir)
+    problems: list[Problem] = []
+    texts: dict[Path, str] = {}
+    for path in files:
+        if not path.exists():
+            if path.name in (SPECIES_FILE, ACTIONS_FILE):
+                problems.append(Problem(display_path(path), 1, 1, Severity.ERROR,
+                                        f"required file is missing (looked in {data_dir})"))
+            continue
+        try:
+            texts[path] = read_text(path)
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise ContentError(problems)
+
+    key = _cache_key(texts, assets_dir, today)
+    cached = _read_cache(cache_dir, key, assets_dir) if cache_dir else None
+    if cached is not None:
+        return cached
+
+    content = _validate(texts, assets_dir, today)
+    if cache_dir:
+        _write_cache(cache_dir, key, content)
+    return content
+
+
+# --- validation -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Origin:
+    doc: YamlDocument
+    loc: tuple[Any, ...]
+
+    def problem(self, rel: Sequence[Any], message: str, *, key: bool = False,
+                severity: Severity = Severity.ERROR) -> Problem:
+        return self.doc.problem((*self.loc, *rel), message, key=key, severity=severity)
+
+    def where(self) -> str:
+        line, col = self.doc.locate(self.loc)
+        return f"{self.doc.shown_path}:{line}:{col}"
+
+
+def _validate(texts: dict[Path, str], assets_dir: Path, today: dt.date) -> Content:
+    problems: list[Problem] = []
+    editions: dict[str, tuple[Edition, _Origin]] = {}
+    species: dict[str, tuple[Species, _Origin]] = {}
+    actions: dict[str, tuple[Action, _Origin]] = {}
+    tree_equivalent: Equivalent | None = None
+    context = {"today": today}
+    broken: set[str] = set()  # ids of items that failed validation
+
+    for path, text in texts.items():
+        try:
+            doc = load_yaml(path, text)
+        except ContentError as exc:
+            problems.extend(exc.problems)
+            continue
+        is_actions = path.name == ACTIONS_FILE and path.parent.name != DECKS_DIR
+        model: type[BaseModel] = ActionsFile if is_actions else SpeciesFile
+        if not isinstance(doc.data, dict):
+            kind = type(doc.data).__name__ if doc.data is not None else "nothing"
+            top = "'actions:'" if is_actions else "'editions:' and/or 'species:'"
+            problems.append(doc.problem((), f"the top level must be a mapping with {top}, "
+                                            f"not {_KIND_NAMES.get(kind, kind)}"))
+            continue
+        try:
+            parsed = model.model_validate(doc.data, context=context)
+        except ValidationError as exc:
+            problems.extend(_translate(doc, model, exc))
+            parsed = _salvage(doc, model, context, broken)
+        if isinstance(parsed, ActionsFile):
+            for i, action in enumerate(parsed.actions):
+                _register(actions, action.id, action, _Origin(doc, ("actions", i)), "action",
+                          problems)
+            tree_equivalent = parsed.tree_equivalent or tree_equivalent
+        elif isinstance(parsed, SpeciesFile):
+            for i, edition in enumerate(parsed.editions):
+                _register(editions, edition.id, edition, _Origin(doc, ("editions", i)), "edition",
+                          problems)
+            for i, sp in enumerate(parsed.species):
+                _register(species, sp.id, sp, _Origin(doc, ("species", i)), "species", problems)
+
+    problems.extend(_cross_check(editions, species, actions, assets_dir, broken))
+    if not editions and not any(p.severity is Severity.ERROR for p in problems):
+        first = next(iter(texts))
+        problems.append(Problem(display_path(first), 1, 1, Severity.ERROR,
+                                "no edition is defined: add an 'editions:' list"))
+    if any(p.severity is Severity.ERROR for p in problems):
+        raise ContentError(problems)
+    return Content(
+        editions={k: v[0] for k, v in editions.items()},
+        species={k: v[0] for k, v in species.items()},
+        actions={k: v[0] for k, v in actions.items()},
+        tree_equivalent=tree_equivalent,
+        warnings=tuple(sorted(problems)),
+    )
+
+
+_KIND_NAMES = {"list": "a list", "str": "a single text", "int": "a number", "float": "a number",
+               "bool": "true/false"}
+
+
+def _salvage(
+    doc: YamlDocument, model: type[BaseModel], context: dict[str, Any], broken: set[str]
+) -> BaseModel:
+    """Validate the items of a file one by one, so that cross-references can still be checked
+    for the good items when some items are broken (their errors are already reported).
+
+    The ids of broken items go into ``broken``, so that references to them are not reported a
+    second time as unknown."""
+    data = doc.data
+    good: dict[str, Any] = {}
+    for name in ("editions", "species", "actions"):
+        items = data.get(name)
+        if name not in model.model_fields or not isinstance(items, list):
+            continue
+        kept = []
+        for item in items:
+            try:
+                model.model_validate({name: [item]}, context=context)
+            except ValidationError:
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    broken.add(item["id"])
+                continue
+            kept.append(item)
+        good[name] = kept
+    if model is ActionsFile:
+        good.setdefault("actions", [])
+    return model.model_validate(good, context=context)
+
+
+def _register(table: dict[str, Any], ident: str, item: Any, origin: _Origin, what: str,
+              problems: list[Problem]) -> None:
+    if ident in table:
+        problems.append(origin.problem(("id",), f"duplicate {what} id '{ident}': already defined "
+                                                f"at {table[ident][1].where()}"))
+        return
+    table[ident] = (item, origin)
+
+
+def _cross_check(
+    editions: dict[str, tuple[Edition, _Origin]],
+    species: dict[str, tuple[Species, _Origin]],
+    actions: dict[str, tuple[Action, _Origin]],
+    assets_dir: Path,
+    broken: set[str],
+) -> list[Problem]:
+    problems: list[Problem] = []
+    warn = Severity.WARNING
+    no_art: dict[str, list[_Origin]] = {}
+    scientific: dict[str, _Origin] = {}
+    used_editions: set[str] = set()
+    for sp, origin in species.values():
+        if sp.edition not in editions and sp.edition not in broken:
+            problems.append(origin.problem(("edition",), f"unknown edition '{sp.edition}'"
+                                           + did_you_mean(sp.edition, {*editions, *broken})
+                                           + _known(editions)))
+        used_editions.add(sp.edition)
+        if sp.group not in GROUPS:
+            problems.append(origin.problem(("group",), f"unknown group '{sp.group}'"
+                                           + did_you_mean(sp.group, GROUPS) + _known(GROUPS)))
+        for i, habitat in enumerate(sp.habitats):
+            if habitat not in HABITATS:
+                problems.append(origin.problem(("habitats", i), f"unknown habitat '{habitat}'"
+                                               + did_you_mean(habitat, HABITATS)
+                                               + _known(HABITATS)))
+        for i, helper in enumerate(sp.helped_by):
+            if helper.action in broken:
+                continue
+            if helper.action not in actions:
+                problems.append(origin.problem(("helped_by", i), f"unknown action "
+                                               f"'{helper.action}'"
+                                               + did_you_mean(helper.action,
+                                                              {*actions, *broken})
+                                               + _known(actions)))
+            elif helper.why is not None and helper.why.zh_hans is None:
+                problems.append(origin.problem(("helped_by", i, "why"),
+                                               "no zh-Hans text: Chinese players will see English",
+                                               severity=warn))
+        if sp.art is None:
+            no_art.setdefault(origin.doc.shown_path, []).append(origin)
+        else:
+            problems.extend(_check_art(sp.art, assets_dir, origin))
+        if sp.scientific_name in scientific:
+            problems.append(origin.problem(("scientific_name",),
+                                           f"'{sp.scientific_name}' is also used at "
+                                           f"{scientific[sp.scientific_name].where()}",
+                                           severity=warn))
+        scientific.setdefault(sp.scientific_name, origin)
+        problems.extend(_missing_translations(sp, origin, ("name", "range", "facts", "threats")))
+    for edition, origin in editions.values():
+        if edition.id not in used_editions:
+            problems.append(origin.problem(("id",), f"edition '{edition.id}' has no species yet",
+                                           severity=warn))
+        problems.extend(_missing_translations(edition, origin, ("title", "description")))
+    for action, origin in actions.values():
+        problems.extend(_missing_translations(action, origin, ("name", "description")))
+    for origins in no_art.values():
+        first = origins[0]
+        count = len(origins)
+        noun = "species has" if count == 1 else "species have"
+        problems.append(first.problem(("id",), f"{count} {noun} no 'art:' image; generated art "
+                                      "is used for them", severity=warn))
+    return problems
+
+
+def _known(names: Iterable[str]) -> str:
+    listed = sorted(names)
+    if len(listed) > 12:
+        return ""
+    return "; known: " + ", ".join(listed) if listed else "; none is defined"
+
+
+def _missing_translations(item: BaseModel, origin: _Origin, fields: Iterable[str]) -> list[Problem]:
+    found = []
+    for name in fields:
+        value = getattr(item, name)
+        if value is not None and getattr(value, "zh_hans", "") is None:
+            found.append(origin.problem((name,), f"{name} has no zh-Hans text: Chinese players "
+                                                 "will see English", severity=Severity.WARNING))
+    return found
+
+
+def _check_art(art: str, assets_dir: Path, origin: _Origin) -> list[Problem]:
+    posix = PurePosixPath(art.replace("\\", "/"))
+    if posix.is_absolute() or ".." in posix.parts or re.match(r"^[A-Za-z]:", art):
+        return [origin.problem(("art",), f"art path '{art}' must stay inside assets/ "
+                                         "(a relative path such as cards/whale-shark.png)")]
+    if posix.suffix.lower() != ".png":
+        return [origin.problem(("art",), f"art '{art}' must be a .png image")]
+    target = assets_dir.joinpath(*posix.parts)
+    try:
+        inside = target.resolve().is_relative_to(assets_dir.resolve())
+    except OSError:
+        inside = False
+    if not inside:
+        return [origin.problem(("art",), f"art path '{art}' leads outside assets/")]
+    if not target.is_file():
+        return [origin.problem(("art",), f"art file not found: {display_path(target)}")]
+    return []
+
+
+# --- pydantic errors as editor messages ---------------------------------------------------
+
+
+def _translate(doc: YamlDocument, root: type[BaseModel], exc: ValidationError) -> list[Problem]:
+    problems = []
+    errors = exc.errors(include_url=False)
+    # A misspelt key shows up twice: as an unknown key and as a missing one. Report it once.
+    misspelt = {
+        (tuple(e["loc"][:-1]), hint)
+        for e in errors
+        if e["type"] == "extra_forbidden"
+        for hint in difflib.get_close_matches(str(e["loc"][-1]),
+                                              _known_keys(root, e["loc"][:-1]), n=1, cutoff=0.6)
+    }
+    for err in errors:
+        loc = tuple(err["loc"])
+        kind = err["type"]
+        label = _label(loc)
+        value = err.get("input")
+        if kind == "extra_forbidden":
+            key = str(loc[-1])
+            known = _known_keys(root, loc[:-1])
+            hint = did_you_mean(key, known)
+            listed = f"; expected one of: {', '.join(known)}" if known and not hint else ""
+            problems.append(doc.problem(loc, f"unknown key '{key}'{hint}{listed}", key=True))
+            continue
+        if kind == "missing":
+            if (loc[:-1], loc[-1]) in misspelt:
+                continue
+            where = f" in {_label(loc[:-1])}" if _label(loc[:-1]) else ""
+            problems.append(doc.problem(loc, f"missing required key '{loc[-1]}'{where}"))
+            continue
+        problems.append(doc.problem(loc, f"{label}: {_describe(kind, err, value)}"))
+    return problems
+
+
+def _label(loc: Sequence[Any]) -> str:
+    """'iucn.category' for ('species', 3, 'iucn', 'category'): the path inside the item."""
+    parts: list[str] = []
+    for step in loc[2:] if len(loc) >= 2 and isinstance(loc[1], int) else loc:
+        if isinstance(step, int):
+            parts[-1:] = [f"{parts[-1]}[{step}]" if parts else f"[{step}]"]
+        else:
+            parts.append(str(step))
+    return ".".join(parts)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, str):
+        return f"text '{value[:40]}'"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return f"{value!r}"
+
+
+def _describe(kind: str, err: Any, value: Any) -> str:
+    ctx = err.get("ctx") or {}
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"expected a whole number, got {_show(value)}"
+    if kind in ("string_type",):
+        hint = " (put it in quotes)" if isinstance(value, bool | int | float) else ""
+        return f"expected text, got {_show(value)}{hint}"
+    if kind == "list_type":
+        return f"expected a list (- item lines or [a, b]), got {_show(value)}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"expected a mapping of keys, got {_show(value)}"
+    if kind == "literal_error":
+        allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        hint = did_you_mean(str(value), allowed)
+        return f"'{value}' is not allowed{hint}; use one of: {', '.join(allowed)}"
+    if kind == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern", ""))
+        if "a-z0-9" in pattern:
+            return f"'{value}' is not a valid id: use lowercase letters, digits and hyphens"
+        if pattern.startswith("^[A-Z]"):
+            return f"'{value}' is not a scientific name like 'Rhincodon typus'"
+        if "https" in pattern:
+            return f"'{value}' is not a web address starting with https://"
+        if pattern.startswith("^#"):
+            return f"'{value}' is not a colour like '#1b6ca8'"
+        return f"'{value}' has the wrong form"
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        sign = {"greater_than": ">", "greater_than_equal": ">=", "less_than": "<",
+                "less_than_equal": "<="}[kind]
+        limit = next(iter(ctx.values()), "?")
+        return f"{value} is out of range: it must be {sign} {limit}"
+    if kind in ("too_short", "string_too_short"):
+        return "must not be empty"
+    if kind in ("too_long", "string_too_long"):
+        return f"is too long (at most {ctx.get('max_length', '?')})"
+    if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
+        return f"expected a date like 2026-01-31, got {_show(value)}"
+    if kind == "value_error":
+        return str(ctx.get("error", err.get("msg", "")))
+    return str(err.get("msg", kind))
+
+
+def _known_keys(root: type[BaseModel], loc: Sequence[Any]) -> list[str]:
+    model: Any = root
+    for step in loc:
+        if isinstance(step, int):
+            continue
+        field_info = model.model_fields.get(step) if model else None
+        if field_info is None:
+            return []
+        model = _model_in(field_info.annotation)
+    if model is None:
+        return []
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+# --- cache ----------------------------------------------------------------------------------
+
+
+class _CacheEntry(BaseModel):
+    format: int
+    bundle: Bundle
+    warnings: list[tuple[str, int, int, str, str]]
+
+
+def _cache_key(texts: dict[Path, str], assets_dir: Path, today: dt.date) -> str:
+    # The working directory is part of the key because warnings hold paths relative to it.
+    digest = hashlib.sha256(
+        f"{CACHE_FORMAT}|{today.isoformat()}|{assets_dir.resolve()}|{Path.cwd()}".encode()
+    )
+    for path, text in texts.items():
+        digest.update(f"\0{path.resolve()}\0".encode())
+        digest.update(text.encode("utf-8"))
+    return digest.hexdigest()[:32]
+
+
+def _read_cache(cache_dir: Path, key: str, assets_dir: Path) -> Content | None:
+    path = cache_dir / f"content-{key}.json"
+    try:
+        entry = _CacheEntry.model_validate_json(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+    if entry.format != CACHE_FORMAT:
+        return None
+    warnings = [Problem(p, line, col, Severity(sev), msg)
+                for p, line, col, sev, msg in entry.warnings]
+    content = Content.from_bundle(entry.bundle, warnings)
+    # Art files can disappear without the deck changing; a missing one means validating again.
+    if any(sp.art and not (assets_dir / sp.art).is_file() for sp in content.species.values()):
+        return None
+    return content
+
+
+def _write_cache(cache_dir: Path, key: str, content: Content) -> None:
+    """Best effort: a cache that cannot be written only costs speed next time."""
+    entry = _CacheEntry(
+        format=CACHE_FORMAT,
+        bundle=Bundle(
+            editions=list(content.editions.values()),
+            species=list(content.species.values()),
+            actions=list(content.actions.values()),
+            tree_equivalent=content.tree_equivalent,
+        ),
+        warnings=[(p.path, p.line, p.col, p.severity.value, p.message) for p in content.warnings],
+    )
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".content-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(entry.model_dump_json(by_alias=True).encode())
+        os.replace(tmp, cache_dir / f"content-{key}.json")
+        for old in cache_dir.glob("content-*.json"):
+            if old.name != f"content-{key}.json":
+                with contextlib.suppress(OSError):
+                    old.unlink()
+    except OSError:
+        with contextlib.suppress(OSError, UnboundLocalError):
+            os.unlink(tmp)
