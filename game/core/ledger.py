@@ -1,0 +1,138 @@
+"""The append-only energy ledger and the player state folded from it.
+
+Every change of energy is an entry: ``earned`` (an eco-action), ``undone`` (takes an earlier
+``earned`` entry back), ``spent`` (a reveal, which also carries the card it gave) and ``bonus``
+(with a reason). The ledger is the single source of truth: the balance, the collection and the
+daily caps are all folded from it, so paying for a card and receiving it are one entry, written
+together or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+EntryKind = Literal["earned", "undone", "spent", "bonus"]
+
+
+@dataclass(frozen=True)
+class RevealInfo:
+    species_id: str
+    edition_id: str
+    seed: int
+    tier: str
+    chance: float  # probability this species had at the moment of the reveal
+    tier_odds: dict[str, float]
+    candidates: int  # how many species were still to be found
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    seq: int
+    kind: EntryKind
+    amount_g: int  # signed change of the balance
+    at: dt.datetime  # when it was recorded
+    day: dt.date  # the day it counts for (an action may be back-dated)
+    action_id: str | None = None
+    quantity: float | None = None
+    reason: str | None = None
+    undoes: int | None = None
+    reveal: RevealInfo | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "seq": self.seq,
+            "kind": self.kind,
+            "amount_g": self.amount_g,
+            "at": self.at.isoformat(),
+            "day": self.day.isoformat(),
+        }
+        for name in ("action_id", "quantity", "reason", "undoes"):
+            value = getattr(self, name)
+            if value is not None:
+                data[name] = value
+        if self.reveal is not None:
+            r = self.reveal
+            data["reveal"] = {
+                "species_id": r.species_id, "edition_id": r.edition_id, "seed": r.seed,
+                "tier": r.tier, "chance": r.chance, "tier_odds": r.tier_odds,
+                "candidates": r.candidates,
+            }
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> LedgerEntry:
+        """Rebuild an entry; raises KeyError, TypeError or ValueError on a malformed one."""
+        kind = data["kind"]
+        if kind not in ("earned", "undone", "spent", "bonus"):
+            raise ValueError(f"unknown entry kind {kind!r}")
+        reveal = data.get("reveal")
+        return cls(
+            seq=int(data["seq"]),
+            kind=kind,
+            amount_g=int(data["amount_g"]),
+            at=dt.datetime.fromisoformat(data["at"]),
+            day=dt.date.fromisoformat(data["day"]),
+            action_id=data.get("action_id"),
+            quantity=data.get("quantity"),
+            reason=data.get("reason"),
+            undoes=data.get("undoes"),
+            reveal=None if reveal is None else RevealInfo(
+                species_id=str(reveal["species_id"]), edition_id=str(reveal["edition_id"]),
+                seed=int(reveal["seed"]), tier=str(reveal["tier"]),
+                chance=float(reveal["chance"]),
+                tier_odds={str(k): float(v) for k, v in reveal["tier_odds"].items()},
+                candidates=int(reveal["candidates"]),
+            ),
+        )
+
+
+@dataclass
+class PlayerState:
+    """Everything the rules need about one player, folded from the ledger."""
+
+    entries: list[LedgerEntry] = field(default_factory=list)
+    balance: int = 0
+    earned_total: int = 0  # energy earned by actions, net of undos (the CO2e avoided)
+    earned_by_day_action: dict[tuple[dt.date, str], int] = field(default_factory=dict)
+    owned: dict[str, LedgerEntry] = field(default_factory=dict)  # species id -> its reveal
+    undone: set[int] = field(default_factory=set)
+    by_seq: dict[int, LedgerEntry] = field(default_factory=dict)
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[LedgerEntry]) -> PlayerState:
+        state = cls()
+        for entry in sorted(entries, key=lambda e: e.seq):
+            state.apply(entry)
+        return state
+
+    @property
+    def next_seq(self) -> int:
+        return self.entries[-1].seq + 1 if self.entries else 1
+
+    def apply(self, entry: LedgerEntry) -> None:
+        self.entries.append(entry)
+        self.by_seq[entry.seq] = entry
+        self.balance += entry.amount_g
+        if entry.kind == "earned" and entry.action_id:
+            key = (entry.day, entry.action_id)
+            self.earned_by_day_action[key] = self.earned_by_day_action.get(key, 0) + entry.amount_g
+            self.earned_total += entry.amount_g
+        elif entry.kind == "undone" and entry.undoes is not None:
+            self.undone.add(entry.undoes)
+            original = self.by_seq.get(entry.undoes)
+            if original is not None and original.action_id:
+                key = (original.day, original.action_id)
+                self.earned_by_day_action[key] = self.earned_by_day_action.get(key, 0) \
+                    + entry.amount_g
+                self.earned_total += entry.amount_g
+        elif entry.kind == "spent" and entry.reveal is not None:
+            self.owned[entry.reveal.species_id] = entry
+
+    def owned_in(self, species_ids: Iterable[str]) -> list[str]:
+        return [s for s in species_ids if s in self.owned]
+
+    def earned_on(self, day: dt.date, action_id: str) -> int:
+        return self.earned_by_day_action.get((day, action_id), 0)

@@ -1,0 +1,33 @@
+"""Rarity follows the IUCN category: the more threatened a species, the rarer its card.
+
+This table is the one place the mapping lives; the game shows it to players and teachers, and the
+reveal odds are computed from it (see :mod:`game.core.reveals`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Tier:
+    id: str
+    name: dict[str, str]
+    categories: tuple[str, ...]
+    weight: float  # relative chance of one species of this tier, against the other unowned ones
+
+
+TIERS: tuple[Tier, ...] = (
+    Tier("common", {"en": "Common", "zh-Hans": "常见"}, ("LC", "DD", "NE"), 12.0),
+    Tier("uncommon", {"en": "Uncommon", "zh-Hans": "少见"}, ("NT",), 8.0),
+    Tier("rare", {"en": "Rare", "zh-Hans": "稀有"}, ("VU",), 5.0),
+    Tier("very-rare", {"en": "Very rare", "zh-Hans": "非常稀有"}, ("EN",), 3.0),
+    Tier("legendary", {"en": "Legendary", "zh-Hans": "传说"}, ("CR",), 2.0),
+    Tier("lost", {"en": "Lost", "zh-Hans": "已逝"}, ("EW", "EX"), 1.0),
+)
+TIER_BY_ID = {t.id: t for t in TIERS}
+TIER_BY_CATEGORY = {c: t for t in TIERS for c in t.categories}
+
+
+def tier_of(category: str) -> Tier:
+    return TIER_BY_CATEGORY[category]

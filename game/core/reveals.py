@@ -1,0 +1,114 @@
+"""Fair reveals: no duplicates, published odds, and an auditable record of every draw.
+
+Each reveal gives a species the player does not own yet, so an edition of K species is complete
+after exactly K reveals and costs exactly K × ``reveal_cost``. Which species comes next is drawn
+with the rarity weights of :mod:`game.core.rarity` over the species not yet owned; the exact odds
+are available before every reveal, and each reveal records its seed and the odds it was drawn with.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+
+from game.core.content import Content
+from game.core.economy import RuleError
+from game.core.ledger import LedgerEntry, PlayerState, RevealInfo
+from game.core.models import Edition, Species
+from game.core.rarity import TIERS, tier_of
+
+
+@dataclass(frozen=True)
+class Odds:
+    species: dict[str, float]  # species id -> probability of being the next reveal
+    tiers: dict[str, float]  # tier id -> probability (tiers with nothing left have 0.0)
+
+    @property
+    def empty(self) -> bool:
+        return not self.species
+
+
+@dataclass(frozen=True)
+class EditionProgress:
+    edition: Edition
+    owned: int
+    total: int
+    cost_left: int  # energy still needed to complete the edition (known in advance)
+
+    @property
+    def complete(self) -> bool:
+        return self.total > 0 and self.owned >= self.total
+
+
+def candidates(content: Content, edition_id: str, state: PlayerState) -> list[Species]:
+    return [s for s in content.species_in(edition_id) if s.id not in state.owned]
+
+
+def odds(content: Content, edition_id: str, state: PlayerState) -> Odds:
+    pool = candidates(content, edition_id, state)
+    weights = {s.id: tier_of(s.iucn.category).weight for s in pool}
+    total = sum(weights.values())
+    species = {sid: w / total for sid, w in weights.items()} if total else {}
+    tiers = {t.id: 0.0 for t in TIERS}
+    for s in pool:
+        tiers[tier_of(s.iucn.category).id] += species[s.id]
+    return Odds(species=species, tiers=tiers)
+
+
+def progress(content: Content, edition_id: str, state: PlayerState) -> EditionProgress:
+    edition = content.editions[edition_id]
+    members = content.species_in(edition_id)
+    owned = sum(1 for s in members if s.id in state.owned)
+    return EditionProgress(edition, owned, len(members),
+                           (len(members) - owned) * edition.reveal_cost)
+
+
+def availability(edition: Edition, today: dt.date) -> str | None:
+    """Why an edition cannot be revealed in yet, or None. Ended editions stay open for good."""
+    if edition.starts and today < edition.starts:
+        return f"This edition opens on {edition.starts.isoformat()}."
+    return None
+
+
+def pick(odds_: Odds, seed: int) -> str:
+    """The species a seed picks from the odds: anyone can repeat a recorded draw with this."""
+    roll = random.Random(seed).random()
+    running = 0.0
+    ordered = sorted(odds_.species.items())
+    for sid, p in ordered:
+        running += p
+        if roll < running:
+            return sid
+    return ordered[-1][0]
+
+
+def reveal(
+    state: PlayerState,
+    content: Content,
+    edition_id: str,
+    rng: random.Random,
+    now: dt.datetime,
+) -> LedgerEntry:
+    """Spend ``reveal_cost`` and receive a new species, as one ledger entry."""
+    edition = content.editions.get(edition_id)
+    if edition is None:
+        raise RuleError("That edition does not exist.")
+    closed = availability(edition, now.date())
+    if closed:
+        raise RuleError(closed)
+    current = odds(content, edition_id, state)
+    if current.empty:
+        raise RuleError("You have found every species in this edition!")
+    if state.balance < edition.reveal_cost:
+        raise RuleError(f"You need {edition.reveal_cost - state.balance} g more energy.")
+    seed = rng.getrandbits(64)
+    species_id = pick(current, seed)
+    tier = tier_of(content.species[species_id].iucn.category).id
+    info = RevealInfo(species_id=species_id, edition_id=edition_id, seed=seed, tier=tier,
+                      chance=current.species[species_id], tier_odds=dict(current.tiers),
+                      candidates=len(current.species))
+    entry = LedgerEntry(seq=state.next_seq, kind="spent", amount_g=-edition.reveal_cost, at=now,
+                        day=now.date(), reveal=info)
+    state.apply(entry)
+    return entry

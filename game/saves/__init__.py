@@ -1,0 +1,1 @@
+"""Player saves: one folder per profile, every write atomic, every file versioned."""

@@ -1,0 +1,37 @@
+"""Test set-up: pygame runs headless, and content comes from small fixture decks."""
+
+from __future__ import annotations
+
+import os
+
+# Before anything imports pygame: no window, no sound device (the dummy drivers still draw the
+# same pixels into surfaces, so scene tests can look at what they drew).
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import datetime as dt  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture
+def mini_data() -> Path:
+    """A small real deck: two editions, a few species, three actions."""
+    return FIXTURES / "mini"
+
+
+@pytest.fixture
+def assets_dir() -> Path:
+    return ROOT / "assets"
+
+
+@pytest.fixture
+def mini_content(mini_data: Path, assets_dir: Path):
+    from game.core.content import load_content
+
+    return load_content(mini_data, assets_dir, today=dt.date(2026, 11, 23))
