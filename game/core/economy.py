@@ -1,9 +1,22 @@
-"""Earning green energy: logging eco-actions within daily caps, back-dating and undo."""
+"""Earning green energy: logging eco-actions within daily caps, back-dating and undo.
+
+The rules, all enforced here and checked by property tests:
+
+- an action earns ``energy_g × quantity`` grams, cut to what is left of its ``daily_cap_g`` for
+  the day it counts for;
+- an action may count for today or up to :attr:`Rules.backdate_days` days back, never for a day
+  that has not happened yet;
+- the last logged action can be undone within :attr:`Rules.undo_window`, unless its energy has
+  already been spent on a card (a card once received is never taken back);
+- every change is a new ledger entry, so the balance is always the sum of the ledger and can
+  never go below zero.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from game.core.ledger import LedgerEntry, PlayerState
@@ -16,9 +29,17 @@ class RuleError(Exception):
 
 @dataclass(frozen=True)
 class Rules:
-    backdate_days: int = 7
+    backdate_days: int = 7  # how many days back an action may still be logged
     undo_window: dt.timedelta = dt.timedelta(minutes=10)
-    max_quantity: float = 100.0
+    max_quantity: float = 100.0  # the most units one log entry may hold (a typo guard)
+
+    def __post_init__(self) -> None:
+        if self.backdate_days < 0:
+            raise ValueError("backdate_days must be 0 or more")
+        if self.undo_window < dt.timedelta(0):
+            raise ValueError("undo_window must not be negative")
+        if not self.max_quantity > 0:
+            raise ValueError("max_quantity must be more than zero")
 
 
 def cap_left(state: PlayerState, action: Action, day: dt.date) -> int:
@@ -26,9 +47,27 @@ def cap_left(state: PlayerState, action: Action, day: dt.date) -> int:
     return max(0, action.daily_cap_g - state.earned_on(day, action.id))
 
 
+def caps_left(state: PlayerState, actions: Iterable[Action], day: dt.date) -> dict[str, int]:
+    """What is left of each action's daily cap on ``day``, by action id (for the action list)."""
+    return {action.id: cap_left(state, action, day) for action in actions}
+
+
+def loggable_days(now: dt.datetime, rules: Rules = Rules()) -> tuple[dt.date, dt.date]:
+    """The first and last day an action can be logged for (for the date picker), inclusive."""
+    today = now.date()
+    return today - dt.timedelta(days=rules.backdate_days), today
+
+
 def energy_for(action: Action, quantity: float) -> int:
     """Energy for ``quantity`` units before the daily cap (rounded down to whole grams)."""
     return math.floor(action.energy_g * quantity + 1e-9)
+
+
+def preview(state: PlayerState, action: Action, quantity: float, day: dt.date) -> int:
+    """The energy logging ``quantity`` would earn on ``day`` now, after the cap (0 if none)."""
+    if not math.isfinite(quantity) or quantity <= 0:
+        return 0
+    return max(0, min(energy_for(action, quantity), cap_left(state, action, day)))
 
 
 def log_action(
@@ -59,8 +98,15 @@ def log_action(
     amount = min(energy_for(action, quantity), left)
     if amount <= 0:
         raise RuleError("That amount is too small to earn energy.")
-    entry = LedgerEntry(seq=state.next_seq, kind="earned", amount_g=amount, at=now, day=day,
-                        action_id=action.id, quantity=quantity)
+    entry = LedgerEntry(
+        seq=state.next_seq,
+        kind="earned",
+        amount_g=amount,
+        at=now,
+        day=day,
+        action_id=action.id,
+        quantity=quantity,
+    )
     state.apply(entry)
     return entry
 
@@ -83,16 +129,39 @@ def undo_last(state: PlayerState, now: dt.datetime, rules: Rules = Rules()) -> L
     target = undoable(state, now, rules)
     if target is None:
         raise RuleError("There is no recent action to undo.")
-    entry = LedgerEntry(seq=state.next_seq, kind="undone", amount_g=-target.amount_g, at=now,
-                        day=target.day, undoes=target.seq)
+    entry = LedgerEntry(
+        seq=state.next_seq,
+        kind="undone",
+        amount_g=-target.amount_g,
+        at=now,
+        day=target.day,
+        undoes=target.seq,
+    )
     state.apply(entry)
     return entry
 
 
 def grant_bonus(state: PlayerState, amount_g: int, reason: str, now: dt.datetime) -> LedgerEntry:
+    """Add a bonus with its reason (shown in the history). See :func:`grant_bonus_once`."""
     if amount_g <= 0:
         raise RuleError("A bonus must be positive.")
-    entry = LedgerEntry(seq=state.next_seq, kind="bonus", amount_g=amount_g, at=now,
-                        day=now.date(), reason=reason)
+    if not reason:
+        raise RuleError("A bonus needs a reason.")
+    entry = LedgerEntry(
+        seq=state.next_seq, kind="bonus", amount_g=amount_g, at=now, day=now.date(), reason=reason
+    )
     state.apply(entry)
     return entry
+
+
+def grant_bonus_once(
+    state: PlayerState, amount_g: int, reason: str, now: dt.datetime
+) -> LedgerEntry | None:
+    """Grant a bonus unless one with the same reason is already in the ledger.
+
+    The ledger is the memory: calling this again, after a restart or on another machine with the
+    same save, grants nothing more, so a reward can never be collected twice.
+    """
+    if reason in state.bonus_reasons:
+        return None
+    return grant_bonus(state, amount_g, reason, now)

@@ -26,6 +26,9 @@ class RevealInfo:
     chance: float  # probability this species had at the moment of the reveal
     tier_odds: dict[str, float]
     candidates: int  # how many species were still to be found
+    # The probability of every candidate at that moment (older saves lack it): with it, anyone
+    # can repeat the draw with reveals.pick(seed) even after the content has changed.
+    species_odds: dict[str, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -56,10 +59,16 @@ class LedgerEntry:
         if self.reveal is not None:
             r = self.reveal
             data["reveal"] = {
-                "species_id": r.species_id, "edition_id": r.edition_id, "seed": r.seed,
-                "tier": r.tier, "chance": r.chance, "tier_odds": r.tier_odds,
+                "species_id": r.species_id,
+                "edition_id": r.edition_id,
+                "seed": r.seed,
+                "tier": r.tier,
+                "chance": r.chance,
+                "tier_odds": dict(r.tier_odds),
                 "candidates": r.candidates,
             }
+            if r.species_odds is not None:
+                data["reveal"]["species_odds"] = dict(r.species_odds)
         return data
 
     @classmethod
@@ -79,14 +88,25 @@ class LedgerEntry:
             quantity=data.get("quantity"),
             reason=data.get("reason"),
             undoes=data.get("undoes"),
-            reveal=None if reveal is None else RevealInfo(
-                species_id=str(reveal["species_id"]), edition_id=str(reveal["edition_id"]),
-                seed=int(reveal["seed"]), tier=str(reveal["tier"]),
+            reveal=None
+            if reveal is None
+            else RevealInfo(
+                species_id=str(reveal["species_id"]),
+                edition_id=str(reveal["edition_id"]),
+                seed=int(reveal["seed"]),
+                tier=str(reveal["tier"]),
                 chance=float(reveal["chance"]),
                 tier_odds={str(k): float(v) for k, v in reveal["tier_odds"].items()},
                 candidates=int(reveal["candidates"]),
+                species_odds=_odds_or_none(reveal.get("species_odds")),
             ),
         )
+
+
+def _odds_or_none(raw: Any) -> dict[str, float] | None:
+    if raw is None:
+        return None
+    return {str(k): float(v) for k, v in raw.items()}
 
 
 @dataclass
@@ -100,6 +120,7 @@ class PlayerState:
     owned: dict[str, LedgerEntry] = field(default_factory=dict)  # species id -> its reveal
     undone: set[int] = field(default_factory=set)
     by_seq: dict[int, LedgerEntry] = field(default_factory=dict)
+    bonus_reasons: set[str] = field(default_factory=set)  # reasons of every bonus granted
 
     @classmethod
     def from_entries(cls, entries: Iterable[LedgerEntry]) -> PlayerState:
@@ -125,11 +146,14 @@ class PlayerState:
             original = self.by_seq.get(entry.undoes)
             if original is not None and original.action_id:
                 key = (original.day, original.action_id)
-                self.earned_by_day_action[key] = self.earned_by_day_action.get(key, 0) \
-                    + entry.amount_g
+                self.earned_by_day_action[key] = (
+                    self.earned_by_day_action.get(key, 0) + entry.amount_g
+                )
                 self.earned_total += entry.amount_g
         elif entry.kind == "spent" and entry.reveal is not None:
             self.owned[entry.reveal.species_id] = entry
+        elif entry.kind == "bonus" and entry.reason:
+            self.bonus_reasons.add(entry.reason)
 
     def owned_in(self, species_ids: Iterable[str]) -> list[str]:
         return [s for s in species_ids if s in self.owned]

@@ -3,7 +3,10 @@
 Each reveal gives a species the player does not own yet, so an edition of K species is complete
 after exactly K reveals and costs exactly K × ``reveal_cost``. Which species comes next is drawn
 with the rarity weights of :mod:`game.core.rarity` over the species not yet owned; the exact odds
-are available before every reveal, and each reveal records its seed and the odds it was drawn with.
+are available before every reveal, and each reveal records its seed and the odds it was drawn with
+(per tier and per species), so :mod:`game.core.audit` can repeat every draw with :func:`pick`.
+Editions may have ``starts``/``ends`` dates: one that has not started cannot be revealed in yet;
+one that has ended stays visible and completable for good (:func:`status` only labels it).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass
+from typing import Literal
 
 from game.core.content import Content
 from game.core.economy import RuleError
@@ -40,6 +44,18 @@ class EditionProgress:
     def complete(self) -> bool:
         return self.total > 0 and self.owned >= self.total
 
+    @property
+    def reveals_left(self) -> int:
+        return self.total - self.owned
+
+    @property
+    def full_cost(self) -> int:
+        """What the whole edition costs from scratch: exactly ``total × reveal_cost``."""
+        return self.total * self.edition.reveal_cost
+
+
+EditionStatus = Literal["upcoming", "open", "ended"]
+
 
 def candidates(content: Content, edition_id: str, state: PlayerState) -> list[Species]:
     return [s for s in content.species_in(edition_id) if s.id not in state.owned]
@@ -60,8 +76,14 @@ def progress(content: Content, edition_id: str, state: PlayerState) -> EditionPr
     edition = content.editions[edition_id]
     members = content.species_in(edition_id)
     owned = sum(1 for s in members if s.id in state.owned)
-    return EditionProgress(edition, owned, len(members),
-                           (len(members) - owned) * edition.reveal_cost)
+    return EditionProgress(
+        edition, owned, len(members), (len(members) - owned) * edition.reveal_cost
+    )
+
+
+def first_odds(content: Content, edition_id: str) -> Odds:
+    """The published odds of a new player's first reveal in an edition."""
+    return odds(content, edition_id, PlayerState())
 
 
 def availability(edition: Edition, today: dt.date) -> str | None:
@@ -71,8 +93,24 @@ def availability(edition: Edition, today: dt.date) -> str | None:
     return None
 
 
+def status(edition: Edition, today: dt.date) -> EditionStatus:
+    """A label for the edition list. "ended" only means no new players are invited: an ended
+    edition stays visible and can still be completed, so nothing is ever lost by waiting."""
+    if edition.starts and today < edition.starts:
+        return "upcoming"
+    if edition.ends and today > edition.ends:
+        return "ended"
+    return "open"
+
+
 def pick(odds_: Odds, seed: int) -> str:
-    """The species a seed picks from the odds: anyone can repeat a recorded draw with this."""
+    """The species a seed picks from the odds: anyone can repeat a recorded draw with this.
+
+    The seed starts its own ``random.Random``; its first ``random()`` falls in one species'
+    slice of [0, 1), the slices laid out in species-id order, each as wide as its probability.
+    """
+    if odds_.empty:
+        raise ValueError("there is nothing left to pick from")
     roll = random.Random(seed).random()
     running = 0.0
     ordered = sorted(odds_.species.items())
@@ -99,16 +137,31 @@ def reveal(
         raise RuleError(closed)
     current = odds(content, edition_id, state)
     if current.empty:
+        if not content.species_in(edition_id):
+            raise RuleError("This edition has no cards yet.")
         raise RuleError("You have found every species in this edition!")
     if state.balance < edition.reveal_cost:
         raise RuleError(f"You need {edition.reveal_cost - state.balance} g more energy.")
     seed = rng.getrandbits(64)
     species_id = pick(current, seed)
     tier = tier_of(content.species[species_id].iucn.category).id
-    info = RevealInfo(species_id=species_id, edition_id=edition_id, seed=seed, tier=tier,
-                      chance=current.species[species_id], tier_odds=dict(current.tiers),
-                      candidates=len(current.species))
-    entry = LedgerEntry(seq=state.next_seq, kind="spent", amount_g=-edition.reveal_cost, at=now,
-                        day=now.date(), reveal=info)
+    info = RevealInfo(
+        species_id=species_id,
+        edition_id=edition_id,
+        seed=seed,
+        tier=tier,
+        chance=current.species[species_id],
+        tier_odds=dict(current.tiers),
+        candidates=len(current.species),
+        species_odds=dict(current.species),
+    )
+    entry = LedgerEntry(
+        seq=state.next_seq,
+        kind="spent",
+        amount_g=-edition.reveal_cost,
+        at=now,
+        day=now.date(),
+        reveal=info,
+    )
     state.apply(entry)
     return entry
