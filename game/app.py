@@ -1,0 +1,249 @@
+"""The application: the one place that opens the display, and the main loop.
+
+The picture is drawn on a fixed 1280×720 canvas that SDL scales to the window (``SCALED``), so
+every screen is laid out once and fills any window size, letterboxed when the shape differs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import logging.handlers
+import os
+import random
+import sys
+import traceback
+import warnings
+from pathlib import Path
+
+from game.config import LOGICAL_SIZE, Config
+from game.context import GameContext
+from game.core.problems import summary
+from game.i18n import Translator
+from game.saves.profiles import SaveStore
+from game.scenes.base import SceneManager
+
+log = logging.getLogger("ecocards")
+
+
+class App:
+    def __init__(self, config: Config, *, clock: object = None) -> None:
+        self.config = config
+        self.clock = clock
+        self.ctx: GameContext | None = None
+        self.running = False
+        self.exit_code = 0
+        self._crashed = False
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        os.environ.setdefault("SDL_RENDER_SCALE_QUALITY", "linear")  # smooth window scaling
+        import pygame
+
+        from game.ui.cards import CardRenderer
+        from game.ui.resources import Resources
+
+        self._setup_logging()
+        pygame.display.init()  # no mixer: the game makes no sound, and classroom PCs may have
+        pygame.font.init()  # no sound device at all
+        pygame.key.set_repeat(400, 40)
+        flags = pygame.SCALED | pygame.RESIZABLE | (pygame.FULLSCREEN if self.config.fullscreen
+                                                    else 0)
+        with warnings.catch_warnings():  # "no fast renderer" under a software-only driver
+            warnings.simplefilter("ignore")
+            self.screen = pygame.display.set_mode(LOGICAL_SIZE, flags)
+        pygame.display.set_caption("EcoCards")
+        self._size_window(self.config.window_size)
+        self.pg_clock = pygame.time.Clock()
+        rng = random.Random(self.config.seed)
+        store = SaveStore(self.config.saves_dir)
+        res = Resources(self.config.assets_dir)
+        self.ctx = GameContext(
+            config=self.config, content=None, store=store, rng=rng, res=res,
+            cards=CardRenderer(res),
+            tr=Translator.load(self.config.lang, self.config.data_dir),
+            manager=SceneManager(),
+            **({"clock": self.clock} if self.clock else {}),
+        )
+        problems = self.ctx.load_content()
+        from game.scenes.content_errors import ContentErrorScene
+        from game.scenes.profiles import ProfilesScene
+
+        if self.ctx.content is None:
+            self._report_content(problems)
+            self.ctx.manager.reset(ContentErrorScene(self.ctx, problems, startup=True))
+        else:
+            self.ctx.manager.reset(ProfilesScene(self.ctx))
+        self.running = True
+
+    def run(self) -> int:
+        try:
+            self.start()
+        except Exception as exc:  # nothing on screen yet: say it plainly on the terminal
+            path = self._write_crash_log(exc)
+            print(f"EcoCards could not start: {exc}\nDetails were written to {path}",
+                  file=sys.stderr)
+            return 1
+        while self.running:
+            dt_s = min(self.pg_clock.tick(self.config.fps) / 1000, 0.1)
+            self.step(dt_s)
+        self.shutdown()
+        return self.exit_code
+
+    def step(self, dt_s: float) -> None:
+        """One frame: events, update, draw. Any unexpected error becomes the error screen."""
+        import pygame
+
+        assert self.ctx is not None
+        try:
+            for event in pygame.event.get():
+                self._dispatch(event)
+                if not self.running:
+                    return
+            self.ctx.manager.apply_pending()
+            self.ctx.manager.update(dt_s)
+            self.ctx.manager.apply_pending()
+            for toast in self.ctx.toasts:
+                toast.seconds_left -= dt_s
+            self.ctx.toasts = [t for t in self.ctx.toasts if t.seconds_left > 0]
+            self.ctx.manager.draw(self.screen)
+            self._draw_toasts()
+            pygame.display.flip()
+        except Exception as exc:
+            self._crash(exc)
+
+    def shutdown(self) -> None:
+        import pygame
+
+        if self.ctx is not None:
+            try:
+                self.ctx.close_profile()
+            except Exception as exc:  # closing must never hide the way out
+                log.exception("closing the profile failed: %s", exc)
+        pygame.quit()
+
+    # -- events ------------------------------------------------------------------------------
+
+    def _dispatch(self, event: object) -> None:
+        import pygame
+
+        assert self.ctx is not None
+        if event.type == pygame.QUIT:  # type: ignore[attr-defined]
+            self.running = False
+            return
+        if event.type == pygame.KEYDOWN:  # type: ignore[attr-defined]
+            key = event.key  # type: ignore[attr-defined]
+            if key == pygame.K_F11:
+                pygame.display.toggle_fullscreen()
+                return
+            if key == pygame.K_F5 and not self._crashed:
+                self._reload_content()
+                return
+        if self.ctx.manager.handle_event(event):  # type: ignore[arg-type]
+            return
+        if (event.type == pygame.KEYDOWN  # type: ignore[attr-defined]
+                and event.key == pygame.K_ESCAPE  # type: ignore[attr-defined]
+                and len(self.ctx.manager.stack) > 1):
+            self.ctx.manager.pop()
+
+    def _reload_content(self) -> None:
+        from game.scenes.content_errors import ContentErrorScene
+
+        assert self.ctx is not None
+        had_content = self.ctx.content is not None
+        problems = self.ctx.load_content()
+        if problems:
+            self._report_content(problems)
+            self.ctx.manager.push(ContentErrorScene(self.ctx, problems, startup=not had_content))
+            return
+        if not had_content:
+            from game.scenes.profiles import ProfilesScene
+
+            self.ctx.manager.reset(ProfilesScene(self.ctx))
+        assert self.ctx.content is not None
+        self.ctx.toast(self.ctx.tr("Decks reloaded: {n} species.", n=len(self.ctx.content.species)))
+
+    @staticmethod
+    def _report_content(problems: list) -> None:  # type: ignore[type-arg]
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(summary(problems), file=sys.stderr)
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    def _size_window(self, size: tuple[int, int]) -> None:
+        import pygame
+
+        if size == LOGICAL_SIZE or self.config.fullscreen:
+            return
+        try:
+            pygame.Window.from_display_module().size = size
+        except (AttributeError, pygame.error) as exc:
+            log.warning("could not size the window to %s: %s", size, exc)
+
+    def _draw_toasts(self) -> None:
+        from game.ui import draw, theme
+
+        assert self.ctx is not None
+        y = LOGICAL_SIZE[1] - 24
+        font = self.ctx.res.font(20, bold=True)
+        for toast in reversed(self.ctx.toasts):
+            lines = draw.wrap(toast.message, font, 760)
+            height = len(lines) * font.get_linesize() + 20
+            width = max(font.size(line)[0] for line in lines) + 40
+            import pygame
+
+            rect = pygame.Rect(0, 0, width, height)
+            rect.midbottom = (LOGICAL_SIZE[0] // 2, y)
+            colour = theme.DANGER if toast.error else theme.INK
+            draw.panel(self.screen, rect, colour, radius=14, shadow=4)
+            for i, line in enumerate(lines):
+                draw.text(self.screen, line, font, theme.WHITE,
+                          (rect.centerx, rect.top + 10 + i * font.get_linesize()), "midtop")
+            y = rect.top - 10
+
+    # -- errors ------------------------------------------------------------------------------
+
+    def _setup_logging(self) -> None:
+        try:
+            self.config.logs_dir.mkdir(parents=True, exist_ok=True)
+            handler: logging.Handler = logging.handlers.RotatingFileHandler(
+                self.config.logs_dir / "ecocards.log", maxBytes=512_000, backupCount=3,
+                encoding="utf-8")
+        except OSError:
+            handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        log.handlers[:] = [handler]
+        log.setLevel(logging.INFO)
+        log.propagate = False
+
+    def _write_crash_log(self, exc: BaseException) -> Path | str:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        details = "".join(traceback.format_exception(exc))
+        try:
+            self.config.logs_dir.mkdir(parents=True, exist_ok=True)
+            path = self.config.logs_dir / f"crash-{stamp}.log"
+            path.write_text(details, encoding="utf-8")
+            return path
+        except OSError:
+            print(details, file=sys.stderr)
+            return "(the log could not be written; details above)"
+
+    def _crash(self, exc: Exception) -> None:
+        path = self._write_crash_log(exc)
+        log.error("unexpected error, see %s", path)
+        self.exit_code = 1
+        if self._crashed:  # the error screen itself failed: stop here
+            print(f"EcoCards stopped after an unexpected error. Details: {path}", file=sys.stderr)
+            self.running = False
+            return
+        self._crashed = True
+        from game.scenes.crash import CrashScene
+
+        assert self.ctx is not None
+        try:
+            self.ctx.close_profile()
+        except Exception:
+            log.exception("closing the profile after a crash failed")
+        self.ctx.manager.reset(CrashScene(self.ctx, str(path)))

@@ -1,0 +1,82 @@
+"""What every scene shares: content, saves, randomness, time, fonts and words."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from game.config import Config
+from game.core.content import Content, load_content
+from game.core.problems import ContentError, Problem
+from game.i18n import Translator
+from game.core.ledger import LedgerEntry, PlayerState
+from game.saves.profiles import PlayerSave, SaveError, SaveStore
+from game.scenes.base import SceneManager
+from game.ui.cards import CardRenderer
+from game.ui.resources import Resources
+
+
+@dataclass
+class Toast:
+    message: str
+    seconds_left: float
+    error: bool = False
+
+
+@dataclass
+class GameContext:
+    config: Config
+    content: Content | None
+    store: SaveStore
+    rng: random.Random
+    res: Resources
+    tr: Translator
+    manager: SceneManager
+    cards: CardRenderer
+    clock: Callable[[], dt.datetime] = dt.datetime.now
+    save: PlayerSave | None = None
+    toasts: list[Toast] = field(default_factory=list)
+
+    @property
+    def lang(self) -> str:
+        return self.tr.lang
+
+    def now(self) -> dt.datetime:
+        return self.clock()
+
+    def toast(self, message: str, *, error: bool = False, seconds: float = 3.5) -> None:
+        self.toasts.append(Toast(message, seconds, error))
+        del self.toasts[:-3]
+
+    def load_content(self) -> list[Problem]:
+        """(Re)load the decks. On errors the content in use stays, and the problems are returned."""
+        try:
+            self.content = load_content(self.config.data_dir, self.config.assets_dir,
+                                        cache_dir=self.config.cache_dir, today=self.now().date())
+        except ContentError as exc:
+            return exc.problems
+        self.cards.clear()
+        return []
+
+    @property
+    def state(self) -> PlayerState:
+        """The open player's state (scenes that need it are only reachable with a profile)."""
+        assert self.save is not None, "no profile is open"
+        return self.save.state
+
+    def record(self, entry: LedgerEntry) -> bool:
+        """Save an entry the rules just applied; on failure tell the player and return False."""
+        assert self.save is not None
+        try:
+            self.save.record(entry)
+        except SaveError as exc:
+            self.toast(self.tr(str(exc)), error=True, seconds=8)
+            return False
+        return True
+
+    def close_profile(self) -> None:
+        if self.save is not None:
+            self.save.close()
+            self.save = None

@@ -1,0 +1,1 @@
+"""Screens of the game: one scene class per file, stacked by the scene manager."""

@@ -1,0 +1,149 @@
+"""An edition's album: every card found, a place for every card still to find, and the odds."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.context import GameContext
+from game.core import reveals
+from game.core.models import Species
+from game.core.rarity import TIERS
+from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
+from game.ui import draw, theme
+from game.ui.cards import card_size
+from game.ui.widgets import Button
+
+THUMB_W = 130
+THUMB_H = card_size(THUMB_W)[1]
+GAP = 14
+COLUMNS = 6
+GRID = pygame.Rect(32, HEADER + 8, COLUMNS * (THUMB_W + GAP) - GAP, HEIGHT - HEADER - 24)
+SIDE = pygame.Rect(GRID.right + 28, HEADER + 8, 0, HEIGHT - HEADER - 32)
+SIDE.width = WIDTH - SIDE.left - 32
+
+
+class AlbumScene(ScreenScene):
+    def __init__(self, ctx: GameContext, edition_id: str) -> None:
+        super().__init__(ctx)
+        self.edition_id = edition_id
+        self.scroll_px = 0.0
+
+    @property
+    def title(self) -> str:  # type: ignore[override]
+        assert self.ctx.content is not None
+        return self.ctx.content.editions[self.edition_id].title.get(self.ctx.lang)
+
+    @property
+    def members(self) -> tuple[Species, ...]:
+        assert self.ctx.content is not None
+        return self.ctx.content.species_in(self.edition_id)
+
+    def max_scroll(self) -> float:
+        rows = (len(self.members) + COLUMNS - 1) // COLUMNS
+        return max(0.0, rows * (THUMB_H + GAP) - GAP - GRID.height)
+
+    def thumb_rect(self, index: int) -> pygame.Rect:
+        row, col = divmod(index, COLUMNS)
+        return pygame.Rect(GRID.left + col * (THUMB_W + GAP),
+                           GRID.top + row * (THUMB_H + GAP) - round(self.scroll_px),
+                           THUMB_W, THUMB_H)
+
+    def layout(self) -> None:
+        super().layout()
+        assert self.ctx.content is not None
+        edition = self.ctx.content.editions[self.edition_id]
+        progress = reveals.progress(self.ctx.content, self.edition_id, self.ctx.state)
+        self.buttons.add(Button(
+            pygame.Rect(SIDE.left + 20, SIDE.bottom - 84, SIDE.width - 40, 64),
+            self.tr("Reveal a card"), self.reveal, self.ctx.res.font(22, bold=True),
+            colour=theme.ACCENT, text_colour=theme.INK,
+            enabled=not progress.complete and self.ctx.state.balance >= edition.reveal_cost
+            and reveals.availability(edition, self.ctx.now().date()) is None,
+            sublabel=self.tr("costs {cost} g", cost=f"{edition.reveal_cost:,}"),
+            sub_font=self.ctx.res.font(15)))
+
+    def reveal(self) -> None:
+        from game.scenes.reveal import RevealScene
+
+        self.ctx.manager.push(RevealScene(self.ctx, self.edition_id))
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEWHEEL:
+            self.scroll_px = max(0.0, min(self.max_scroll(), self.scroll_px - event.y * 60))
+            return True
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            step = GRID.height * (1 if event.key == pygame.K_PAGEDOWN else -1)
+            self.scroll_px = max(0.0, min(self.max_scroll(), self.scroll_px + step))
+            return True
+        if super().handle_event(event):
+            return True
+        if (event.type == pygame.MOUSEBUTTONUP and event.button == 1
+                and GRID.collidepoint(event.pos)):
+            for index, species in enumerate(self.members):
+                if self.thumb_rect(index).collidepoint(event.pos):
+                    if species.id in self.ctx.state.owned:
+                        from game.scenes.card import CardScene
+
+                        self.ctx.manager.push(CardScene(self.ctx, species.id))
+                    else:
+                        self.ctx.toast(self.tr("Not found yet: reveal cards to discover it."))
+                    return True
+        return False
+
+    def draw_body(self, surface: pygame.Surface) -> None:
+        assert self.ctx.content is not None
+        edition = self.ctx.content.editions[self.edition_id]
+        owned = self.ctx.state.owned
+        clip = surface.get_clip()
+        surface.set_clip(GRID.inflate(8, 0))
+        question = self.ctx.res.font(44, bold=True)
+        for index, species in enumerate(self.members):
+            rect = self.thumb_rect(index)
+            if rect.bottom < GRID.top or rect.top > GRID.bottom:
+                continue
+            if species.id in owned:
+                surface.blit(self.ctx.cards.front(species, edition, THUMB_W, self.ctx.lang), rect)
+            else:
+                back = self.ctx.cards.back(edition, THUMB_W, self.ctx.lang)
+                surface.blit(back, rect)
+                shade = pygame.Surface(rect.size, pygame.SRCALPHA)
+                pygame.draw.rect(shade, (0, 0, 0, 110), shade.get_rect(), border_radius=10)
+                surface.blit(shade, rect)
+                draw.text(surface, "?", question, theme.PANEL_DIM, rect.center, "center")
+        surface.set_clip(clip)
+        self.draw_side(surface)
+
+    def draw_side(self, surface: pygame.Surface) -> None:
+        assert self.ctx.content is not None
+        res, lang = self.ctx.res, self.ctx.lang
+        content = self.ctx.content
+        progress = reveals.progress(content, self.edition_id, self.ctx.state)
+        colour = theme.edition_colour(progress.edition.id, progress.edition.color)
+        draw.panel(surface, SIDE)
+        x, y = SIDE.left + 20, SIDE.top + 18
+        draw.text(surface, self.tr("{owned} of {total} found", owned=progress.owned,
+                                   total=progress.total), res.font(22, bold=True), theme.INK,
+                  (x, y))
+        draw.progress_bar(surface, pygame.Rect(x, y + 36, SIDE.width - 40, 14),
+                          progress.owned / max(1, progress.total), colour)
+        note = (self.tr("Complete! Every species found.") if progress.complete else
+                self.tr("{left} g more finds them all", left=f"{progress.cost_left:,}"))
+        draw.text(surface, note, res.font(16), theme.INK_SOFT, (x, y + 60))
+        y += 104
+        draw.text(surface, self.tr("Odds of the next card"), res.font(18, bold=True), theme.INK,
+                  (x, y))
+        y += 32
+        odds = reveals.odds(content, self.edition_id, self.ctx.state)
+        for tier in TIERS:
+            p = odds.tiers.get(tier.id, 0.0)
+            draw.text(surface, tier.name.get(lang, tier.name["en"]), res.font(15), theme.INK,
+                      (x, y))
+            draw.text(surface, f"{p:.1%}", res.font(15, bold=True), theme.INK,
+                      (SIDE.right - 20, y), "topright")
+            draw.progress_bar(surface, pygame.Rect(x, y + 22, SIDE.width - 40, 8), p,
+                              theme.TIER_COLOURS[tier.id])
+            y += 40
+        draw.paragraph(surface, self.tr("The rarer the card, the more threatened the species. "
+                                        "You never get the same card twice."),
+                       res.font(14), theme.INK_SOFT,
+                       pygame.Rect(x, y + 4, SIDE.width - 40, 60), line_gap=1)

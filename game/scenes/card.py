@@ -1,0 +1,97 @@
+"""One species, up close: its card and everything it teaches."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.context import GameContext
+from game.core.models import Species
+from game.core.vocab import HABITATS
+from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
+from game.ui import draw, theme
+from game.ui.cards import category_chip
+
+CARD_W = 340
+INFO = pygame.Rect(32 + CARD_W + 32, HEADER + 8, 0, HEIGHT - HEADER - 32)
+INFO.width = WIDTH - INFO.left - 32
+TRENDS = {"increasing": "Population increasing", "decreasing": "Population decreasing",
+          "stable": "Population stable", "unknown": "Population trend unknown"}
+
+
+class CardScene(ScreenScene):
+    def __init__(self, ctx: GameContext, species_id: str) -> None:
+        super().__init__(ctx)
+        self.species_id = species_id
+        self.scroll = 0
+
+    @property
+    def species(self) -> Species:
+        assert self.ctx.content is not None
+        return self.ctx.content.species[self.species_id]
+
+    @property
+    def title(self) -> str:  # type: ignore[override]
+        return self.species.name.get(self.ctx.lang)
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEWHEEL:
+            self.scroll = max(0, min(1200, self.scroll - event.y * 40))
+            return True
+        return super().handle_event(event)
+
+    def draw_body(self, surface: pygame.Surface) -> None:
+        assert self.ctx.content is not None
+        sp = self.species
+        edition = self.ctx.content.editions[sp.edition]
+        card = self.ctx.cards.front(sp, edition, CARD_W, self.ctx.lang)
+        surface.blit(card, card.get_rect(midtop=(32 + CARD_W // 2, HEADER + 8)))
+        draw.panel(surface, INFO)
+        clip = surface.get_clip()
+        surface.set_clip(INFO.inflate(-8, -8))
+        self.draw_info(surface, sp)
+        surface.set_clip(clip)
+
+    def draw_info(self, surface: pygame.Surface, sp: Species) -> None:
+        res, lang, tr = self.ctx.res, self.ctx.lang, self.tr
+        x, width = INFO.left + 24, INFO.width - 48
+        y = INFO.top + 18 - self.scroll
+        italic = res.font(20)
+        italic.set_italic(True)
+        draw.text(surface, sp.scientific_name, italic, theme.INK_SOFT, (x, y))
+        italic.set_italic(False)
+        y += 36
+        chip = category_chip(surface, res, sp.iucn.category, lang, (x, y), 18)
+        status = tr("Red List {year} · {trend}", year=sp.iucn.year, trend=tr(TRENDS[sp.iucn.trend]))
+        draw.text(surface, status, res.font(16), theme.INK_SOFT, (chip.right + 16, chip.centery),
+                  "midleft")
+        y = chip.bottom + 14
+        if sp.habitats:
+            names = [HABITATS.get(h, {}).get(lang, h) for h in sp.habitats]
+            y += self.section(surface, tr("Lives in"), "、".join(names) if lang == "zh-Hans"
+                              else ", ".join(names), x, y, width)
+        if sp.range:
+            y += self.section(surface, tr("Where"), sp.range.get(lang), x, y, width)
+        y += self.section(surface, tr("Did you know?"),
+                          "\n".join(f"• {f}" for f in sp.facts.get(lang)), x, y, width)
+        if sp.threats:
+            y += self.section(surface, tr("Threats"),
+                              "\n".join(f"• {t}" for t in sp.threats.get(lang)), x, y, width)
+        if sp.helped_by and self.ctx.content is not None:
+            lines = []
+            for helper in sp.helped_by:
+                action = self.ctx.content.actions.get(helper.action)
+                if action is None:
+                    continue
+                why = f" {helper.why.get(lang)}" if helper.why else ""
+                lines.append(f"• {action.name.get(lang)}:{why}")
+            y += self.section(surface, tr("You can help"), "\n".join(lines), x, y, width)
+        self.section(surface, tr("Source"), f"IUCN Red List · {sp.iucn.url}", x, y, width,
+                     small=True)
+
+    def section(self, surface: pygame.Surface, heading: str, body: str, x: int, y: int,
+                width: int, *, small: bool = False) -> int:
+        res = self.ctx.res
+        draw.text(surface, heading, res.font(17, bold=True), theme.ENERGY_DARK, (x, y))
+        used = draw.paragraph(surface, body, res.font(14 if small else 17), theme.INK,
+                              pygame.Rect(x, y + 26, width, 400), line_gap=2)
+        return 26 + used + 12

@@ -1,0 +1,173 @@
+"""Home: the player's energy, today's actions, and every edition with its progress."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core import reveals
+from game.core.models import Edition
+from game.scenes.profiles import draw_avatar
+from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
+from game.ui import draw, theme
+from game.ui.widgets import Button
+
+LEFT_W = 380
+MARGIN = 32
+
+
+class HomeScene(ScreenScene):
+    back_label = "Players"
+
+    @property
+    def title(self) -> str:  # type: ignore[override]
+        return self.ctx.save.meta.name if self.ctx.save else ""
+
+    def layout(self) -> None:
+        super().layout()
+        res = self.ctx.res
+        self.buttons.add(Button(pygame.Rect(MARGIN, HEADER + 24, LEFT_W, 96),
+                                self.tr("Log an eco-action"), self.log_action,
+                                res.font(30, bold=True), colour=theme.ENERGY_DARK,
+                                hotkey=pygame.K_l,
+                                sublabel=self.tr("walk, cycle, recycle…"), sub_font=res.font(18)))
+        content = self.ctx.content
+        assert content is not None
+        for edition, rect in self.edition_rects():
+            progress = reveals.progress(content, edition.id, self.ctx.state)
+            closed = reveals.availability(edition, self.ctx.now().date())
+            affordable = self.ctx.state.balance >= edition.reveal_cost
+            label = (self.tr("Complete!") if progress.complete else
+                     self.tr("Reveal a card"))
+            reveal_button = Button(
+                pygame.Rect(rect.left + 20, rect.bottom - 150, rect.width - 40, 64), label,
+                lambda e=edition: self.reveal(e), res.font(24, bold=True),
+                colour=theme.ACCENT, text_colour=theme.INK,
+                enabled=affordable and not progress.complete and closed is None,
+                sublabel=None if progress.complete else
+                self.tr("costs {cost} g", cost=f"{edition.reveal_cost:,}"),
+                sub_font=res.font(16))
+            self.buttons.add(reveal_button)
+            self.buttons.add(Button(
+                pygame.Rect(rect.left + 20, rect.bottom - 72, rect.width - 40, 52),
+                self.tr("Open album"), lambda e=edition: self.album(e), res.font(22, bold=True),
+                colour=theme.edition_colour(edition.id, edition.color)))
+
+    def edition_rects(self) -> list[tuple[Edition, pygame.Rect]]:
+        assert self.ctx.content is not None
+        editions = list(self.ctx.content.editions.values())[:3]
+        left = MARGIN * 2 + LEFT_W
+        area = WIDTH - left - MARGIN
+        gap = 24
+        width = (area - gap * (len(editions) - 1)) // max(1, len(editions))
+        return [(e, pygame.Rect(left + i * (width + gap), HEADER + 24, width,
+                                HEIGHT - HEADER - 24 - MARGIN)) for i, e in enumerate(editions)]
+
+    def log_action(self) -> None:
+        from game.scenes.log_action import LogActionScene
+
+        self.ctx.manager.push(LogActionScene(self.ctx))
+
+    def reveal(self, edition: Edition) -> None:
+        from game.scenes.reveal import RevealScene
+
+        self.ctx.manager.push(RevealScene(self.ctx, edition.id))
+
+    def album(self, edition: Edition) -> None:
+        from game.scenes.album import AlbumScene
+
+        self.ctx.manager.push(AlbumScene(self.ctx, edition.id))
+
+    def draw_header(self, surface: pygame.Surface) -> None:
+        draw_avatar(surface, self.ctx, self.title, (192, HEADER // 2), 24)
+        draw.text(surface, self.title, self.ctx.res.font(32, bold=True), theme.WHITE,
+                  (228, HEADER // 2), "midleft")
+        self.draw_energy_chip(surface, pygame.Rect(WIDTH - 330, 16, 306, 52))
+
+    def draw_body(self, surface: pygame.Surface) -> None:
+        self.draw_today(surface, pygame.Rect(MARGIN, HEADER + 140, LEFT_W,
+                                             HEIGHT - HEADER - 140 - MARGIN))
+        for edition, rect in self.edition_rects():
+            self.draw_edition(surface, edition, rect)
+
+    def draw_today(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        res, state, content = self.ctx.res, self.ctx.state, self.ctx.content
+        assert content is not None
+        draw.panel(surface, rect)
+        today = self.ctx.now().date()
+        earned_today = sum(v for (day, _), v in state.earned_by_day_action.items() if day == today)
+        y = rect.top + 18
+        draw.text(surface, self.tr("Today"), res.font(22, bold=True), theme.INK,
+                  (rect.left + 20, y))
+        draw.text(surface, f"+{earned_today:,} g", res.font(22, bold=True), theme.ENERGY_DARK,
+                  (rect.right - 20, y), "topright")
+        y += 40
+        recent = [e for e in reversed(state.entries) if e.kind == "earned"
+                  and e.seq not in state.undone][:5]
+        if not recent:
+            draw.paragraph(surface, self.tr("Nothing logged yet. Every walk, bus ride or "
+                                            "plastic bag you skip earns green energy."),
+                           res.font(18), theme.INK_SOFT,
+                           pygame.Rect(rect.left + 20, y, rect.width - 40, 120))
+        for entry in recent:
+            action = content.actions.get(entry.action_id or "")
+            name = action.name.get(self.ctx.lang) if action else entry.action_id or "?"
+            when = self.tr("today") if entry.day == today else entry.day.strftime("%d %b")
+            draw.text(surface, name, res.font(17), theme.INK, (rect.left + 20, y))
+            draw.text(surface, f"+{entry.amount_g:,} g", res.font(17, bold=True),
+                      theme.ENERGY_DARK, (rect.right - 20, y), "topright")
+            draw.text(surface, when, res.font(14), theme.INK_SOFT, (rect.left + 20, y + 22))
+            y += 48
+        total_kg = state.earned_total / 1000
+        footer = self.tr("CO₂e you kept out of the air: {kg} kg", kg=f"{total_kg:,.1f}")
+        pygame.draw.line(surface, theme.PANEL_DIM, (rect.left + 20, rect.bottom - 64),
+                         (rect.right - 20, rect.bottom - 64), 2)
+        draw.paragraph(surface, footer, res.font(17, bold=True), theme.INK,
+                       pygame.Rect(rect.left + 20, rect.bottom - 52, rect.width - 40, 50))
+
+    def draw_edition(self, surface: pygame.Surface, edition: Edition, rect: pygame.Rect) -> None:
+        res, content = self.ctx.res, self.ctx.content
+        assert content is not None
+        colour = theme.edition_colour(edition.id, edition.color)
+        draw.panel(surface, rect)
+        band = pygame.Rect(rect.left, rect.top, rect.width, 64)
+        pygame.draw.rect(surface, colour, band, border_top_left_radius=theme.RADIUS,
+                         border_top_right_radius=theme.RADIUS)
+        draw.text(surface, edition.title.get(self.ctx.lang), res.font(28, bold=True),
+                  theme.WHITE, band.center, "center")
+        progress = reveals.progress(content, edition.id, self.ctx.state)
+        # a small fan: the newest cards found, or card backs when there are none yet
+        owned = [e for e in reversed(self.ctx.state.entries)
+                 if e.reveal and e.reveal.edition_id == edition.id][:3]
+        fan_centre = (rect.centerx, band.bottom + 130)
+        width = 120
+        for i in range(3):
+            angle = (i - 1) * -12
+            if i < len(owned) and owned[i].reveal is not None:
+                species = content.species.get(owned[i].reveal.species_id)
+                card = (self.ctx.cards.front(species, edition, width, self.ctx.lang) if species
+                        else self.ctx.cards.back(edition, width, self.ctx.lang))
+            else:
+                card = self.ctx.cards.back(edition, width, self.ctx.lang)
+            turned = pygame.transform.rotozoom(card, angle, 1.0)
+            offset = (i - 1) * 70
+            surface.blit(turned, turned.get_rect(center=(fan_centre[0] - offset,
+                                                         fan_centre[1] + abs(i - 1) * 10)))
+        y = band.bottom + 250
+        draw.text(surface, self.tr("{owned} of {total} species found", owned=progress.owned,
+                                   total=progress.total), res.font(20, bold=True), theme.INK,
+                  (rect.left + 20, y))
+        draw.progress_bar(surface, pygame.Rect(rect.left + 20, y + 34, rect.width - 40, 14),
+                          progress.owned / max(1, progress.total), colour)
+        if progress.complete:
+            note = self.tr("Edition complete: badge earned!")
+        else:
+            note = self.tr("{left} g of energy finds them all",
+                           left=f"{progress.cost_left:,}")
+        closed = reveals.availability(edition, self.ctx.now().date())
+        draw.text(surface, self.tr(closed) if closed else note, res.font(16), theme.INK_SOFT,
+                  (rect.left + 20, y + 58))
+        if not progress.complete and self.ctx.state.balance < edition.reveal_cost:
+            need = edition.reveal_cost - self.ctx.state.balance
+            draw.text(surface, self.tr("{need} g more to reveal", need=f"{need:,}"),
+                      res.font(16, bold=True), theme.ENERGY_DARK, (rect.centerx, rect.bottom - 166),
+                      "midbottom")

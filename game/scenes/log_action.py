@@ -1,0 +1,228 @@
+"""Log an eco-action: pick it, say how much and which day, and watch the energy grow."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pygame
+
+from game.core import economy
+from game.core.models import Action
+from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
+from game.ui import draw, icons, theme
+from game.ui.tween import Tween, ease_out_cubic
+from game.ui.widgets import Button
+
+COLUMNS = 3
+TILE_W, TILE_H, GAP = 250, 92, 14
+GRID_LEFT = 32
+PANEL = pygame.Rect(GRID_LEFT + COLUMNS * (TILE_W + GAP) + 18, HEADER + 8, 0, 0)
+PANEL.width = WIDTH - PANEL.left - 32
+PANEL.height = HEIGHT - PANEL.top - 32
+
+CATEGORY_COLOURS = {
+    "transport": theme.hex_colour("#3c91e6"), "waste": theme.hex_colour("#f2a541"),
+    "food": theme.hex_colour("#e5625e"), "energy": theme.hex_colour("#9b5de5"),
+    "water": theme.hex_colour("#00a6a6"), "shopping": theme.hex_colour("#7cb518"),
+}
+STEP = {"km": 1.0, "kg": 0.5}
+BACKDATE_SHOWN = 7
+
+
+class LogActionScene(ScreenScene):
+    title = "Log an eco-action"
+
+    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(ctx)
+        assert ctx.content is not None
+        self.actions: list[Action] = list(ctx.content.actions.values())
+        self.selected: Action | None = None
+        self.quantity = 1.0
+        self.days_back = 0
+        self.scroll = 0
+        self.gain: tuple[int, Tween] | None = None
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def tile_rect(self, slot: int) -> pygame.Rect:
+        row, col = divmod(slot, COLUMNS)
+        return pygame.Rect(GRID_LEFT + col * (TILE_W + GAP), HEADER + 8 + row * (TILE_H + GAP),
+                           TILE_W, TILE_H)
+
+    def visible_rows(self) -> int:
+        return (HEIGHT - HEADER - 40) // (TILE_H + GAP)
+
+    def layout(self) -> None:
+        super().layout()
+        res = self.ctx.res
+        for index, action in enumerate(self.actions):
+            rect = self.tile_rect(index - self.scroll * COLUMNS)
+            if rect.top < HEADER or rect.bottom > HEIGHT - 16:
+                continue
+            self.buttons.add(Button(rect, "", lambda a=action: self.select(a), res.font(18),
+                                    colour=theme.ACCENT if action is self.selected
+                                    else theme.PANEL))
+        if self.selected is None:
+            return
+        p = PANEL
+        step_y = p.top + 250
+        self.buttons.add(Button(pygame.Rect(p.left + 24, step_y, 64, 56), "−",
+                                lambda: self.change_quantity(-1), res.font(32, bold=True),
+                                colour=theme.INK_SOFT, hotkey=pygame.K_MINUS))
+        self.buttons.add(Button(pygame.Rect(p.right - 88, step_y, 64, 56), "+",
+                                lambda: self.change_quantity(+1), res.font(32, bold=True),
+                                colour=theme.INK_SOFT, hotkey=pygame.K_EQUALS))
+        day_y = p.top + 350
+        self.buttons.add(Button(pygame.Rect(p.left + 24, day_y, 56, 48), "‹",
+                                lambda: self.change_day(+1), res.font(28, bold=True),
+                                colour=theme.INK_SOFT, enabled=self.days_back < BACKDATE_SHOWN))
+        self.buttons.add(Button(pygame.Rect(p.right - 80, day_y, 56, 48), "›",
+                                lambda: self.change_day(-1), res.font(28, bold=True),
+                                colour=theme.INK_SOFT, enabled=self.days_back > 0))
+        left = economy.cap_left(self.ctx.state, self.selected, self.day)
+        self.log_button = self.buttons.add(Button(
+            pygame.Rect(p.left + 24, p.bottom - 170, p.width - 48, 72),
+            self.tr("Log it!"), self.log, res.font(30, bold=True), colour=theme.ENERGY_DARK,
+            enabled=left > 0, hotkey=pygame.K_RETURN))
+        undo = economy.undoable(self.ctx.state, self.ctx.now())
+        if undo is not None:
+            self.buttons.add(Button(
+                pygame.Rect(p.left + 24, p.bottom - 84, p.width - 48, 56),
+                self.tr("Undo last (−{amount} g)", amount=f"{undo.amount_g:,}"), self.undo,
+                res.font(20, bold=True), colour=theme.mix(theme.DANGER, theme.INK, 0.2)))
+
+    @property
+    def day(self) -> dt.date:
+        return self.ctx.now().date() - dt.timedelta(days=self.days_back)
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def select(self, action: Action) -> None:
+        self.selected = action
+        self.quantity = 1.0
+        self.layout()
+
+    def change_quantity(self, direction: int) -> None:
+        assert self.selected is not None
+        step = STEP.get(self.selected.unit, 1.0)
+        self.quantity = max(step, min(50.0, self.quantity + direction * step))
+        self.layout()
+
+    def change_day(self, direction: int) -> None:
+        self.days_back = max(0, min(BACKDATE_SHOWN, self.days_back + direction))
+        self.layout()
+
+    def log(self) -> None:
+        if self.selected is None:
+            return
+        try:
+            entry = economy.log_action(self.ctx.state, self.selected, self.quantity,
+                                       day=self.day, now=self.ctx.now())
+        except economy.RuleError as exc:
+            self.ctx.toast(self.tr(str(exc)), error=True)
+            return
+        if self.ctx.record(entry):
+            self.gain = (entry.amount_g, Tween(0.0 if self.ctx.config.reduced_motion else 1.4))
+            capped = economy.energy_for(self.selected, self.quantity) > entry.amount_g
+            message = self.tr("+{amount} g of green energy!", amount=f"{entry.amount_g:,}")
+            if capped:
+                message += " " + self.tr("(today's limit for this action reached)")
+            self.ctx.toast(message)
+        self.layout()
+
+    def undo(self) -> None:
+        try:
+            entry = economy.undo_last(self.ctx.state, self.ctx.now())
+        except economy.RuleError as exc:
+            self.ctx.toast(self.tr(str(exc)), error=True)
+            return
+        if self.ctx.record(entry):
+            self.ctx.toast(self.tr("Undone: {amount} g taken back.",
+                                   amount=f"{-entry.amount_g:,}"))
+        self.layout()
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEWHEEL:
+            rows = (len(self.actions) + COLUMNS - 1) // COLUMNS
+            self.scroll = max(0, min(max(0, rows - self.visible_rows()), self.scroll - event.y))
+            self.layout()
+            return True
+        return super().handle_event(event)
+
+    def update(self, dt_s: float) -> None:
+        super().update(dt_s)
+        if self.gain is not None:
+            self.gain[1].update(dt_s)
+            if self.gain[1].done:
+                self.gain = None
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        res = self.ctx.res
+        for index, action in enumerate(self.actions):
+            rect = self.tile_rect(index - self.scroll * COLUMNS)
+            if rect.top < HEADER or rect.bottom > HEIGHT - 16:
+                continue
+            colour = CATEGORY_COLOURS.get(action.category, theme.ENERGY_DARK)
+            badge = pygame.Rect(rect.left + 12, rect.centery - 28, 56, 56)
+            pygame.draw.circle(surface, colour, badge.center, 28)
+            icons.draw_icon(surface, action.icon, badge.inflate(-18, -18), theme.WHITE)
+            name_rect = pygame.Rect(rect.left + 80, rect.top + 10, rect.width - 90, 48)
+            draw.paragraph(surface, action.name.get(self.ctx.lang), res.font(17, bold=True),
+                           theme.INK, name_rect, line_gap=0, max_lines=2)
+            per = self.tr("{g} g per {unit}", g=action.energy_g, unit=self.tr(action.unit))
+            draw.text(surface, per, res.font(15), theme.INK_SOFT,
+                      (rect.left + 80, rect.bottom - 26))
+            if economy.cap_left(self.ctx.state, action, self.day) <= 0:
+                draw.text(surface, "✓", res.font(22, bold=True), theme.ENERGY_DARK,
+                          (rect.right - 12, rect.top + 8), "topright")
+        self.draw_panel(surface)
+        if self.gain is not None:
+            amount, tween = self.gain
+            t = ease_out_cubic(tween.t)
+            font = res.font(40, bold=True)
+            image = font.render(f"+{amount:,} g", True, theme.ENERGY)
+            image.set_alpha(round(255 * (1 - tween.t)))
+            surface.blit(image, image.get_rect(midbottom=(WIDTH - 180, round(150 - 60 * t))))
+
+    def draw_panel(self, surface: pygame.Surface) -> None:
+        res = self.ctx.res
+        p = PANEL
+        draw.panel(surface, p)
+        action = self.selected
+        if action is None:
+            draw.text(surface, self.tr("What did you do?"), res.font(28, bold=True), theme.INK,
+                      (p.centerx, p.top + 40), "midtop")
+            draw.paragraph(surface, self.tr(
+                "Choose an action on the left. Each one earns the grams of CO₂e it keeps out of "
+                "the air."), res.font(20), theme.INK_SOFT,
+                pygame.Rect(p.left + 32, p.top + 100, p.width - 64, 200))
+            return
+        lang = self.ctx.lang
+        draw.paragraph(surface, action.name.get(lang), res.font(26, bold=True), theme.INK,
+                       pygame.Rect(p.left + 24, p.top + 18, p.width - 48, 70), max_lines=2)
+        if action.description:
+            draw.paragraph(surface, action.description.get(lang), res.font(17), theme.INK_SOFT,
+                           pygame.Rect(p.left + 24, p.top + 92, p.width - 48, 80), max_lines=3)
+        left = economy.cap_left(self.ctx.state, action, self.day)
+        draw.text(surface, self.tr("Limit left for this day: {left} of {cap} g",
+                                   left=f"{left:,}", cap=f"{action.daily_cap_g:,}"),
+                  res.font(16), theme.INK_SOFT, (p.left + 24, p.top + 180))
+        draw.progress_bar(surface, pygame.Rect(p.left + 24, p.top + 206, p.width - 48, 12),
+                          left / action.daily_cap_g, theme.ENERGY_DARK)
+        amount = f"{self.quantity:g} {self.tr(action.unit)}"
+        draw.text(surface, amount, res.font(32, bold=True), theme.INK,
+                  (p.centerx, p.top + 264), "midtop")
+        gain = min(economy.energy_for(action, self.quantity), left)
+        draw.text(surface, f"= {gain:,} g", res.font(18, bold=True), theme.ENERGY_DARK,
+                  (p.centerx, p.top + 310), "midtop")
+        day_names = {0: self.tr("Today"), 1: self.tr("Yesterday")}
+        day_label = day_names.get(self.days_back, self.tr("{n} days ago", n=self.days_back))
+        draw.text(surface, day_label, res.font(22, bold=True), theme.INK,
+                  (p.centerx, p.top + 374), "center")
+        source = self.tr("Source: {text}", text=action.source.text)
+        draw.paragraph(surface, source, res.font(13), theme.INK_SOFT,
+                       pygame.Rect(p.left + 24, p.top + 412, p.width - 48, 60), line_gap=1,
+                       max_lines=3)

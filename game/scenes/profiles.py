@@ -1,0 +1,124 @@
+"""Who is playing? Pick a profile, or make a new one."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pygame
+
+from game.context import GameContext
+from game.saves.lock import ProfileBusy
+from game.saves.profiles import ProfileMeta, SaveError
+from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
+from game.ui import draw, theme
+from game.ui.widgets import Button
+
+COLUMNS = 4
+TILE_W, TILE_H, GAP = 270, 120, 24
+
+
+def avatar_colour(name: str) -> theme.Colour:
+    palette = [theme.hex_colour(c) for c in ("#ef8354", "#4f9d69", "#3c91e6", "#f2c14e",
+                                             "#9b5de5", "#00a6a6", "#e5625e", "#7cb518")]
+    return palette[int(hashlib.sha1(name.encode()).hexdigest(), 16) % len(palette)]
+
+
+def draw_avatar(surface: pygame.Surface, ctx: GameContext, name: str, center: tuple[int, int],
+                radius: int) -> None:
+    pygame.draw.circle(surface, avatar_colour(name), center, radius)
+    initial = name[:1].upper() or "?"
+    draw.text(surface, initial, ctx.res.font(round(radius * 1.05), bold=True), theme.WHITE,
+              center, "center")
+
+
+class ProfilesScene(ScreenScene):
+    title = "Who is playing?"
+    show_back = False
+
+    def __init__(self, ctx: GameContext) -> None:
+        super().__init__(ctx)
+        self.profiles: list[ProfileMeta] = []
+        self.scroll = 0
+
+    def enter(self) -> None:
+        self.ctx.close_profile()
+        self.profiles = self.ctx.store.list_profiles()
+        super().enter()
+
+    def layout(self) -> None:
+        super().layout()
+        res = self.ctx.res
+        self.buttons.add(Button(pygame.Rect(WIDTH - 300, 18, 270, 50), self.tr("+ New player"),
+                                self.new_profile, res.font(22, bold=True), colour=theme.ACCENT,
+                                text_colour=theme.INK, hotkey=pygame.K_n))
+        for index, meta in enumerate(self.profiles):
+            rect = self.tile_rect(index - self.scroll * COLUMNS)
+            if rect.bottom > HEIGHT or rect.top < HEADER:
+                continue
+            self.buttons.add(Button(rect, "", lambda m=meta: self.open_profile(m),
+                                    res.font(20), colour=theme.PANEL))
+        if not self.profiles:
+            self.buttons.add(Button(pygame.Rect(WIDTH // 2 - 150, 470, 300, 64),
+                                    self.tr("Create a player"), self.new_profile,
+                                    res.font(26, bold=True), colour=theme.ACCENT,
+                                    text_colour=theme.INK))
+
+    @staticmethod
+    def tile_rect(slot: int) -> pygame.Rect:
+        left = (WIDTH - (COLUMNS * TILE_W + (COLUMNS - 1) * GAP)) // 2
+        row, col = divmod(slot, COLUMNS)
+        return pygame.Rect(left + col * (TILE_W + GAP), HEADER + 40 + row * (TILE_H + GAP),
+                           TILE_W, TILE_H)
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEWHEEL:
+            rows = (len(self.profiles) + COLUMNS - 1) // COLUMNS
+            self.scroll = max(0, min(max(0, rows - 3), self.scroll - event.y))
+            self.layout()
+            return True
+        return super().handle_event(event)
+
+    def new_profile(self) -> None:
+        from game.scenes.new_profile import NewProfileScene
+
+        self.ctx.manager.push(NewProfileScene(self.ctx))
+
+    def open_profile(self, meta: ProfileMeta) -> None:
+        from game.scenes.home import HomeScene
+
+        try:
+            self.ctx.save = self.ctx.store.open(meta.id, self.ctx.now())
+        except (ProfileBusy, SaveError) as exc:
+            self.ctx.toast(self.tr(str(exc)), error=True, seconds=6)
+            return
+        self.ctx.manager.push(HomeScene(self.ctx))
+
+    def draw_body(self, surface: pygame.Surface) -> None:
+        res = self.ctx.res
+        if not self.profiles:
+            box = pygame.Rect(WIDTH // 2 - 360, 170, 720, 270)
+            draw.panel(surface, box)
+            draw.text(surface, self.tr("Welcome to EcoCards!"), res.font(34, bold=True),
+                      theme.INK, (box.centerx, box.top + 40), "midtop")
+            draw.paragraph(surface, self.tr(
+                "Every eco-action you log earns green energy. Spend it to discover real "
+                "animals and plants from the IUCN Red List. Each person who plays gets their "
+                "own player, so everyone keeps their own collection."),
+                res.font(22), theme.INK_SOFT, pygame.Rect(box.left + 50, box.top + 100,
+                                                          box.width - 100, 150))
+            return
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        res = self.ctx.res
+        for index, meta in enumerate(self.profiles):
+            rect = self.tile_rect(index - self.scroll * COLUMNS)
+            if rect.bottom > HEIGHT or rect.top < HEADER:
+                continue
+            draw_avatar(surface, self.ctx, meta.name, (rect.left + 52, rect.centery), 34)
+            draw.text(surface, meta.name, res.font(24, bold=True), theme.INK,
+                      (rect.left + 100, rect.top + 26))
+            detail = self.tr("{cards} cards · {energy} g", cards=meta.cards,
+                             energy=f"{meta.balance:,}")
+            draw.text(surface, detail, res.font(18), theme.INK_SOFT,
+                      (rect.left + 100, rect.top + 64))

@@ -1,0 +1,184 @@
+"""Reveal a card: pay the edition's cost, and watch a new species turn over.
+
+The reveal happens (and is saved) the moment this screen opens; the animation only shows it, and
+any click or key skips straight to the card.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game.context import GameContext
+from game.core import economy, reveals
+from game.core.ledger import LedgerEntry
+from game.core.rarity import TIER_BY_ID
+from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
+from game.ui import draw, theme
+from game.ui.tween import Tween, ease_in_out_sine, ease_out_cubic
+from game.ui.widgets import Button
+
+CARD_W = 330
+ANTICIPATION, FLIP, SETTLE = 0.9, 0.6, 0.5
+
+
+class RevealScene(ScreenScene):
+    title = "New card"
+    back_label = "Home"
+
+    def __init__(self, ctx: GameContext, edition_id: str) -> None:
+        super().__init__(ctx)
+        self.edition_id = edition_id
+        self.entry: LedgerEntry | None = None
+        duration = 0.0 if ctx.config.reduced_motion else ANTICIPATION + FLIP + SETTLE
+        self.timeline = Tween(duration)
+        self.time = 0.0
+
+    def enter(self) -> None:
+        if self.entry is None and not self._reveal():
+            self.ctx.manager.pop()
+            return
+        super().enter()
+
+    def _reveal(self) -> bool:
+        assert self.ctx.content is not None
+        try:
+            entry = reveals.reveal(self.ctx.state, self.ctx.content, self.edition_id, self.ctx.rng,
+                                   self.ctx.now())
+        except economy.RuleError as exc:
+            self.ctx.toast(self.tr(str(exc)), error=True)
+            return False
+        if not self.ctx.record(entry):
+            return False
+        self.entry = entry
+        return True
+
+    @property
+    def animating(self) -> bool:
+        return not self.timeline.done
+
+    def layout(self) -> None:
+        super().layout()
+        if self.entry is None or self.animating:
+            return
+        assert self.ctx.content is not None
+        res = self.ctx.res
+        edition = self.ctx.content.editions[self.edition_id]
+        progress = reveals.progress(self.ctx.content, self.edition_id, self.ctx.state)
+        x, w = 560, 620
+        self.buttons.add(Button(pygame.Rect(x, HEIGHT - 190, 300, 64), self.tr("Read the card"),
+                                self.read, res.font(22, bold=True),
+                                colour=theme.edition_colour(edition.id, edition.color),
+                                hotkey=pygame.K_RETURN))
+        can_again = (not progress.complete
+                     and self.ctx.state.balance >= edition.reveal_cost)
+        self.buttons.add(Button(pygame.Rect(x + w - 300, HEIGHT - 190, 300, 64),
+                                self.tr("Reveal another"), self.again, res.font(22, bold=True),
+                                colour=theme.ACCENT, text_colour=theme.INK, enabled=can_again,
+                                sublabel=self.tr("costs {cost} g",
+                                                 cost=f"{edition.reveal_cost:,}"),
+                                sub_font=res.font(15)))
+        self.buttons.add(Button(pygame.Rect(x, HEIGHT - 110, w, 56), self.tr("Open album"),
+                                self.album, res.font(20, bold=True),
+                                colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.15)))
+
+    def read(self) -> None:
+        from game.scenes.card import CardScene
+
+        assert self.entry is not None and self.entry.reveal is not None
+        self.ctx.manager.push(CardScene(self.ctx, self.entry.reveal.species_id))
+
+    def again(self) -> None:
+        self.ctx.manager.replace(RevealScene(self.ctx, self.edition_id))
+
+    def album(self) -> None:
+        from game.scenes.album import AlbumScene
+
+        self.ctx.manager.replace(AlbumScene(self.ctx, self.edition_id))
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if self.animating and (event.type == pygame.MOUSEBUTTONUP or
+                               (event.type == pygame.KEYDOWN and event.key != pygame.K_ESCAPE)):
+            self.timeline.finish()
+            self.layout()
+            return True
+        return super().handle_event(event)
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        self.time += dt
+        was_animating = self.animating
+        self.timeline.update(dt)
+        if was_animating and not self.animating:
+            self.layout()
+
+    def draw_body(self, surface: pygame.Surface) -> None:
+        if self.entry is None or self.entry.reveal is None or self.ctx.content is None:
+            return
+        content = self.ctx.content
+        info = self.entry.reveal
+        species = content.species[info.species_id]
+        edition = content.editions[info.edition_id]
+        tier = TIER_BY_ID[info.tier]
+        elapsed = self.timeline.elapsed if self.animating else ANTICIPATION + FLIP + SETTLE
+        centre = (300, HEADER + (HEIGHT - HEADER) // 2)
+        glow_colour = theme.TIER_COLOURS[tier.id]
+
+        if elapsed < ANTICIPATION:  # the back trembles and glows in the tier's colour
+            t = elapsed / ANTICIPATION
+            self._glow(surface, centre, glow_colour, 0.4 + 0.6 * t)
+            card = self.ctx.cards.back(edition, CARD_W, self.ctx.lang)
+            wobble = math.sin(self.time * 40) * 3 * t
+            turned = pygame.transform.rotate(card, wobble)
+            surface.blit(turned, turned.get_rect(center=centre))
+            return
+        if elapsed < ANTICIPATION + FLIP:  # the card turns over
+            t = ease_in_out_sine((elapsed - ANTICIPATION) / FLIP)
+            face_up = t >= 0.5
+            card = (self.ctx.cards.front(species, edition, CARD_W, self.ctx.lang) if face_up
+                    else self.ctx.cards.back(edition, CARD_W, self.ctx.lang))
+            squash = abs(math.cos(t * math.pi))
+            width = max(2, round(card.get_width() * squash))
+            self._glow(surface, centre, glow_colour, 1.0)
+            flat = pygame.transform.smoothscale(card, (width, card.get_height()))
+            surface.blit(flat, flat.get_rect(center=centre))
+            return
+        settle = ease_out_cubic(min(1.0, (elapsed - ANTICIPATION - FLIP) / SETTLE))
+        pulse = 0.85 + 0.15 * math.sin(self.time * 2.5)
+        self._glow(surface, centre, glow_colour, pulse)
+        card = self.ctx.cards.front(species, edition, CARD_W, self.ctx.lang)
+        scale = 1.0 + 0.06 * (1 - settle)
+        if scale != 1.0:
+            card = pygame.transform.smoothscale_by(card, scale)
+        surface.blit(card, card.get_rect(center=centre))
+        if not self.animating:
+            self._draw_story(surface, species, tier, info)
+
+    def _glow(self, surface: pygame.Surface, centre: tuple[int, int], colour: theme.Colour,
+              strength: float) -> None:
+        glow = pygame.Surface((560, 620), pygame.SRCALPHA)
+        rect = glow.get_rect()
+        for i in range(8):
+            alpha = round(22 * strength * (1 - i / 8))
+            pygame.draw.ellipse(glow, (*colour, alpha), rect.inflate(-i * 50, -i * 50))
+        surface.blit(glow, glow.get_rect(center=centre))
+
+    def _draw_story(self, surface: pygame.Surface, species, tier, info) -> None:  # type: ignore[no-untyped-def]
+        res, lang = self.ctx.res, self.ctx.lang
+        x, w = 560, 620
+        y = HEADER + 24
+        draw.text(surface, self.tr("You found a new species!"), res.font(22, bold=True),
+                  theme.ACCENT, (x, y))
+        draw.text(surface, species.name.get(lang), res.font(44, bold=True), theme.WHITE,
+                  (x, y + 32))
+        tier_name = tier.name.get(lang, tier.name["en"])
+        chance = self.tr("{tier} card · it had a {pct} chance", tier=tier_name,
+                         pct=f"{info.chance:.0%}" if info.chance >= 0.01 else f"{info.chance:.1%}")
+        draw.text(surface, chance, res.font(20, bold=True), theme.TIER_COLOURS[tier.id],
+                  (x, y + 96))
+        fact = species.facts.get(lang)[0]
+        box = pygame.Rect(x, y + 140, w, 150)
+        draw.panel(surface, box, shadow=4)
+        draw.paragraph(surface, fact, res.font(22), theme.INK, box.inflate(-40, -36),
+                       max_lines=4)

@@ -1,0 +1,132 @@
+"""Drawing helpers: text that wraps in any language, panels, gradients."""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import pygame
+
+from game.ui import theme
+from game.ui.theme import Colour
+
+
+def text(surface: pygame.Surface, content: str, font: pygame.font.Font, colour: Colour,
+         pos: tuple[int, int], anchor: str = "topleft") -> pygame.Rect:
+    rendered = font.render(content, True, colour)
+    rect = rendered.get_rect(**{anchor: pos})
+    surface.blit(rendered, rect)
+    return rect
+
+
+def wrap(content: str, font: pygame.font.Font, width: int) -> list[str]:
+    """Lines of at most ``width`` pixels; breaks at spaces, or between any two CJK characters."""
+    lines: list[str] = []
+    for paragraph in content.split("\n"):
+        line = ""
+        for token in _tokens(paragraph):
+            candidate = line + token
+            if line and font.size(candidate.rstrip())[0] > width:
+                lines.append(line.rstrip())
+                line = token.lstrip()
+            else:
+                line = candidate
+        lines.append(line.rstrip())
+    return lines
+
+
+def _tokens(paragraph: str) -> list[str]:
+    tokens: list[str] = []
+    word = ""
+    for ch in paragraph:
+        if ord(ch) >= 0x2E80 and not _closing(ch):  # CJK: a break is allowed before each char
+            if word:
+                tokens.append(word)
+            word = ch
+        elif ch == " ":
+            tokens.append(word + " ")
+            word = ""
+        else:
+            word += ch
+    if word:
+        tokens.append(word)
+    return tokens
+
+
+def _closing(ch: str) -> bool:
+    return ch in "，。、；：？！）》」』】…"
+
+
+def paragraph(surface: pygame.Surface, content: str, font: pygame.font.Font, colour: Colour,
+              rect: pygame.Rect, *, line_gap: int = 4, max_lines: int | None = None) -> int:
+    """Draw wrapped text inside ``rect``; returns the height used."""
+    y = rect.top
+    lines = wrap(content, font, rect.width)
+    if max_lines is not None and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1].rstrip(".。") + "…"
+    for line in lines:
+        surface.blit(font.render(line, True, colour), (rect.left, y))
+        y += font.get_linesize() + line_gap
+    return y - rect.top
+
+
+def panel(surface: pygame.Surface, rect: pygame.Rect, colour: Colour = theme.PANEL, *,
+          radius: int = theme.RADIUS, shadow: int = 6, border: Colour | None = None) -> None:
+    if shadow:
+        shade = pygame.Surface((rect.width + shadow * 2, rect.height + shadow * 2),
+                               pygame.SRCALPHA)
+        pygame.draw.rect(shade, (0, 0, 0, 60), shade.get_rect().inflate(-shadow, -shadow)
+                         .move(0, shadow // 2), border_radius=radius + shadow // 2)
+        surface.blit(shade, (rect.left - shadow, rect.top - shadow + 2))
+    pygame.draw.rect(surface, colour, rect, border_radius=radius)
+    if border:
+        pygame.draw.rect(surface, border, rect, width=2, border_radius=radius)
+
+
+@lru_cache(maxsize=32)
+def _gradient(size: tuple[int, int], top: Colour, bottom: Colour) -> pygame.Surface:
+    width, height = size
+    column = pygame.Surface((1, height))
+    for y in range(height):
+        column.set_at((0, y), theme.mix(top, bottom, y / max(1, height - 1)))
+    return pygame.transform.scale(column, (width, height))
+
+
+def gradient(surface: pygame.Surface, rect: pygame.Rect, top: Colour, bottom: Colour) -> None:
+    surface.blit(_gradient(rect.size, top, bottom), rect)
+
+
+def background(surface: pygame.Surface) -> None:
+    gradient(surface, surface.get_rect(), theme.BG_TOP, theme.BG_BOTTOM)
+
+
+def format_grams(grams: int) -> str:
+    return f"{grams:,} g"
+
+
+def progress_bar(surface: pygame.Surface, rect: pygame.Rect, fraction: float, colour: Colour,
+                 track: Colour = theme.PANEL_DIM) -> None:
+    pygame.draw.rect(surface, track, rect, border_radius=rect.height // 2)
+    fraction = max(0.0, min(1.0, fraction))
+    if fraction > 0:
+        filled = rect.copy()
+        filled.width = max(rect.height, round(rect.width * fraction))
+        pygame.draw.rect(surface, colour, filled, border_radius=rect.height // 2)
+
+
+def leaf(surface: pygame.Surface, rect: pygame.Rect, colour: Colour) -> None:
+    """A small leaf, the game's sign for green energy."""
+    w, h = rect.size
+    points = []
+    for i in range(13):  # two arcs meeting at the tips, from bottom-left to top-right
+        t = i / 12
+        points.append((rect.left + t * w, rect.bottom - t * h - math.sin(t * math.pi) * h * 0.35))
+    for i in range(12, -1, -1):
+        t = i / 12
+        points.append((rect.left + t * w, rect.bottom - t * h + math.sin(t * math.pi) * h * 0.35))
+    pygame.draw.polygon(surface, colour, points)
+    pygame.draw.aalines(surface, colour, True, points)
+    vein = theme.mix(colour, theme.WHITE, 0.5)
+    pygame.draw.line(surface, vein, (rect.left + 2, rect.bottom - 2),
+                     (rect.right - w * 0.25, rect.top + h * 0.25), 2)
