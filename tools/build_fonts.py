@@ -1,0 +1,82 @@
+"""Rebuild the bundled fonts: Noto Sans CJK SC cut down to the characters EcoCards needs.
+
+The full Noto Sans CJK collection is about 20 MB a weight; the game ships a subset with Latin,
+common punctuation, every GB 2312 character (the 6,763 most used Simplified Chinese characters)
+and every character used in the content files, about 2 MB a weight.
+
+Usage (needs fontTools: ``pip install fonttools``, and the Noto CJK collection, e.g. Debian's
+``fonts-noto-cjk`` package)::
+
+    python tools/build_fonts.py [--source-dir /usr/share/fonts/opentype/noto]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SC_INDEX = 2  # Noto Sans CJK SC inside the .ttc collection
+WEIGHTS = {"Regular": "NotoSansCJK-Regular.ttc", "Bold": "NotoSansCJK-Bold.ttc"}
+
+
+def gb2312_characters() -> str:
+    chars = []
+    for high in range(0xA1, 0xF8):
+        for low in range(0xA1, 0xFF):
+            try:
+                chars.append(bytes([high, low]).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue
+    return "".join(chars)
+
+
+def wanted_characters(data_dir: Path) -> str:
+    text = "".join(chr(c) for c in range(0x20, 0x7F))
+    text += "".join(chr(c) for c in range(0xA0, 0x180))  # Latin-1 and Latin Extended-A
+    text += "–—‘’“”…•·×÷←↑→↓−≤≥★☆✓✔✕✖●○■□▲▼◆◇♥₂₀₁₃€£¥°‰№™©®"
+    text += gb2312_characters()
+    text += "，。、；：？！「」『』（）【】《》〈〉—…·～＋－＝％／"
+    for path in sorted(data_dir.rglob("*.yaml")):
+        text += path.read_text(encoding="utf-8")
+    return "".join(sorted(set(text)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--source-dir", type=Path, default=Path("/usr/share/fonts/opentype/noto"))
+    parser.add_argument("--data", type=Path, default=ROOT / "data")
+    parser.add_argument("--out", type=Path, default=ROOT / "assets" / "fonts")
+    args = parser.parse_args(argv)
+    try:
+        from fontTools import subset
+        from fontTools.ttLib import TTCollection
+    except ImportError:
+        print("build_fonts: needs fontTools (pip install fonttools)", file=sys.stderr)
+        return 2
+    chars = wanted_characters(args.data)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for weight, filename in WEIGHTS.items():
+        source = args.source_dir / filename
+        if not source.is_file():
+            print(f"build_fonts: {source} not found", file=sys.stderr)
+            return 2
+        font = TTCollection(str(source)).fonts[SC_INDEX]
+        options = subset.Options()
+        options.layout_features = ["*"]
+        options.name_IDs = ["*"]
+        options.name_languages = ["*"]
+        options.notdef_outline = True
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(text=chars)
+        subsetter.subset(font)
+        target = args.out / f"NotoSansSC-{weight}.otf"
+        font.save(str(target))
+        print(f"{target.relative_to(ROOT)}: {len(chars)} characters, "
+              f"{target.stat().st_size / 1e6:.1f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
