@@ -1,0 +1,138 @@
+"""The first end-to-end flow, played with real events on the bundled decks, then a restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+from game.scenes.album import AlbumScene
+from game.scenes.card import CardScene
+from game.scenes.home import HomeScene
+from game.scenes.log_action import LogActionScene
+from game.scenes.new_profile import NewProfileScene
+from game.scenes.profiles import ProfilesScene
+from game.scenes.reveal import RevealScene
+from tests.scenes.driver import Driver
+
+
+def test_create_log_reveal_album_then_restart(tmp_path: Path) -> None:
+    saves = tmp_path / "saves"
+    game = Driver(saves)
+    assert isinstance(game.scene, ProfilesScene)
+
+    # a new player
+    game.click("Create a player")
+    assert isinstance(game.scene, NewProfileScene)
+    game.type_text("Mia")
+    game.click("Start playing")
+    assert isinstance(game.scene, HomeScene)
+    assert game.ctx.state.balance == 0
+    assert not game.button("Reveal a card").enabled  # nothing to spend yet
+
+    # log 5 km of cycling: 5 × 170 g
+    game.click("Log an eco-action")
+    scene = game.scene
+    assert isinstance(scene, LogActionScene)
+    cycle = next(i for i, a in enumerate(scene.actions) if a.id == "cycle-instead-of-car")
+    game.click_at(scene.tile_rect(cycle).center)
+    assert scene.selected is not None and scene.selected.id == "cycle-instead-of-car"
+    for _ in range(4):
+        game.click("+")
+    game.click("Log it!")
+    assert game.ctx.state.balance == 850
+    game.frames(120)  # the energy counter rolls up to the new balance
+    assert scene.shown_energy == 850
+
+    # back home, reveal an Ocean card (the first edition on the home screen)
+    game.key(pygame.K_ESCAPE)
+    assert isinstance(game.scene, HomeScene)
+    ocean_cost = game.ctx.content.editions["ocean"].reveal_cost
+    game.click("Reveal a card", 0)
+    reveal = game.scene
+    assert isinstance(reveal, RevealScene)
+    game.click_at((640, 400))  # a click skips the animation
+    assert reveal.entry is not None and reveal.entry.reveal is not None
+    found = reveal.entry.reveal.species_id
+    assert game.ctx.content.species[found].edition == "ocean"
+    assert game.ctx.state.balance == 850 - ocean_cost
+
+    # the card is in the album, highlighted, and opens to its page
+    game.click("Open album")
+    album = game.scene
+    assert isinstance(album, AlbumScene) and album.focus == found
+    index = [s.id for s in album.members].index(found)
+    game.click_at(album.thumb_rect(index).center)
+    assert isinstance(game.scene, CardScene) and game.scene.species_id == found
+    assert game.quit() == 0
+
+    # start again on the same saves folder: everything is still there
+    again = Driver(saves)
+    profiles = again.scene
+    assert isinstance(profiles, ProfilesScene)
+    assert [(p.name, p.cards, p.balance) for p in profiles.profiles] == \
+        [("Mia", 1, 850 - ocean_cost)]
+    again.click_at(profiles.tile_rect(0).center)
+    assert isinstance(again.scene, HomeScene)
+    state = again.ctx.state
+    assert state.balance == 850 - ocean_cost
+    assert found in state.owned
+    assert [e.kind for e in again.ctx.save.state.entries][:2] == ["action", "reveal"]
+    again.click("Open album", 0)
+    assert isinstance(again.scene, AlbumScene)
+    assert again.quit() == 0
+
+
+def test_closing_the_window_on_any_screen_saves_and_exits_cleanly(tmp_path: Path) -> None:
+    game = Driver(tmp_path)
+    game.click("Create a player")
+    game.type_text("Leo")
+    game.key(pygame.K_RETURN)
+    game.click("Log an eco-action")
+    game.click_at(game.scene.tile_rect(0).center)
+    game.click("Log it!")
+    balance = game.ctx.state.balance
+    assert balance > 0
+    assert game.quit() == 0
+    again = Driver(tmp_path)
+    assert again.scene.profiles[0].balance == balance
+    assert again.quit() == 0
+
+
+def test_escape_goes_back_and_a_second_escape_from_home_returns_to_players(tmp_path: Path) -> None:
+    game = Driver(tmp_path)
+    game.click("Create a player")
+    game.type_text("Ana")
+    game.key(pygame.K_RETURN)
+    game.click("Open album", 1)
+    assert isinstance(game.scene, AlbumScene) and game.scene.edition_id == "forest"
+    game.key(pygame.K_ESCAPE)
+    assert isinstance(game.scene, HomeScene)
+    game.key(pygame.K_ESCAPE)
+    assert isinstance(game.scene, ProfilesScene)
+    assert game.ctx.save is None  # the profile was closed and its lock released
+    game.click_at(game.scene.tile_rect(0).center)
+    assert isinstance(game.scene, HomeScene)
+    assert game.quit() == 0
+
+
+def test_an_unexpected_error_shows_the_error_screen_and_writes_a_log(tmp_path: Path,
+                                                                     monkeypatch) -> None:
+    game = Driver(tmp_path)
+
+    def broken(self, surface):  # type: ignore[no-untyped-def]
+        raise RuntimeError("a bug in a screen")
+
+    monkeypatch.setattr(ProfilesScene, "draw_body", broken)
+    game.frames(1)
+    monkeypatch.undo()
+    logs = list((tmp_path / "logs").glob("crash-*.log"))
+    assert len(logs) == 1
+    assert "RuntimeError: a bug in a screen" in logs[0].read_text(encoding="utf-8")
+    assert "Traceback" in logs[0].read_text(encoding="utf-8")
+    game.frames(2)
+    assert type(game.scene).__name__ == "CrashScene"
+    game.click("Close EcoCards")
+    assert not game.app.running
+    game.app.shutdown()
+    assert game.app.exit_code != 0
