@@ -29,7 +29,7 @@ class Translator:
         catalog = {str(k): str(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
         return cls(lang, catalog)
 
-    def __call__(self, text: str, **values: Any) -> str:
+    def __call__(self, text: str, /, **values: Any) -> str:
         translated = self.catalog.get(text, text)
         if values:
             try:
@@ -37,3 +37,8 @@ class Translator:
             except (KeyError, IndexError, ValueError):
                 return text.format(**values)
         return translated
+
+    def plural(self, count: int, one: str, other: str, /, **values: Any) -> str:
+        """``one`` when ``count`` is 1, else ``other`` (Chinese has one form; its catalog maps
+        both keys to the same words)."""
+        return self(one if count == 1 else other, count=count, **values)

@@ -23,10 +23,17 @@ SIDE.width = WIDTH - SIDE.left - 32
 
 
 class AlbumScene(ScreenScene):
-    def __init__(self, ctx: GameContext, edition_id: str) -> None:
+    def __init__(self, ctx: GameContext, edition_id: str, focus: str | None = None) -> None:
+        """``focus`` is a species to scroll to and highlight (the card just revealed)."""
         super().__init__(ctx)
         self.edition_id = edition_id
         self.scroll_px = 0.0
+        self.focus = focus
+        ids = [species.id for species in self.members]
+        if focus in ids:
+            row = ids.index(focus) // COLUMNS
+            centred = row * (THUMB_H + GAP) + THUMB_H / 2 - GRID.height / 2
+            self.scroll_px = max(0.0, min(self.max_scroll(), centred))
 
     @property
     def title(self) -> str:  # type: ignore[override]
@@ -102,6 +109,9 @@ class AlbumScene(ScreenScene):
             if rect.bottom < GRID.top or rect.top > GRID.bottom:
                 continue
             if species.id in owned:
+                if species.id == self.focus:
+                    pygame.draw.rect(surface, theme.ACCENT, rect.inflate(10, 10),
+                                     border_radius=14)
                 surface.blit(self.ctx.cards.front(species, edition, THUMB_W, self.ctx.lang), rect)
             else:
                 back = self.ctx.cards.back(edition, THUMB_W, self.ctx.lang)
@@ -111,7 +121,20 @@ class AlbumScene(ScreenScene):
                 surface.blit(shade, rect)
                 draw.text(surface, "?", question, theme.PANEL_DIM, rect.center, "center")
         surface.set_clip(clip)
+        self.draw_scrollbar(surface)
         self.draw_side(surface)
+
+    def draw_scrollbar(self, surface: pygame.Surface) -> None:
+        limit = self.max_scroll()
+        if limit <= 0:
+            return
+        track = pygame.Rect(GRID.right + 10, GRID.top, 6, GRID.height)
+        pygame.draw.rect(surface, theme.mix(theme.BG_TOP, theme.WHITE, 0.12), track,
+                         border_radius=3)
+        visible = GRID.height / (GRID.height + limit)
+        thumb = pygame.Rect(track.left, 0, track.width, max(30, round(track.height * visible)))
+        thumb.top = track.top + round((track.height - thumb.height) * self.scroll_px / limit)
+        pygame.draw.rect(surface, theme.PANEL_DIM, thumb, border_radius=3)
 
     def draw_side(self, surface: pygame.Surface) -> None:
         assert self.ctx.content is not None

@@ -23,6 +23,7 @@ class CardScene(ScreenScene):
         super().__init__(ctx)
         self.species_id = species_id
         self.scroll = 0
+        self.content_h = 0  # height of the text, known after the first draw
 
     @property
     def species(self) -> Species:
@@ -35,7 +36,8 @@ class CardScene(ScreenScene):
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.MOUSEWHEEL:
-            self.scroll = max(0, min(1200, self.scroll - event.y * 40))
+            limit = max(0, self.content_h - INFO.height + 36)
+            self.scroll = max(0, min(limit, self.scroll - event.y * 40))
             return True
         return super().handle_event(event)
 
@@ -48,10 +50,19 @@ class CardScene(ScreenScene):
         draw.panel(surface, INFO)
         clip = surface.get_clip()
         surface.set_clip(INFO.inflate(-8, -8))
-        self.draw_info(surface, sp)
+        self.content_h = self.draw_info(surface, sp)
         surface.set_clip(clip)
+        if self.content_h > INFO.height - 36:  # more below: a scroll bar says so
+            track = pygame.Rect(INFO.right - 12, INFO.top + 12, 5, INFO.height - 24)
+            limit = self.content_h - INFO.height + 36
+            thumb = pygame.Rect(track.left, 0, 5,
+                                max(30, track.height * INFO.height // self.content_h))
+            thumb.top = track.top + (track.height - thumb.height) * self.scroll // limit
+            pygame.draw.rect(surface, theme.PANEL_DIM, track, border_radius=2)
+            pygame.draw.rect(surface, theme.INK_SOFT, thumb, border_radius=2)
 
-    def draw_info(self, surface: pygame.Surface, sp: Species) -> None:
+    def draw_info(self, surface: pygame.Surface, sp: Species) -> int:
+        """Draw the species' texts, scrolled; returns their full height."""
         res, lang, tr = self.ctx.res, self.ctx.lang, self.tr
         x, width = INFO.left + 24, INFO.width - 48
         y = INFO.top + 18 - self.scroll
@@ -85,8 +96,9 @@ class CardScene(ScreenScene):
                 why = f" {helper.why.get(lang)}" if helper.why else ""
                 lines.append(f"• {action.name.get(lang)}:{why}")
             y += self.section(surface, tr("You can help"), "\n".join(lines), x, y, width)
-        self.section(surface, tr("Source"), f"IUCN Red List · {sp.iucn.url}", x, y, width,
-                     small=True)
+        y += self.section(surface, tr("Source"), f"IUCN Red List · {sp.iucn.url}", x, y, width,
+                          small=True)
+        return y + self.scroll - INFO.top
 
     def section(self, surface: pygame.Surface, heading: str, body: str, x: int, y: int,
                 width: int, *, small: bool = False) -> int:

@@ -169,5 +169,5 @@ class HomeScene(ScreenScene):
         if not progress.complete and self.ctx.state.balance < edition.reveal_cost:
             need = edition.reveal_cost - self.ctx.state.balance
             draw.text(surface, self.tr("{need} g more to reveal", need=f"{need:,}"),
-                      res.font(16, bold=True), theme.ENERGY_DARK, (rect.centerx, rect.bottom - 166),
-                      "midbottom")
+                      res.font(16, bold=True), theme.ENERGY_DARK, (rect.left + 20, y + 80),
+                      "topleft")

@@ -65,29 +65,29 @@ class LogActionScene(ScreenScene):
         if self.selected is None:
             return
         p = PANEL
-        step_y = p.top + 250
+        step_y = p.top + 206
         self.buttons.add(Button(pygame.Rect(p.left + 24, step_y, 64, 56), "−",
                                 lambda: self.change_quantity(-1), res.font(32, bold=True),
                                 colour=theme.INK_SOFT, hotkey=pygame.K_MINUS))
         self.buttons.add(Button(pygame.Rect(p.right - 88, step_y, 64, 56), "+",
                                 lambda: self.change_quantity(+1), res.font(32, bold=True),
                                 colour=theme.INK_SOFT, hotkey=pygame.K_EQUALS))
-        day_y = p.top + 350
-        self.buttons.add(Button(pygame.Rect(p.left + 24, day_y, 56, 48), "‹",
+        day_y = p.top + 296
+        self.buttons.add(Button(pygame.Rect(p.left + 24, day_y, 56, 48), "←",
                                 lambda: self.change_day(+1), res.font(28, bold=True),
                                 colour=theme.INK_SOFT, enabled=self.days_back < BACKDATE_SHOWN))
-        self.buttons.add(Button(pygame.Rect(p.right - 80, day_y, 56, 48), "›",
+        self.buttons.add(Button(pygame.Rect(p.right - 80, day_y, 56, 48), "→",
                                 lambda: self.change_day(-1), res.font(28, bold=True),
                                 colour=theme.INK_SOFT, enabled=self.days_back > 0))
         left = economy.cap_left(self.ctx.state, self.selected, self.day)
         self.log_button = self.buttons.add(Button(
-            pygame.Rect(p.left + 24, p.bottom - 170, p.width - 48, 72),
+            pygame.Rect(p.left + 24, p.bottom - 164, p.width - 48, 72),
             self.tr("Log it!"), self.log, res.font(30, bold=True), colour=theme.ENERGY_DARK,
             enabled=left > 0, hotkey=pygame.K_RETURN))
         undo = economy.undoable(self.ctx.state, self.ctx.now())
         if undo is not None:
             self.buttons.add(Button(
-                pygame.Rect(p.left + 24, p.bottom - 84, p.width - 48, 56),
+                pygame.Rect(p.left + 24, p.bottom - 76, p.width - 48, 56),
                 self.tr("Undo last (−{amount} g)", amount=f"{undo.amount_g:,}"), self.undo,
                 res.font(20, bold=True), colour=theme.mix(theme.DANGER, theme.INK, 0.2)))
 
@@ -160,6 +160,18 @@ class LogActionScene(ScreenScene):
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
+        self.draw_tiles(surface)
+        if self.gain is not None:
+            amount, tween = self.gain
+            t = ease_out_cubic(tween.t)
+            image = self.ctx.res.font(40, bold=True).render(f"+{amount:,} g", True, theme.ENERGY)
+            image.set_alpha(round(255 * (1 - tween.t)))
+            surface.blit(image, image.get_rect(midbottom=(WIDTH - 180, round(150 - 60 * t))))
+
+    def draw_body(self, surface: pygame.Surface) -> None:
+        self.draw_panel(surface)
+
+    def draw_tiles(self, surface: pygame.Surface) -> None:
         res = self.ctx.res
         for index, action in enumerate(self.actions):
             rect = self.tile_rect(index - self.scroll * COLUMNS)
@@ -172,20 +184,12 @@ class LogActionScene(ScreenScene):
             name_rect = pygame.Rect(rect.left + 80, rect.top + 10, rect.width - 90, 48)
             draw.paragraph(surface, action.name.get(self.ctx.lang), res.font(17, bold=True),
                            theme.INK, name_rect, line_gap=0, max_lines=2)
-            per = self.tr("{g} g per {unit}", g=action.energy_g, unit=self.tr(action.unit))
+            per = self.tr("{g} g per {unit}", g=f"{action.energy_g:,}", unit=self.tr(action.unit))
             draw.text(surface, per, res.font(15), theme.INK_SOFT,
                       (rect.left + 80, rect.bottom - 26))
             if economy.cap_left(self.ctx.state, action, self.day) <= 0:
                 draw.text(surface, "✓", res.font(22, bold=True), theme.ENERGY_DARK,
                           (rect.right - 12, rect.top + 8), "topright")
-        self.draw_panel(surface)
-        if self.gain is not None:
-            amount, tween = self.gain
-            t = ease_out_cubic(tween.t)
-            font = res.font(40, bold=True)
-            image = font.render(f"+{amount:,} g", True, theme.ENERGY)
-            image.set_alpha(round(255 * (1 - tween.t)))
-            surface.blit(image, image.get_rect(midbottom=(WIDTH - 180, round(150 - 60 * t))))
 
     def draw_panel(self, surface: pygame.Surface) -> None:
         res = self.ctx.res
@@ -201,28 +205,31 @@ class LogActionScene(ScreenScene):
                 pygame.Rect(p.left + 32, p.top + 100, p.width - 64, 200))
             return
         lang = self.ctx.lang
-        draw.paragraph(surface, action.name.get(lang), res.font(26, bold=True), theme.INK,
-                       pygame.Rect(p.left + 24, p.top + 18, p.width - 48, 70), max_lines=2)
+        used = draw.paragraph(surface, action.name.get(lang), res.font(24, bold=True), theme.INK,
+                              pygame.Rect(p.left + 24, p.top + 16, p.width - 48, 70),
+                              line_gap=0, max_lines=2)
         if action.description:
+            max_lines = 2 if used < 50 else 1
             draw.paragraph(surface, action.description.get(lang), res.font(17), theme.INK_SOFT,
-                           pygame.Rect(p.left + 24, p.top + 92, p.width - 48, 80), max_lines=3)
+                           pygame.Rect(p.left + 24, p.top + 22 + used, p.width - 48, 80),
+                           line_gap=0, max_lines=max_lines)
         left = economy.cap_left(self.ctx.state, action, self.day)
         draw.text(surface, self.tr("Limit left for this day: {left} of {cap} g",
                                    left=f"{left:,}", cap=f"{action.daily_cap_g:,}"),
-                  res.font(16), theme.INK_SOFT, (p.left + 24, p.top + 180))
-        draw.progress_bar(surface, pygame.Rect(p.left + 24, p.top + 206, p.width - 48, 12),
+                  res.font(16), theme.INK_SOFT, (p.left + 24, p.top + 146))
+        draw.progress_bar(surface, pygame.Rect(p.left + 24, p.top + 172, p.width - 48, 12),
                           left / action.daily_cap_g, theme.ENERGY_DARK)
         amount = f"{self.quantity:g} {self.tr(action.unit)}"
         draw.text(surface, amount, res.font(32, bold=True), theme.INK,
-                  (p.centerx, p.top + 264), "midtop")
+                  (p.centerx, p.top + 208), "midtop")
         gain = min(economy.energy_for(action, self.quantity), left)
         draw.text(surface, f"= {gain:,} g", res.font(18, bold=True), theme.ENERGY_DARK,
-                  (p.centerx, p.top + 310), "midtop")
+                  (p.centerx, p.top + 254), "midtop")
         day_names = {0: self.tr("Today"), 1: self.tr("Yesterday")}
         day_label = day_names.get(self.days_back, self.tr("{n} days ago", n=self.days_back))
         draw.text(surface, day_label, res.font(22, bold=True), theme.INK,
-                  (p.centerx, p.top + 374), "center")
+                  (p.centerx, p.top + 320), "center")
         source = self.tr("Source: {text}", text=action.source.text)
         draw.paragraph(surface, source, res.font(13), theme.INK_SOFT,
-                       pygame.Rect(p.left + 24, p.top + 412, p.width - 48, 60), line_gap=1,
+                       pygame.Rect(p.left + 24, p.top + 364, p.width - 48, 60), line_gap=1,
                        max_lines=3)

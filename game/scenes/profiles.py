@@ -118,7 +118,7 @@ class ProfilesScene(ScreenScene):
             draw_avatar(surface, self.ctx, meta.name, (rect.left + 52, rect.centery), 34)
             draw.text(surface, meta.name, res.font(24, bold=True), theme.INK,
                       (rect.left + 100, rect.top + 26))
-            detail = self.tr("{cards} cards · {energy} g", cards=meta.cards,
-                             energy=f"{meta.balance:,}")
+            detail = self.tr.plural(meta.cards, "{count} card · {energy} g",
+                                    "{count} cards · {energy} g", energy=f"{meta.balance:,}")
             draw.text(surface, detail, res.font(18), theme.INK_SOFT,
                       (rect.left + 100, rect.top + 64))

@@ -95,7 +95,8 @@ class RevealScene(ScreenScene):
     def album(self) -> None:
         from game.scenes.album import AlbumScene
 
-        self.ctx.manager.replace(AlbumScene(self.ctx, self.edition_id))
+        focus = self.entry.reveal.species_id if self.entry and self.entry.reveal else None
+        self.ctx.manager.replace(AlbumScene(self.ctx, self.edition_id, focus))
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if self.animating and (event.type == pygame.MOUSEBUTTONUP or

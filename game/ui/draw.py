@@ -11,9 +11,24 @@ from game.ui import theme
 from game.ui.theme import Colour
 
 
+# The bundled CJK font draws these as full-width glyphs (and has no subscript two), which
+# looks wrong in Latin text; text without any CJK character gets the ASCII look-alikes.
+_LATIN_LOOKALIKES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "…": "...",
+                                   "₂": "2", "–": "-"})
+
+
+def _has_cjk(content: str) -> bool:
+    return any(ord(ch) >= 0x2E80 for ch in content)
+
+
+def latin(content: str) -> str:
+    """``content`` with full-width punctuation swapped for ASCII, unless it is CJK text."""
+    return content if _has_cjk(content) else content.translate(_LATIN_LOOKALIKES)
+
+
 def text(surface: pygame.Surface, content: str, font: pygame.font.Font, colour: Colour,
          pos: tuple[int, int], anchor: str = "topleft") -> pygame.Rect:
-    rendered = font.render(content, True, colour)
+    rendered = font.render(latin(content), True, colour)
     rect = rendered.get_rect(**{anchor: pos})
     surface.blit(rendered, rect)
     return rect
@@ -22,7 +37,7 @@ def text(surface: pygame.Surface, content: str, font: pygame.font.Font, colour: 
 def wrap(content: str, font: pygame.font.Font, width: int) -> list[str]:
     """Lines of at most ``width`` pixels; breaks at spaces, or between any two CJK characters."""
     lines: list[str] = []
-    for paragraph in content.split("\n"):
+    for paragraph in latin(content).split("\n"):
         line = ""
         for token in _tokens(paragraph):
             candidate = line + token
@@ -64,7 +79,7 @@ def paragraph(surface: pygame.Surface, content: str, font: pygame.font.Font, col
     lines = wrap(content, font, rect.width)
     if max_lines is not None and len(lines) > max_lines:
         lines = lines[:max_lines]
-        lines[-1] = lines[-1].rstrip(".。") + "…"
+        lines[-1] = lines[-1].rstrip(".。") + ("…" if _has_cjk(content) else "...")
     for line in lines:
         surface.blit(font.render(line, True, colour), (rect.left, y))
         y += font.get_linesize() + line_gap
