@@ -1,4 +1,4 @@
-"""Command line: parse the options, build the app, run it, and turn the outcome into an exit code."""
+"""Command line: parse the options, build the app, run it, and return its exit code."""
 
 from __future__ import annotations
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 
 from game.config import Config
 from game.core.content import Content, load_content
+from game.core.ledger import LedgerEntry, PlayerState
 from game.core.problems import ContentError, Problem
 from game.i18n import Translator
-from game.core.ledger import LedgerEntry, PlayerState
 from game.saves.profiles import PlayerSave, SaveError, SaveStore
 from game.scenes.base import SceneManager
 from game.ui.cards import CardRenderer

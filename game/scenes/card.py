@@ -7,6 +7,7 @@ import pygame
 from game.context import GameContext
 from game.core.models import Species
 from game.core.vocab import HABITATS
+from game.scenes.reveal import CATEGORY_MEANINGS
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
 from game.ui import draw, theme
 from game.ui.cards import category_chip
@@ -75,7 +76,11 @@ class CardScene(ScreenScene):
         status = tr("Red List {year} · {trend}", year=sp.iucn.year, trend=tr(TRENDS[sp.iucn.trend]))
         draw.text(surface, status, res.font(16), theme.INK_SOFT, (chip.right + 16, chip.centery),
                   "midleft")
-        y = chip.bottom + 14
+        y = chip.bottom + 8
+        meaning = CATEGORY_MEANINGS.get(sp.iucn.category)
+        if meaning:
+            y += 6 + draw.paragraph(surface, tr(meaning), res.font(16), theme.INK_SOFT,
+                                    pygame.Rect(x, y, width, 60), max_lines=2)
         if sp.habitats:
             names = [HABITATS.get(h, {}).get(lang, h) for h in sp.habitats]
             y += self.section(surface, tr("Lives in"), "、".join(names) if lang == "zh-Hans"

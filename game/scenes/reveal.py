@@ -7,6 +7,7 @@ any click or key skips straight to the card.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import pygame
 
@@ -14,8 +15,9 @@ from game.context import GameContext
 from game.core import economy, reveals
 from game.core.ledger import LedgerEntry
 from game.core.rarity import TIER_BY_ID
-from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
+from game.scenes.screen import HEADER, HEIGHT, ScreenScene
 from game.ui import draw, theme
+from game.ui.cards import category_chip
 from game.ui.tween import Tween, ease_in_out_sine, ease_out_cubic
 from game.ui.widgets import Button
 
@@ -158,11 +160,8 @@ class RevealScene(ScreenScene):
 
     def _glow(self, surface: pygame.Surface, centre: tuple[int, int], colour: theme.Colour,
               strength: float) -> None:
-        glow = pygame.Surface((560, 620), pygame.SRCALPHA)
-        rect = glow.get_rect()
-        for i in range(8):
-            alpha = round(22 * strength * (1 - i / 8))
-            pygame.draw.ellipse(glow, (*colour, alpha), rect.inflate(-i * 50, -i * 50))
+        glow = _glow_image(colour)
+        glow.set_alpha(round(255 * max(0.0, min(1.0, strength))))
         surface.blit(glow, glow.get_rect(center=centre))
 
     def _draw_story(self, surface: pygame.Surface, species, tier, info) -> None:  # type: ignore[no-untyped-def]
@@ -178,8 +177,41 @@ class RevealScene(ScreenScene):
                          pct=f"{info.chance:.0%}" if info.chance >= 0.01 else f"{info.chance:.1%}")
         draw.text(surface, chance, res.font(20, bold=True), theme.TIER_COLOURS[tier.id],
                   (x, y + 96))
-        fact = species.facts.get(lang)[0]
-        box = pygame.Rect(x, y + 140, w, 150)
+        box = pygame.Rect(x, y + 140, w, HEIGHT - 220 - (y + 140))
         draw.panel(surface, box, shadow=4)
-        draw.paragraph(surface, fact, res.font(22), theme.INK, box.inflate(-40, -36),
-                       max_lines=4)
+        inner = box.inflate(-40, -36)
+        used = draw.paragraph(surface, species.facts.get(lang)[0], res.font(22), theme.INK,
+                              inner, max_lines=3)
+        chip = category_chip(surface, res, species.iucn.category, lang,
+                             (inner.left, inner.top + used + 14), 18)
+        meaning = self.tr(CATEGORY_MEANINGS.get(species.iucn.category, ""))
+        if meaning:
+            draw.paragraph(surface, meaning, res.font(18), theme.INK_SOFT,
+                           pygame.Rect(inner.left, chip.bottom + 8, inner.width,
+                                       inner.bottom - chip.bottom - 8), max_lines=2)
+
+
+# What each Red List category says about a species, in words a child can follow (after the
+# IUCN Red List Categories and Criteria, version 3.1).
+CATEGORY_MEANINGS = {
+    "EX": "There are none left: the last one has died.",
+    "EW": "It survives only in zoos, gardens or places people look after, not in the wild.",
+    "CR": "It faces an extremely high risk of disappearing from the wild.",
+    "EN": "It faces a very high risk of disappearing from the wild.",
+    "VU": "It faces a high risk of disappearing from the wild.",
+    "NT": "It is close to becoming threatened.",
+    "LC": "It is not threatened today, but it still needs healthy places to live.",
+    "DD": "Scientists do not yet know enough to say how much danger it is in.",
+    "NE": "Its risk has not been assessed yet.",
+}
+
+
+@lru_cache(maxsize=16)
+def _glow_image(colour: theme.Colour) -> pygame.Surface:
+    """A soft halo in ``colour``, drawn once; frames only change its opacity."""
+    glow = pygame.Surface((560, 620), pygame.SRCALPHA)
+    rect = glow.get_rect()
+    for i in range(8):
+        alpha = round(22 * (1 - i / 8))
+        pygame.draw.ellipse(glow, (*colour, alpha), rect.inflate(-i * 50, -i * 50))
+    return glow

@@ -10,7 +10,6 @@ import pygame
 from game.ui import theme
 from game.ui.theme import Colour
 
-
 # The bundled CJK font draws these as full-width glyphs (and has no subscript two), which
 # looks wrong in Latin text; text without any CJK character gets the ASCII look-alikes.
 _LATIN_LOOKALIKES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "…": "...",

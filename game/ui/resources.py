@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 import pygame
 
@@ -14,7 +15,8 @@ class MissingResource(FileNotFoundError):
 
 
 class Resources:
-    FONT_FILES = {"regular": "fonts/NotoSansSC-Regular.otf", "bold": "fonts/NotoSansSC-Bold.otf"}
+    FONT_FILES: ClassVar[dict[str, str]] = {"regular": "fonts/NotoSansSC-Regular.otf",
+                                            "bold": "fonts/NotoSansSC-Bold.otf"}
 
     def __init__(self, assets_dir: Path) -> None:
         self.assets_dir = assets_dir
