@@ -98,8 +98,9 @@ class CardScene(ScreenScene):
                 action = self.ctx.content.actions.get(helper.action)
                 if action is None:
                     continue
-                why = f" {helper.why.get(lang)}" if helper.why else ""
-                lines.append(f"• {action.name.get(lang)}:{why}")
+                why = helper.why.get(lang) if helper.why else ""
+                colon = "：" if lang == "zh-Hans" else ": "
+                lines.append(f"• {action.name.get(lang)}{colon + why if why else ''}")
             y += self.section(surface, tr("You can help"), "\n".join(lines), x, y, width)
         y += self.section(surface, tr("Source"), f"IUCN Red List · {sp.iucn.url}", x, y, width,
                           small=True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.core import reveals
+from game.core import impact, reveals
+from game.core.progress import collection_level, streak
 from game.core.models import Edition
 from game.scenes.profiles import draw_avatar
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
@@ -98,7 +99,7 @@ class HomeScene(ScreenScene):
         y = rect.top + 18
         draw.text(surface, self.tr("Today"), res.font(22, bold=True), theme.INK,
                   (rect.left + 20, y))
-        draw.text(surface, f"+{earned_today:,} g", res.font(22, bold=True), theme.ENERGY_DARK,
+        draw.text(surface, self.tr("+{amount} g", amount=f"{earned_today:,}"), res.font(22, bold=True), theme.ENERGY_DARK,
                   (rect.right - 20, y), "topright")
         y += 40
         recent = [e for e in reversed(state.entries) if e.kind == "earned"
@@ -113,16 +114,42 @@ class HomeScene(ScreenScene):
             name = action.name.get(self.ctx.lang) if action else entry.action_id or "?"
             when = self.tr("today") if entry.day == today else entry.day.strftime("%d %b")
             draw.text(surface, name, res.font(17), theme.INK, (rect.left + 20, y))
-            draw.text(surface, f"+{entry.amount_g:,} g", res.font(17, bold=True),
+            draw.text(surface, self.tr("+{amount} g", amount=f"{entry.amount_g:,}"), res.font(17, bold=True),
                       theme.ENERGY_DARK, (rect.right - 20, y), "topright")
             draw.text(surface, when, res.font(14), theme.INK_SOFT, (rect.left + 20, y + 22))
             y += 48
-        total_kg = state.earned_total / 1000
-        footer = self.tr("CO₂e you kept out of the air: {kg} kg", kg=f"{total_kg:,.1f}")
-        pygame.draw.line(surface, theme.PANEL_DIM, (rect.left + 20, rect.bottom - 64),
-                         (rect.right - 20, rect.bottom - 64), 2)
-        draw.paragraph(surface, footer, res.font(17, bold=True), theme.INK,
-                       pygame.Rect(rect.left + 20, rect.bottom - 52, rect.width - 40, 50))
+        self.draw_you_so_far(surface, pygame.Rect(rect.left + 20, rect.bottom - 118,
+                                                  rect.width - 40, 104))
+
+    def draw_you_so_far(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        """Collection level, day streak and CO2e saved: things that only ever grow."""
+        res, lang, state, content = self.ctx.res, self.ctx.lang, self.ctx.state, self.ctx.content
+        assert content is not None
+        pygame.draw.line(surface, theme.PANEL_DIM, rect.topleft, rect.topright, 2)
+        level = collection_level(len(state.owned))
+        line = level.level.name.get(lang, level.level.name["en"])
+        if level.next is not None:
+            line += " · " + self.tr.plural(
+                level.to_next, "{count} more species to {next}",
+                "{count} more species to {next}",
+                next=level.next.name.get(lang, level.next.name["en"]))
+        draw.text(surface, line, res.font(17, bold=True), theme.INK, (rect.left, rect.top + 10))
+        days = streak(state, self.ctx.now().date())
+        draw.text(surface, self.tr.plural(days.current, "Day streak: {count} day (best {best})",
+                                          "Day streak: {count} days (best {best})",
+                                          best=days.best),
+                  res.font(16), theme.INK_SOFT, (rect.left, rect.top + 40))
+        saved = impact.summary(state, content)
+        kg = f"{saved.total_g / 1000:,.1f}"
+        if saved.trees is not None and saved.tree_equivalent is not None:
+            text = self.tr("CO₂e kept out of the air: {kg} kg = {trees} {tree}", kg=kg,
+                           trees=f"{saved.trees:.1f}",
+                           tree=saved.tree_equivalent.name.get(lang))
+        else:
+            text = self.tr("CO₂e kept out of the air: {kg} kg", kg=kg)
+        draw.paragraph(surface, text, res.font(16), theme.INK_SOFT,
+                       pygame.Rect(rect.left, rect.top + 66, rect.width, 44), line_gap=0,
+                       max_lines=2)
 
     def draw_edition(self, surface: pygame.Surface, edition: Edition, rect: pygame.Rect) -> None:
         res, content = self.ctx.res, self.ctx.content

@@ -8,6 +8,7 @@ import pygame
 
 from game.core import economy
 from game.core.models import Action
+from game.core.progress import bonus_reason_text, grant_streak_bonuses
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
 from game.ui import draw, icons, theme
 from game.ui.tween import Tween, ease_out_cubic
@@ -128,6 +129,12 @@ class LogActionScene(ScreenScene):
             if capped:
                 message += " " + self.tr("(today's limit for this action reached)")
             self.ctx.toast(message)
+            for bonus in grant_streak_bonuses(self.ctx.state, self.ctx.now()):
+                if self.ctx.record(bonus):
+                    self.ctx.toast(self.tr("{reason}: +{amount} g!", amount=bonus.amount_g,
+                                           reason=bonus_reason_text(bonus.reason or "",
+                                                                    self.ctx.lang)),
+                                   seconds=5)
         self.layout()
 
     def undo(self) -> None:
@@ -164,7 +171,8 @@ class LogActionScene(ScreenScene):
         if self.gain is not None:
             amount, tween = self.gain
             t = ease_out_cubic(tween.t)
-            image = self.ctx.res.font(40, bold=True).render(f"+{amount:,} g", True, theme.ENERGY)
+            image = self.ctx.res.font(40, bold=True).render(
+                self.tr("+{amount} g", amount=f"{amount:,}"), True, theme.ENERGY)
             image.set_alpha(round(255 * (1 - tween.t)))
             surface.blit(image, image.get_rect(midbottom=(WIDTH - 180, round(150 - 60 * t))))
 
@@ -223,7 +231,7 @@ class LogActionScene(ScreenScene):
         draw.text(surface, amount, res.font(32, bold=True), theme.INK,
                   (p.centerx, p.top + 208), "midtop")
         gain = min(economy.energy_for(action, self.quantity), left)
-        draw.text(surface, f"= {gain:,} g", res.font(18, bold=True), theme.ENERGY_DARK,
+        draw.text(surface, self.tr("= {amount} g", amount=f"{gain:,}"), res.font(18, bold=True), theme.ENERGY_DARK,
                   (p.centerx, p.top + 254), "midtop")
         day_names = {0: self.tr("Today"), 1: self.tr("Yesterday")}
         day_label = day_names.get(self.days_back, self.tr("{n} days ago", n=self.days_back))

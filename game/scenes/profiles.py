@@ -116,7 +116,9 @@ class ProfilesScene(ScreenScene):
             if rect.bottom > HEIGHT or rect.top < HEADER:
                 continue
             draw_avatar(surface, self.ctx, meta.name, (rect.left + 52, rect.centery), 34)
-            draw.text(surface, meta.name, res.font(24, bold=True), theme.INK,
+            name_font = res.font(24, bold=True)
+            draw.text(surface, draw.clip(meta.name, name_font, rect.width - 114), name_font,
+                      theme.INK,
                       (rect.left + 100, rect.top + 26))
             detail = self.tr.plural(meta.cards, "{count} card · {energy} g",
                                     "{count} cards · {energy} g", energy=f"{meta.balance:,}")

@@ -33,6 +33,17 @@ def text(surface: pygame.Surface, content: str, font: pygame.font.Font, colour: 
     return rect
 
 
+def clip(content: str, font: pygame.font.Font, width: int) -> str:
+    """``content`` shortened with an ellipsis so that it fits in ``width`` pixels."""
+    content = latin(content)
+    if font.size(content)[0] <= width:
+        return content
+    dots = "…" if _has_cjk(content) else "..."
+    while content and font.size(content + dots)[0] > width:
+        content = content[:-1]
+    return content.rstrip() + dots
+
+
 def wrap(content: str, font: pygame.font.Font, width: int) -> list[str]:
     """Lines of at most ``width`` pixels; breaks at spaces, or between any two CJK characters."""
     lines: list[str] = []

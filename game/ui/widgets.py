@@ -59,9 +59,9 @@ class Button:
                                                                        colour, 0.35)
         if self.sublabel and self.sub_font:
             draw.text(surface, self.label, self.font, text_colour,
-                      (rect.centerx, rect.centery - 2), "midbottom")
+                      (rect.centerx, rect.centery + 4), "midbottom")
             draw.text(surface, self.sublabel, self.sub_font, text_colour,
-                      (rect.centerx, rect.centery + 2), "midtop")
+                      (rect.centerx, rect.centery), "midtop")
         else:
             draw.text(surface, self.label, self.font, text_colour, rect.center, "center")
 

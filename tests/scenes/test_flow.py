@@ -77,7 +77,7 @@ def test_create_log_reveal_album_then_restart(tmp_path: Path) -> None:
     state = again.ctx.state
     assert state.balance == 850 - ocean_cost
     assert found in state.owned
-    assert [e.kind for e in again.ctx.save.state.entries][:2] == ["action", "reveal"]
+    assert [e.kind for e in again.ctx.save.state.entries][:2] == ["earned", "spent"]
     again.click("Open album", 0)
     assert isinstance(again.scene, AlbumScene)
     assert again.quit() == 0
@@ -136,3 +136,30 @@ def test_an_unexpected_error_shows_the_error_screen_and_writes_a_log(tmp_path: P
     assert not game.app.running
     game.app.shutdown()
     assert game.app.exit_code != 0
+
+
+def test_three_days_in_a_row_earn_the_streak_bonus_once(tmp_path: Path) -> None:
+    game = Driver(tmp_path)
+    game.click("Create a player")
+    game.type_text("Sam")
+    game.key(pygame.K_RETURN)
+    game.click("Log an eco-action")
+    scene = game.scene
+    assert isinstance(scene, LogActionScene)
+    game.click_at(scene.tile_rect(0).center)
+    each = scene.selected.energy_g
+    game.click("←")
+    game.click("←")  # two days ago
+    game.click("Log it!")
+    game.click("→")
+    game.click("Log it!")
+    assert game.ctx.state.balance == 2 * each
+    game.click("→")
+    game.click("Log it!")  # today: the third day in a row
+    assert game.ctx.state.balance == 3 * each + 30
+    assert "streak-3" in game.ctx.state.bonus_reasons
+    game.click_at(scene.tile_rect(1).center)
+    more = scene.selected.energy_g
+    game.click("Log it!")
+    assert game.ctx.state.balance == 3 * each + 30 + more  # the bonus is granted once
+    assert game.quit() == 0
