@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pygame
 
 from game.core import impact, reveals
-from game.core.progress import collection_level, streak
 from game.core.models import Edition
+from game.core.progress import collection_level, streak
 from game.scenes.profiles import draw_avatar
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
 from game.ui import draw, theme
@@ -99,8 +101,8 @@ class HomeScene(ScreenScene):
         y = rect.top + 18
         draw.text(surface, self.tr("Today"), res.font(22, bold=True), theme.INK,
                   (rect.left + 20, y))
-        draw.text(surface, self.tr("+{amount} g", amount=f"{earned_today:,}"), res.font(22, bold=True), theme.ENERGY_DARK,
-                  (rect.right - 20, y), "topright")
+        draw.text(surface, self.tr("+{amount} g", amount=f"{earned_today:,}"),
+                  res.font(22, bold=True), theme.ENERGY_DARK, (rect.right - 20, y), "topright")
         y += 40
         recent = [e for e in reversed(state.entries) if e.kind == "earned"
                   and e.seq not in state.undone][:5]
@@ -112,14 +114,19 @@ class HomeScene(ScreenScene):
         for entry in recent:
             action = content.actions.get(entry.action_id or "")
             name = action.name.get(self.ctx.lang) if action else entry.action_id or "?"
-            when = self.tr("today") if entry.day == today else entry.day.strftime("%d %b")
+            when = self.tr("today") if entry.day == today else self.short_date(entry.day)
             draw.text(surface, name, res.font(17), theme.INK, (rect.left + 20, y))
-            draw.text(surface, self.tr("+{amount} g", amount=f"{entry.amount_g:,}"), res.font(17, bold=True),
-                      theme.ENERGY_DARK, (rect.right - 20, y), "topright")
+            draw.text(surface, self.tr("+{amount} g", amount=f"{entry.amount_g:,}"),
+                      res.font(17, bold=True), theme.ENERGY_DARK, (rect.right - 20, y), "topright")
             draw.text(surface, when, res.font(14), theme.INK_SOFT, (rect.left + 20, y + 22))
             y += 48
         self.draw_you_so_far(surface, pygame.Rect(rect.left + 20, rect.bottom - 118,
                                                   rect.width - 40, 104))
+
+    def short_date(self, day: dt.date) -> str:
+        if self.ctx.lang == "zh-Hans":
+            return f"{day.month}月{day.day}日"
+        return f"{day.day} {day:%b}"
 
     def draw_you_so_far(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         """Collection level, day streak and CO2e saved: things that only ever grow."""

@@ -231,7 +231,8 @@ class LogActionScene(ScreenScene):
         draw.text(surface, amount, res.font(32, bold=True), theme.INK,
                   (p.centerx, p.top + 208), "midtop")
         gain = min(economy.energy_for(action, self.quantity), left)
-        draw.text(surface, self.tr("= {amount} g", amount=f"{gain:,}"), res.font(18, bold=True), theme.ENERGY_DARK,
+        draw.text(surface, self.tr("= {amount} g", amount=f"{gain:,}"), res.font(18, bold=True),
+                  theme.ENERGY_DARK,
                   (p.centerx, p.top + 254), "midtop")
         day_names = {0: self.tr("Today"), 1: self.tr("Yesterday")}
         day_label = day_names.get(self.days_back, self.tr("{n} days ago", n=self.days_back))
