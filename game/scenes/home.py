@@ -149,9 +149,13 @@ class HomeScene(ScreenScene):
         saved = impact.summary(state, content)
         kg = f"{saved.total_g / 1000:,.1f}"
         if saved.trees is not None and saved.tree_equivalent is not None:
-            text = self.tr("CO₂e kept out of the air: {kg} kg = {trees} {tree}", kg=kg,
-                           trees=f"{saved.trees:.1f}",
-                           tree=saved.tree_equivalent.name.get(lang))
+            tree = saved.tree_equivalent.name.get(lang)
+            if saved.trees < 1:
+                text = self.tr("CO₂e kept out of the air: {kg} kg, {pct} of a {tree}", kg=kg,
+                               pct=f"{saved.trees:.0%}", tree=tree)
+            else:
+                text = self.tr("CO₂e kept out of the air: {kg} kg = {trees} × {tree}", kg=kg,
+                               trees=f"{saved.trees:,.1f}", tree=tree)
         else:
             text = self.tr("CO₂e kept out of the air: {kg} kg", kg=kg)
         draw.paragraph(surface, text, res.font(16), theme.INK_SOFT,
