@@ -17,6 +17,7 @@ from game.core.rarity import TIERS, tier_of
 from game.core.vocab import CATEGORY_COLOURS, CATEGORY_NAMES
 from game.ui import draw, theme
 from game.ui.resources import MissingResource, Resources
+from game.ui.silhouettes import draw_silhouette
 from game.ui.theme import Colour, hex_colour, mix
 
 CARD_RATIO = 7 / 5
@@ -189,8 +190,8 @@ class CardRenderer:
                                round(min(rect.size) * 0.34))
             window.blit(glow, (0, 0))
             shape = halo.inflate(-round(rect.width * 0.16), -round(rect.height * 0.18))
-            _silhouette(window, species.group, shape, (250, 250, 245),
-                        mix(hex_colour(bottom), theme.SHADOW, 0.25))
+            draw_silhouette(window, species.group, shape, (250, 250, 245),
+                            mix(hex_colour(bottom), theme.SHADOW, 0.25))
         if lost:
             window = pygame.transform.grayscale(window)
         mask = pygame.Surface(rect.size, pygame.SRCALPHA)
@@ -229,13 +230,3 @@ class CardRenderer:
                                          round(15 * s), bold=False),
                   theme.PANEL_DIM, (inner.centerx, medal.bottom + round(48 * s)), "midtop")
         return card
-
-
-def _silhouette(surface: pygame.Surface, group: str, rect: pygame.Rect, colour: Colour,
-                detail: Colour) -> None:
-    try:
-        from game.ui.silhouettes import draw_silhouette
-    except ImportError:  # the shape library is optional for the card frame
-        pygame.draw.ellipse(surface, colour, rect.inflate(-rect.width // 3, -rect.height // 3))
-        return
-    draw_silhouette(surface, group, rect, colour, detail)

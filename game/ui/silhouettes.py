@@ -1,0 +1,647 @@
+"""Flat silhouettes of the species groups, drawn as vectors so they scale to any card size.
+
+Each group is a small painter working in its own view box (for example 100 x 60 units). Outlines
+are given as smooth paths through points (``"x,y x,y^ ..."``, where ``^`` marks a sharp corner),
+so a shape is a few lines of numbers rather than hundreds of vertices. Shapes are drawn several
+times too large and smooth-scaled down, which anti-aliases every edge. Details (eyes, gills,
+stripes, shell plates) are clipped to the body, so they never spill over the outline.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+
+import pygame
+
+from game.ui.theme import Colour
+
+Point = tuple[float, float]
+
+
+def _parse(path: str) -> list[tuple[float, float, bool]]:
+    points = []
+    for token in path.split():
+        sharp = token.endswith("^")
+        x, y = token.rstrip("^").split(",")
+        points.append((float(x), float(y), sharp))
+    return points
+
+
+def _spline(
+    points: Sequence[tuple[float, float, bool]], closed: bool, steps: int = 10
+) -> list[Point]:
+    """A Catmull-Rom curve through ``points``; sharp points get no tangent, so they stay corners."""
+    n = len(points)
+    if n < 3:
+        return [(x, y) for x, y, _ in points]
+
+    def tangent(i: int) -> Point:
+        sharp = points[i % n][2]
+        if sharp or (not closed and i in (0, n - 1)):
+            return (0.0, 0.0)
+        before, after = points[(i - 1) % n], points[(i + 1) % n]
+        return ((after[0] - before[0]) / 2, (after[1] - before[1]) / 2)
+
+    out: list[Point] = []
+    for i in range(n if closed else n - 1):
+        (x0, y0, _), (x1, y1, _) = points[i], points[(i + 1) % n]
+        (tx0, ty0), (tx1, ty1) = tangent(i), tangent(i + 1)
+        for step in range(steps):
+            t = step / steps
+            h00, h10 = 2 * t**3 - 3 * t**2 + 1, t**3 - 2 * t**2 + t
+            h01, h11 = -2 * t**3 + 3 * t**2, t**3 - t**2
+            out.append(
+                (
+                    h00 * x0 + h10 * tx0 + h01 * x1 + h11 * tx1,
+                    h00 * y0 + h10 * ty0 + h01 * y1 + h11 * ty1,
+                )
+            )
+    if not closed:
+        out.append(points[-1][:2])
+    return out
+
+
+class _Pen:
+    """Draws into a supersampled body layer and a detail layer, in view-box units."""
+
+    def __init__(
+        self,
+        size: tuple[int, int],
+        viewbox: tuple[float, float],
+        colour: Colour,
+        detail: Colour,
+        supersample: int,
+    ) -> None:
+        width, height = size[0] * supersample, size[1] * supersample
+        self.colour, self.detail_colour = colour, detail
+        self.body = pygame.Surface((width, height), pygame.SRCALPHA)
+        self.body.fill((*colour, 0))  # transparent pixels carry the colour: no dark fringe
+        self.details = pygame.Surface((width, height), pygame.SRCALPHA)
+        self.details.fill((*detail, 0))
+        self.vw, self.vh = viewbox
+        self.k = min(width / self.vw, height / self.vh) * 0.96
+        self.ox = (width - self.vw * self.k) / 2
+        self.oy = (height - self.vh * self.k) / 2
+
+    def _px(self, points: Sequence[Point]) -> list[tuple[float, float]]:
+        return [(self.ox + x * self.k, self.oy + y * self.k) for x, y in points]
+
+    def _target(self, detail: bool) -> tuple[pygame.Surface, Colour]:
+        return (self.details, self.detail_colour) if detail else (self.body, self.colour)
+
+    def _polygon(self, points: Sequence[Point], detail: bool) -> None:
+        surface, colour = self._target(detail)
+        if len(points) >= 3:
+            pygame.draw.polygon(surface, colour, self._px(points))
+
+    def fill(self, path: str, *, detail: bool = False) -> None:
+        self._polygon(_spline(_parse(path), closed=True), detail)
+
+    def mirror(self, path: str, *, detail: bool = False) -> None:
+        """A shape symmetric about the view box's centre line, given by its right half."""
+        half = _parse(path)
+        other = [(self.vw - x, y, sharp) for x, y, sharp in reversed(half)]
+        if other and abs(other[0][0] - half[-1][0]) < 1e-6:
+            other = other[1:]
+        if other and abs(other[-1][0] - half[0][0]) < 1e-6:
+            other = other[:-1]
+        self._polygon(_spline(half + other, closed=True), detail)
+
+    def cut(self, path: str) -> None:
+        """Erase a shape from the body (a gap between claws, a notch)."""
+        pygame.draw.polygon(
+            self.body, (*self.colour, 0), self._px(_spline(_parse(path), closed=True))
+        )
+
+    def ellipse(
+        self,
+        cx: float,
+        cy: float,
+        rx: float,
+        ry: float,
+        angle: float = 0.0,
+        *,
+        detail: bool = False,
+    ) -> None:
+        a, n = math.radians(angle), 48
+        self._polygon(
+            [
+                (
+                    cx + rx * math.cos(t) * math.cos(a) - ry * math.sin(t) * math.sin(a),
+                    cy + rx * math.cos(t) * math.sin(a) + ry * math.sin(t) * math.cos(a),
+                )
+                for t in (i * 2 * math.pi / n for i in range(n))
+            ],
+            detail,
+        )
+
+    def dot(self, cx: float, cy: float, r: float, *, detail: bool = True) -> None:
+        self.ellipse(cx, cy, r, r, detail=detail)
+
+    def ring(self, cx: float, cy: float, rx: float, ry: float, width: float) -> None:
+        """The outline of an ellipse, in the detail colour."""
+        points = [
+            (cx + rx * math.cos(i * math.pi / 24), cy + ry * math.sin(i * math.pi / 24))
+            for i in range(49)
+        ]
+        self.stroke(" ".join(f"{x:.2f},{y:.2f}" for x, y in points), width)
+
+    def stroke(self, path: str, width: float, *, detail: bool = True) -> None:
+        """A round-capped line along a smooth path."""
+        self.tube(path, [width / 2], detail=detail)
+
+    def tube(self, path: str, radii: Sequence[float], *, detail: bool = False) -> None:
+        """A smooth limb, trunk or tail: a path thickened by radii interpolated along it."""
+        spine = _spline(_parse(path), closed=False, steps=8)
+        count = len(spine)
+
+        def radius(i: int) -> float:
+            if len(radii) == 1:
+                return radii[0]
+            pos = i / max(1, count - 1) * (len(radii) - 1)
+            j = min(int(pos), len(radii) - 2)
+            return radii[j] + (radii[j + 1] - radii[j]) * (pos - j)
+
+        left: list[Point] = []
+        right: list[Point] = []
+        for i, (x, y) in enumerate(spine):
+            ax, ay = spine[max(0, i - 1)]
+            bx, by = spine[min(count - 1, i + 1)]
+            length = math.hypot(bx - ax, by - ay) or 1.0
+            nx, ny = -(by - ay) / length, (bx - ax) / length
+            r = radius(i)
+            left.append((x + nx * r, y + ny * r))
+            right.append((x - nx * r, y - ny * r))
+        self._polygon(left + right[::-1], detail)
+        for i in (0, count - 1):  # round caps
+            self.ellipse(*spine[i], radius(i), radius(i), detail=detail)
+
+    def finish(self) -> pygame.Surface:
+        mask = self.body.copy()
+        mask.fill((255, 255, 255, 0), special_flags=pygame.BLEND_RGBA_MAX)
+        self.details.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
+        self.body.blit(self.details, (0, 0))
+        return self.body
+
+
+# -- the shapes (each faces left unless it is seen from above) -------------------------------
+
+
+def _shark(p: _Pen) -> None:
+    p.fill(
+        "3,31^ 12,24 28,20 38,19 47,3^ 53,19^ 68,22 81,27 97,6^ 89,29^ 95,44^ 81,33 "
+        "66,35 62,35 64,41^ 57,36 46,37 40,37 31,48^ 29,38 17,37 7,34"
+    )
+    for x in (22, 25, 28):
+        p.stroke(f"{x},27 {x - 1},31 {x - 1.5},34", 1.1)
+    p.dot(12, 28, 1.6)
+    p.stroke("6,34 11,35 15,34.5", 0.9)
+
+
+def _ray(p: _Pen) -> None:
+    p.mirror("50,16 53,15 57,6^ 60,15 64,18 80,24 99,34^ 82,40 64,44 57,50 52,52 50,53")
+    p.stroke("50,50 50,60 49,70", 1.4, detail=False)
+    for side in (1, -1):
+        p.dot(50 + side * 8, 18, 1.5)
+        p.stroke(f"{50 + side * 13},28 {50 + side * 22},33 {50 + side * 28},38", 1.0)
+
+
+def _fish(p: _Pen) -> None:
+    p.fill(
+        "4,30 14,17 30,11 40,10 56,2^ 66,13 76,24 82,28^ 98,10^ 92,31^ 98,52^ 82,34^ "
+        "74,39 64,48 56,56^ 50,50 36,51 16,46 5,35"
+    )
+    p.dot(17, 26, 2.6)
+    p.dot(17.6, 25.4, 0.9, detail=False)
+    p.stroke("30,19 33,30 30,41", 1.2)
+    for x, y in ((44, 24), (44, 36), (54, 30), (40, 30)):
+        p.stroke(f"{x},{y - 4} {x + 3},{y} {x},{y + 4}", 0.8)
+
+
+def _turtle(p: _Pen) -> None:
+    p.mirror("50,4 55,6 57,13 55,20 50,21")  # head
+    p.mirror("60,28 76,24 92,28 98,36^ 84,38 70,40 64,40")  # front flippers
+    p.mirror("62,62 72,66 78,76^ 68,74 58,70")  # back flippers
+    p.mirror("50,71 52,74 50,80^")  # tail
+    p.ellipse(50, 46, 22, 27)
+    p.ring(50, 46, 21.5, 26.5, 1.4)
+    p.stroke("50,26 42,32 42,44 50,48 58,44 58,32 50,26", 1.3)
+    p.stroke("42,44 43,58 50,64 57,58 58,44", 1.3)
+    for side in (1, -1):
+        p.stroke(f"{50 + side * 8},32 {50 + side * 18},28", 1.3)
+        p.stroke(f"{50 + side * 8},45 {50 + side * 22},46", 1.3)
+        p.stroke(f"{50 + side * 7},58 {50 + side * 17},65", 1.3)
+        p.dot(50 + side * 3, 9, 1.2)
+
+
+def _whale(p: _Pen) -> None:
+    p.fill(
+        "3,38 12,30 28,26 50,26 66,29 71,25^ 75,31 84,36 95,24^ 93,37^ 99,47^ 86,42 "
+        "72,44 56,48 44,50 48,60^ 36,51 22,51 9,47 3,42"
+    )
+    p.stroke("20,24 18,18 14,12", 2.2, detail=False)
+    p.stroke("20,24 22,17 26,11", 2.2, detail=False)
+    for x, y, r in ((11, 9, 2.2), (28, 8, 2.2), (19, 6, 2.0), (15, 14, 1.4), (25, 14, 1.4)):
+        p.dot(x, y, r, detail=False)
+    p.dot(17, 39, 1.6)
+    p.stroke("4,41 12,42 20,42", 1.0)
+    for i in range(4):
+        p.stroke(
+            f"{8 + i * 2},{45 + i * 1.2} {20 + i * 4},{46 + i * 1.1} {30 + i * 3},{47 + i * 0.8}",
+            0.7,
+        )
+
+
+def _dolphin(p: _Pen) -> None:
+    p.fill("62,14 54,8 44,1^ 47,9 44,16")  # dorsal fin, swept back
+    p.fill("56,27 52,41^ 66,28")  # flipper
+    p.fill("12,46 0,38^ 6,50^ 2,60^ 14,52")  # flukes
+    p.tube(
+        "10,50 20,39 34,28 50,21 66,20 78,24 86,30 91,34", [2.0, 4.5, 8.0, 10.0, 9.5, 7.5, 5.0, 3.2]
+    )
+    p.tube("88,33 94,36 99,38", [2.6, 2.0, 1.5])
+    p.dot(82, 27, 1.6)
+    p.stroke("87,36 92,38 97,39", 0.8)
+
+
+def _seal(p: _Pen) -> None:
+    p.fill(
+        "3,27 7,20 14,15 22,16 28,22 32,30 46,36 64,40 80,44 90,45 99,38^ 95,48 99,57^ "
+        "86,54 70,56 48,57 34,56 38,62^ 27,58 18,50 11,38 6,32"
+    )
+    p.dot(13, 21, 1.8)
+    p.dot(4, 26, 0.9)
+    for y in (27, 30):
+        p.stroke(f"7,{y} 11,{y + 0.5}", 0.6)
+    p.stroke("27,50 33,56", 1.0)
+
+
+def _otter(p: _Pen) -> None:
+    p.tube("4,30 12,28 28,34 52,34 70,38 84,44 99,52", [3.0, 7.5, 9.5, 10.0, 6.5, 3.5, 1.2])
+    p.dot(17, 22, 3.0, detail=False)
+    for x, dx in ((24, -3), (32, 2), (58, -2), (66, 3)):
+        p.tube(f"{x},40 {x},48 {x + dx},52", [4.0, 3.4, 3.0])
+    p.dot(10, 26, 1.5)
+    p.dot(3, 29.5, 1.1)
+    p.stroke("5,33 10,33", 0.6)
+
+
+def _seabird(p: _Pen) -> None:  # a penguin
+    p.fill(
+        "36,6 46,10 49,20 50,32 56,46 60,62 58,78 52,90 58,96^ 46,96 40,93 30,96 18,96^ "
+        "24,90 18,76 18,56 24,38 24,26 22,22 10,24^ 22,16 28,8"
+    )
+    p.fill("24,0 70,0 70,100 56,100 56,80 54,58 46,40 42,26 36,20 28,20 20,22 16,10", detail=True)
+    p.fill("46,34 58,46 66,66 62,68 50,52", detail=False)
+    p.stroke("46,34 58,46 66,66 62,68 50,52 46,34", 1.0)
+    p.dot(31, 14, 2.2, detail=False)
+    p.dot(30.5, 14, 1.1)
+    p.fill("10,24^ 21,19 23,23", detail=True)
+    p.fill("18,96^ 24,92 32,96^", detail=True)
+    p.fill("40,96^ 48,92 58,96^", detail=True)
+
+
+def _bird(p: _Pen) -> None:
+    p.stroke("4,70 40,68 72,70 98,66", 4.0, detail=False)
+    p.fill(
+        "30,14 38,12 45,18 48,28 60,38 76,46 98,58^ 94,62^ 74,56 64,58 52,58 38,54 28,44 "
+        "25,34 24,24 20,22^ 12,22^ 20,18"
+    )
+    p.stroke("42,57 40,68", 1.6, detail=False)
+    p.stroke("54,57 54,68", 1.6, detail=False)
+    p.dot(32, 20, 1.8)
+    p.stroke("36,32 46,40 62,46 76,50", 1.2)
+    p.stroke("44,42 56,48 70,52", 1.0)
+
+
+def _coral(p: _Pen) -> None:
+    branches = (
+        "50,88 50,70 46,50 38,34 30,18",
+        "46,52 58,38 64,22 62,8",
+        "48,72 30,62 18,50 10,34",
+        "30,61 24,44 24,28",
+        "50,80 66,68 80,56 88,40",
+        "74,61 80,46 76,30",
+        "40,36 48,24 46,10",
+        "58,38 72,30 82,18",
+        "18,50 8,52 4,42",
+        "62,22 70,14",
+    )
+    for i, branch in enumerate(branches):
+        p.tube(branch, [7.0, 4.5, 3.5] if i == 0 else [4.5, 3.2], detail=False)
+    p.fill("28,96^ 36,88 50,84 64,88 72,96^")
+    for x, y in (
+        (30, 20),
+        (62, 10),
+        (10, 36),
+        (24, 30),
+        (88, 42),
+        (76, 32),
+        (46, 12),
+        (82, 20),
+        (4, 44),
+        (70, 15),
+    ):
+        p.dot(x, y + 2, 1.0)
+
+
+def _arthropod(p: _Pen) -> None:  # a crab
+    for side in (1, -1):
+        for i in range(3):
+            x = 50 + side * (22 + i * 3)
+            p.tube(
+                f"{x},{50 + i * 6} {x + side * 14},{48 + i * 9} {x + side * 20},{62 + i * 8}",
+                [2.6, 1.4],
+            )
+        p.tube(f"{50 + side * 20},38 {50 + side * 30},28 {50 + side * 32},18", [3.2, 4.0])
+        p.fill(
+            f"{50 + side * 28},20 {50 + side * 36},8 {50 + side * 42},8 {50 + side * 44},14^ "
+            f"{50 + side * 38},14 {50 + side * 40},24 {50 + side * 34},26"
+        )
+        p.stroke(f"{50 + side * 8},34 {50 + side * 10},22", 1.6, detail=False)
+        p.dot(50 + side * 10, 21, 2.6, detail=False)
+        p.dot(50 + side * 10, 21, 1.2)
+    p.ellipse(50, 48, 28, 18)
+    p.stroke("38,56 44,60 50,61 56,60 62,56", 1.0)
+
+
+def _mollusc(p: _Pen) -> None:  # a scallop, the shell of a giant clam seen from the front
+    outline = " ".join(
+        f"{50 + 44 * math.cos(math.radians(a)) * (1 if i % 2 else 0.94):.1f},"
+        f"{62 - 50 * math.sin(math.radians(a)) * (1 if i % 2 else 0.94):.1f}"
+        for i, a in enumerate(range(0, 181, 15))
+    )
+    p.fill(f"{outline} 14,66 32,78^ 30,82^ 32,90^ 68,90^ 70,82^ 68,78^ 86,66")
+    for a in range(15, 180, 15):
+        x, y = 50 + 40 * math.cos(math.radians(a)), 62 - 46 * math.sin(math.radians(a))
+        p.stroke(f"{50 + (x - 50) * 0.2:.1f},{82 + (y - 82) * 0.2:.1f} {x:.1f},{y:.1f}", 1.0)
+    p.stroke("34,82 66,82", 1.0)
+
+
+def _primate(p: _Pen) -> None:
+    p.tube("64,84 80,82 90,70 88,58 80,56 80,64", [3.0, 2.6, 2.2, 2.0])
+    p.fill("34,44 50,40 64,46 70,62 68,84 60,94 40,94 32,84 30,62")
+    p.tube("34,48 24,62 26,80 34,88", [5.5, 4.5, 4.0])
+    p.tube("66,48 74,62 72,80 64,88", [5.5, 4.5, 4.0])
+    p.ellipse(34, 92, 7, 4)
+    p.ellipse(66, 92, 7, 4)
+    for side in (1, -1):
+        p.dot(50 + side * 18, 22, 7, detail=False)
+        p.dot(50 + side * 18, 22, 3.6)
+        p.dot(50 + side * 5, 22, 2.0)
+    p.ellipse(50, 24, 17, 17)
+    p.stroke("50,15 56,12 62,16 63,24 60,32 54,38 46,38 40,32 37,24 38,16 44,12 50,15", 1.1)
+    for side in (1, -1):
+        p.dot(50 + side * 5, 22, 2.0)
+        p.dot(50 + side * 1.6, 29, 0.8)
+    p.stroke("45,33 50,35 55,33", 0.9)
+    p.stroke("50,62 50,84", 0.9)
+
+
+def _cat(p: _Pen) -> None:
+    p.fill(
+        "2,25 4,18 8,13 9,7^ 14,10 19,8^ 21,14 25,18 30,22 48,22 70,22 80,24 86,30 84,42 82,56 "
+        "84,60^ 76,60^ 74,46 68,40 60,44 62,57 64,60^ 56,60^ 52,44 36,44 30,44 30,56 "
+        "32,60^ 24,60^ 22,46 20,44 18,56 20,60^ 12,60^ 12,44 10,34 5,31 2,28"
+    )
+    p.tube("84,28 92,30 96,40 94,48 98,52", [2.6, 2.4, 2.2, 2.0, 2.4])
+    for x in (36, 45, 54, 63, 72, 80):
+        p.tube(f"{x},18 {x - 1},26 {x - 3},34", [2.2, 1.6, 0.3], detail=True)
+    for x, y in ((91, 30), (96, 40), (95, 48)):
+        p.stroke(f"{x - 2},{y - 2} {x + 2},{y + 2}", 1.6)
+    p.stroke("20,16 22,22", 1.2)
+    p.dot(11, 19, 1.5)
+    p.dot(3.4, 24, 1.1)
+    p.stroke("7,29 12,31", 0.6)
+
+
+def _bear(p: _Pen) -> None:
+    p.fill(
+        "2,28 6,22 12,18 12,13 15,10 19,11 21,15 26,16 34,12 48,10 66,12 80,16 90,24 94,34 "
+        "92,44 88,60^ 76,60^ 76,50 70,46 62,48 62,60^ 50,60^ 50,48 36,48 36,60^ 24,60^ 24,46 "
+        "22,44 18,60^ 8,60^ 10,40 12,34 4,32"
+    )
+    p.dot(14, 23, 1.5)
+    p.dot(2.8, 28, 1.4)
+    p.stroke("22,18 22,30 28,42", 0.9)
+
+
+def _elephant(p: _Pen) -> None:
+    p.fill(
+        "16,30 20,18 30,10 44,10 58,14 74,14 88,20 96,34 94,48 90,56 90,78^ 78,78^ 76,60 "
+        "70,58 68,78^ 56,78^ 56,60 44,60 44,78^ 32,78^ 32,58 28,48 24,46 20,56 20,68 24,74^ "
+        "14,74^ 12,66 12,52 13,40"
+    )
+    p.stroke("96,34 99,50", 1.2, detail=False)
+    p.stroke("31,16 40,14 47,22 47,38 43,49 34,47 30,36 31,16", 1.4)
+    p.dot(22, 26, 1.5)
+    p.tube("24,40 18,46 12,46 8,42", [2.0, 1.6, 1.2], detail=True)
+    p.tube("25,42 19,46 13,46 10,43", [1.0, 0.8, 0.6], detail=False)
+
+
+def _rhino(p: _Pen) -> None:
+    p.fill(
+        "4,34 2,28^ 7,16^ 12,26 16,24 18,18^ 22,22 28,20 32,12^ 36,18 46,14 64,14 80,16 "
+        "92,24 96,36 92,48 90,60^ 78,60^ 76,52 68,50 64,60^ 52,60^ 52,50 38,50 38,60^ 26,60^ "
+        "24,48 20,46 12,44 6,40"
+    )
+    p.dot(20, 28, 1.4)
+    p.stroke("38,18 40,34 38,48", 1.0)
+    p.stroke("70,16 72,32 70,50", 1.0)
+
+
+def _ungulate(p: _Pen) -> None:  # a deer
+    p.ellipse(58, 52, 27, 12, -4)
+    p.tube("38,50 30,38 24,28", [8.0, 5.5, 4.5])
+    p.fill("4,34 8,28 16,23 24,20^ 27,24 30,30 28,34 20,36 10,38")
+    p.fill("82,44 90,40^ 86,48")
+    for x, knee, dx in ((38, 72, -1), (46, 72, 2), (72, 70, 4), (80, 70, 2)):
+        p.tube(f"{x},56 {x + dx},{knee} {x},90", [3.6, 1.9, 1.5])
+    for side in (0, 1):
+        dx = side * 6
+        p.tube(f"{22 + dx},22 {20 + dx},12 {26 + dx},4 {32 + dx},2", [1.6, 1.3, 1.0, 0.8])
+        p.tube(f"{21 + dx},13 {14 + dx},8 {12 + dx},2", [1.3, 0.9])
+        p.tube(f"{24 + dx},7 {30 + dx},8", [1.0, 0.8])
+    p.dot(17, 28, 1.4)
+    p.dot(4.8, 34, 1.0)
+
+
+def _pangolin(p: _Pen) -> None:
+    p.fill(
+        "2,40^ 8,35 14,31 22,20 34,12 46,10 58,13 70,20 82,28 92,36 99,46^ 88,45 76,41 "
+        "66,40 64,44 64,48^ 55,48^ 53,40 36,40 34,48^ 25,48^ 24,40 16,40 8,42"
+    )
+    for row, (rx, ry, count) in enumerate(((42, 31, 9), (33, 23, 7), (24, 15, 4))):
+        for i in range(count):
+            a = math.radians(160 - (i + 0.5 * (row % 2)) * 130 / max(1, count - 1))
+            x, y = 46 + rx * math.cos(a), 42 - ry * math.sin(a)
+            arc = " ".join(
+                f"{x + 4.5 * math.cos(b):.1f},{y + 4 * math.sin(b):.1f}"
+                for b in (math.radians(d) for d in (10, 60, 90, 120, 170))
+            )
+            p.stroke(arc, 1.0)
+    p.dot(10, 36.5, 1.2)
+
+
+def _mammal(p: _Pen) -> None:  # a squirrel
+    p.tube("54,92 72,88 86,72 88,52 80,30 70,20 62,22 66,34", [7, 10, 12, 12, 11, 8, 5])
+    p.fill("22,40 28,32 40,34 52,46 58,62 60,80 58,92 40,94 30,88 30,70 26,56 20,52")
+    p.fill("12,34 14,24 20,18 23,11^ 27,16 32,18 36,24 38,34 32,40 22,42 14,40")
+    p.tube("32,60 26,68 22,72", [3.0, 2.4])
+    p.ellipse(36, 92, 8, 3.5)
+    p.dot(24, 26, 2.0)
+    p.dot(12, 33, 1.3)
+
+
+def _reptile(p: _Pen) -> None:  # a lizard seen from above
+    legs = ("40,34 30,30 26,22", "56,34 66,30 70,22", "40,58 30,62 26,72", "56,60 66,66 68,76")
+    for leg in legs:
+        p.tube(leg, [3.2, 2.4, 1.8])
+        x, y = map(float, leg.split()[-1].split(","))
+        for dx, dy in ((-3, -2), (0, -3.5), (3, -2)):
+            p.stroke(f"{x},{y} {x + dx},{y + (dy if y < 50 else -dy)}", 1.6, detail=False)
+    p.tube(
+        "48,4 48,14 48,26 48,44 50,62 56,74 68,82 80,80 86,70 80,62",
+        [5.0, 6.0, 5.5, 8.0, 6.5, 4.5, 3.2, 2.2, 1.4, 0.8],
+    )
+    p.dot(45, 9, 1.3)
+    p.dot(51, 9, 1.3)
+    for y in (34, 42, 50):
+        p.stroke(f"44,{y} 48,{y + 2} 52,{y}", 0.9)
+
+
+def _amphibian(p: _Pen) -> None:  # a frog seen from above
+    for side in (1, -1):
+
+        def x(v: float, side: int = side) -> float:
+            return 50 + side * v
+
+        p.tube(f"{x(10)},66 {x(30)},60 {x(36)},76 {x(24)},86 {x(30)},94", [6.0, 5.0, 3.6, 2.6, 2.0])
+        p.tube(f"{x(14)},40 {x(26)},44 {x(32)},32 {x(34)},24", [4.0, 3.0, 2.4, 2.0])
+        for dx, dy in ((-5, 2), (0, 3), (5, 1)):
+            p.dot(x(30 + dx * side * side), 94 + dy, 2.2, detail=False)
+            p.dot(x(34 + dx / 1.5), 22 - abs(dx) / 2, 2.0, detail=False)
+    p.mirror("50,12 58,14 66,22 68,36 66,54 60,68 50,72")
+    for side in (1, -1):
+        p.dot(50 + side * 11, 17, 6.5, detail=False)
+        p.dot(50 + side * 11, 17, 3.4)
+        p.dot(50 + side * 9.8, 15.6, 1.0, detail=False)
+    p.stroke("40,26 50,29 60,26", 1.0)
+    for xx, y in ((45, 42), (56, 50), (46, 58)):
+        p.dot(xx, y, 2.2)
+
+
+def _insect(p: _Pen) -> None:  # a butterfly
+    p.mirror("50,30 58,22 74,8 90,4 98,10 96,24 88,36 72,44 54,46 50,46")
+    p.mirror("50,48 56,48 74,52 86,62 86,76 76,86 64,84 56,72 50,66")
+    p.tube("50,22 50,40 50,70", [3.0, 3.2, 1.8])
+    for side in (1, -1):
+        p.stroke(f"{50 + side},22 {50 + side * 5},12 {50 + side * 10},5", 1.0, detail=False)
+        p.dot(50 + side * 10.5, 4.5, 1.8, detail=False)
+        p.dot(50 + side * 32, 18, 4.5)
+        p.dot(50 + side * 22, 34, 3.0)
+        p.dot(50 + side * 24, 70, 4.0)
+        p.stroke(f"{50 + side * 4},34 {50 + side * 30},28 {50 + side * 44},18", 0.8)
+    p.dot(50, 20, 3.2)
+
+
+def _tree(p: _Pen) -> None:
+    p.fill("44,96^ 46,86 47,66 46,52 54,52 53,66 54,86 56,96^")
+    p.tube("50,64 42,54 34,48", [2.6, 1.6])
+    p.tube("50,60 60,50 66,44", [2.4, 1.4])
+    for x, y, r in (
+        (50, 24, 20),
+        (32, 34, 16),
+        (68, 34, 16),
+        (24, 46, 11),
+        (76, 46, 11),
+        (40, 48, 13),
+        (60, 48, 13),
+        (38, 16, 12),
+        (62, 16, 12),
+    ):
+        p.dot(x, y, r, detail=False)
+    p.stroke("26,40 32,44 38,44", 1.0)
+    p.stroke("62,28 68,30 72,28", 1.0)
+    p.stroke("44,14 50,12 56,14", 1.0)
+
+
+def _plant(p: _Pen) -> None:  # an arum flower, like the titan arum
+    p.tube("50,96 50,70 50,56", [2.4, 2.0])
+    p.fill("50,82 40,74 26,68 14,66 20,74 32,80 48,84")
+    p.fill("50,76 62,66 76,58 88,56 82,66 68,74 52,80")
+    p.fill("50,62 36,52 28,36 30,18 38,28 46,30 50,30")
+    p.fill("50,62 64,52 72,36 70,18 62,28 54,30 50,30")
+    p.tube("50,52 50,26 50,4", [5.0, 4.5, 3.0])
+    p.stroke("50,60 34,42 32,26", 1.0)
+    p.stroke("50,60 66,42 68,26", 1.0)
+    p.stroke("48,83 34,76 22,70", 0.8)
+    p.stroke("52,79 66,70 82,60", 0.8)
+
+
+def _paw(p: _Pen) -> None:
+    p.fill("50,48 62,52 72,64 72,76 62,82 50,80 38,82 28,76 28,64 38,52")
+    for x, y, rx, ry, a in (
+        (24, 40, 8, 10, -20),
+        (40, 24, 8, 11, -8),
+        (60, 24, 8, 11, 8),
+        (76, 40, 8, 10, 20),
+    ):
+        p.ellipse(x, y, rx, ry, a)
+
+
+Painter = Callable[[_Pen], None]
+
+SHAPES: dict[str, tuple[Painter, tuple[float, float]]] = {
+    "shark": (_shark, (100, 50)),
+    "ray": (_ray, (100, 72)),
+    "fish": (_fish, (100, 58)),
+    "turtle": (_turtle, (100, 82)),
+    "whale": (_whale, (100, 62)),
+    "dolphin": (_dolphin, (100, 60)),
+    "seal": (_seal, (100, 64)),
+    "otter": (_otter, (100, 60)),
+    "seabird": (_seabird, (70, 100)),
+    "bird": (_bird, (100, 76)),
+    "coral": (_coral, (92, 100)),
+    "arthropod": (_arthropod, (100, 90)),
+    "mollusc": (_mollusc, (100, 92)),
+    "primate": (_primate, (100, 100)),
+    "cat": (_cat, (100, 62)),
+    "bear": (_bear, (100, 62)),
+    "elephant": (_elephant, (100, 80)),
+    "rhino": (_rhino, (100, 62)),
+    "ungulate": (_ungulate, (100, 92)),
+    "pangolin": (_pangolin, (100, 50)),
+    "mammal": (_mammal, (100, 100)),
+    "reptile": (_reptile, (100, 88)),
+    "amphibian": (_amphibian, (100, 96)),
+    "insect": (_insect, (100, 90)),
+    "tree": (_tree, (100, 100)),
+    "plant": (_plant, (100, 100)),
+}
+FALLBACK: tuple[Painter, tuple[float, float]] = (_paw, (100, 90))
+
+
+def _supersample(size: tuple[int, int]) -> int:
+    longest = max(size)
+    return 4 if longest <= 320 else 3 if longest <= 640 else 2
+
+
+def draw_silhouette(
+    surface: pygame.Surface, group: str, rect: pygame.Rect, colour: Colour, detail_colour: Colour
+) -> None:
+    """Draw the silhouette of ``group`` centred in ``rect`` (a paw print for unknown groups).
+
+    Only pixels inside ``rect`` change; edges are anti-aliased.
+    """
+    rect = pygame.Rect(rect)
+    if rect.width < 1 or rect.height < 1:
+        return
+    painter, viewbox = SHAPES.get(group, FALLBACK)
+    ss = _supersample(rect.size)
+    pen = _Pen(rect.size, viewbox, tuple(colour[:3]), tuple(detail_colour[:3]), ss)
+    painter(pen)
+    picture = pygame.transform.smoothscale(pen.finish(), rect.size)
+    surface.blit(picture, rect)
