@@ -8,10 +8,9 @@ cache, keyed by the files' contents, so an unchanged deck loads without parsing 
 from __future__ import annotations
 
 import contextlib
-import difflib
 import datetime as dt
+import difflib
 import hashlib
-import json
 import os
 import re
 import tempfile
@@ -24,6 +23,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from game.core.models import (
+    RED_LIST_URL_PATTERN,
     Action,
     ActionsFile,
     Bundle,
@@ -32,9 +32,16 @@ from game.core.models import (
     Species,
     SpeciesFile,
 )
-from game.core.problems import ContentError, Problem, Severity, did_you_mean, display_path
-from game.core.vocab import GROUPS, HABITATS
-from game.core.yamlsrc import YamlDocument, load_yaml, read_text
+from game.core.problems import (
+    ContentError,
+    Problem,
+    Severity,
+    did_you_mean,
+    display_path,
+    shorten,
+)
+from game.core.vocab import CATEGORY_NAMES, GROUPS, HABITATS
+from game.core.yamlsrc import YamlDocument, gc_paused, load_yaml, read_text
 
 CACHE_FORMAT = 1
 SPECIES_FILE = "species.yaml"
@@ -87,7 +94,9 @@ def load_content(
     cache_dir: Path | None = None,
     today: dt.date | None = None,
 ) -> Content:
-    """Load every content file under ``data_dir``; raise :class:`ContentError` listing all errors."""
+    """Load every content file under ``data_dir``.
+
+    Raises :class:`ContentError` listing every error (and warning) found in all the files."""
     today = today or dt.date.today()
     files = content_files(data_dir)
     problems: list[Problem] = []
@@ -110,10 +119,34 @@ def load_content(
     if cached is not None:
         return cached
 
-    content = _validate(texts, assets_dir, today)
+    with gc_paused():
+        content = _validate(texts, assets_dir, today)
     if cache_dir:
         _write_cache(cache_dir, key, content)
     return content
+
+
+def find_problems(data_dir: Path, assets_dir: Path, *, today: dt.date | None = None
+                  ) -> list[Problem]:
+    """Every error and warning :func:`load_content` finds in ``data_dir`` (no cache)."""
+    try:
+        content = load_content(data_dir, assets_dir, today=today)
+    except ContentError as exc:
+        return list(exc.problems)
+    return list(content.warnings)
+
+
+def check_file(path: Path, assets_dir: Path, *, today: dt.date | None = None) -> list[Problem]:
+    """Every problem in one content file checked on its own, outside any data folder.
+
+    A file named ``actions.yaml`` is an eco-action catalogue, any other a species deck. References
+    to editions or actions are checked only when the file itself defines some."""
+    try:
+        texts = {path: read_text(path)}
+        content = _validate(texts, assets_dir, today or dt.date.today(), standalone=True)
+    except ContentError as exc:
+        return list(exc.problems)
+    return list(content.warnings)
 
 
 # --- validation -----------------------------------------------------------------------------
@@ -129,11 +162,14 @@ class _Origin:
         return self.doc.problem((*self.loc, *rel), message, key=key, severity=severity)
 
     def where(self) -> str:
-        line, col = self.doc.locate(self.loc)
+        line, col = self.doc.locate((*self.loc, "id"))
         return f"{self.doc.shown_path}:{line}:{col}"
 
 
-def _validate(texts: dict[Path, str], assets_dir: Path, today: dt.date) -> Content:
+def _validate(texts: dict[Path, str], assets_dir: Path, today: dt.date, *,
+              standalone: bool = False) -> Content:
+    """Check the files as one deck. ``standalone`` files are checked alone: references to
+    editions or actions are only checked when the files define some."""
     problems: list[Problem] = []
     editions: dict[str, tuple[Edition, _Origin]] = {}
     species: dict[str, tuple[Species, _Origin]] = {}
@@ -173,8 +209,11 @@ def _validate(texts: dict[Path, str], assets_dir: Path, today: dt.date) -> Conte
             for i, sp in enumerate(parsed.species):
                 _register(species, sp.id, sp, _Origin(doc, ("species", i)), "species", problems)
 
-    problems.extend(_cross_check(editions, species, actions, assets_dir, broken))
-    if not editions and not any(p.severity is Severity.ERROR for p in problems):
+    problems.extend(_cross_check(editions, species, actions, assets_dir, broken,
+                                 check_editions=not standalone or bool(editions),
+                                 check_actions=not standalone or bool(actions)))
+    if not editions and not standalone and not any(p.severity is Severity.ERROR
+                                                   for p in problems):
         first = next(iter(texts))
         problems.append(Problem(display_path(first), 1, 1, Severity.ERROR,
                                 "no edition is defined: add an 'editions:' list"))
@@ -237,6 +276,9 @@ def _cross_check(
     actions: dict[str, tuple[Action, _Origin]],
     assets_dir: Path,
     broken: set[str],
+    *,
+    check_editions: bool = True,
+    check_actions: bool = True,
 ) -> list[Problem]:
     problems: list[Problem] = []
     warn = Severity.WARNING
@@ -244,7 +286,7 @@ def _cross_check(
     scientific: dict[str, _Origin] = {}
     used_editions: set[str] = set()
     for sp, origin in species.values():
-        if sp.edition not in editions and sp.edition not in broken:
+        if check_editions and sp.edition not in editions and sp.edition not in broken:
             problems.append(origin.problem(("edition",), f"unknown edition '{sp.edition}'"
                                            + did_you_mean(sp.edition, {*editions, *broken})
                                            + _known(editions)))
@@ -260,7 +302,7 @@ def _cross_check(
         for i, helper in enumerate(sp.helped_by):
             if helper.action in broken:
                 continue
-            if helper.action not in actions:
+            if check_actions and helper.action not in actions:
                 problems.append(origin.problem(("helped_by", i), f"unknown action "
                                                f"'{helper.action}'"
                                                + did_you_mean(helper.action,
@@ -315,6 +357,8 @@ def _missing_translations(item: BaseModel, origin: _Origin, fields: Iterable[str
 
 
 def _check_art(art: str, assets_dir: Path, origin: _Origin) -> list[Problem]:
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in art):
+        return [origin.problem(("art",), "art path contains a control character")]
     posix = PurePosixPath(art.replace("\\", "/"))
     if posix.is_absolute() or ".." in posix.parts or re.match(r"^[A-Za-z]:", art):
         return [origin.problem(("art",), f"art path '{art}' must stay inside assets/ "
@@ -322,15 +366,25 @@ def _check_art(art: str, assets_dir: Path, origin: _Origin) -> list[Problem]:
     if posix.suffix.lower() != ".png":
         return [origin.problem(("art",), f"art '{art}' must be a .png image")]
     target = assets_dir.joinpath(*posix.parts)
-    try:
-        inside = target.resolve().is_relative_to(assets_dir.resolve())
-    except OSError:
-        inside = False
-    if not inside:
-        return [origin.problem(("art",), f"art path '{art}' leads outside assets/")]
+    if not _resolves_inside(target, assets_dir):
+        return [origin.problem(("art",), f"art path '{art}' leads outside assets/ "
+                                         "(through a symbolic link)")]
     if not target.is_file():
         return [origin.problem(("art",), f"art file not found: {display_path(target)}")]
     return []
+
+
+def _resolves_inside(target: Path, assets_dir: Path) -> bool:
+    """Resolving follows symbolic links, so a link inside assets/ cannot point outside it."""
+    try:
+        return target.resolve().is_relative_to(assets_dir.resolve())
+    except (OSError, ValueError, RuntimeError):
+        return False
+
+
+def _art_usable(art: str, assets_dir: Path) -> bool:
+    target = assets_dir.joinpath(*PurePosixPath(art.replace("\\", "/")).parts)
+    return _resolves_inside(target, assets_dir) and target.is_file()
 
 
 # --- pydantic errors as editor messages ---------------------------------------------------
@@ -357,7 +411,8 @@ def _translate(doc: YamlDocument, root: type[BaseModel], exc: ValidationError) -
             known = _known_keys(root, loc[:-1])
             hint = did_you_mean(key, known)
             listed = f"; expected one of: {', '.join(known)}" if known and not hint else ""
-            problems.append(doc.problem(loc, f"unknown key '{key}'{hint}{listed}", key=True))
+            message = f"unknown key '{shorten(key)}'{hint}{listed}"
+            problems.append(doc.problem(loc, message, key=True))
             continue
         if kind == "missing":
             if (loc[:-1], loc[-1]) in misspelt:
@@ -384,7 +439,11 @@ def _show(value: Any) -> str:
     if isinstance(value, bool):
         return f"{str(value).lower()} (true/false)"
     if isinstance(value, str):
-        return f"text '{value[:40]}'"
+        return f"text '{shorten(value)}'"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, int) and abs(value) >= 10**15:
+        return f"a {len(str(abs(value)))}-digit number"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
@@ -392,6 +451,9 @@ def _show(value: Any) -> str:
     if value is None:
         return "nothing"
     return f"{value!r}"
+
+
+_CATEGORY_CODES = {names["en"].lower(): code for code, names in CATEGORY_NAMES.items()}
 
 
 def _describe(kind: str, err: Any, value: Any) -> str:
@@ -407,10 +469,22 @@ def _describe(kind: str, err: Any, value: Any) -> str:
         return f"expected a mapping of keys, got {_show(value)}"
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-        hint = did_you_mean(str(value), allowed)
-        return f"'{value}' is not allowed{hint}; use one of: {', '.join(allowed)}"
+        if isinstance(value, bool):
+            return (f"expected one of: {', '.join(allowed)}; got {str(value).lower()} (YAML reads "
+                    "a bare yes/no/on/off as true/false: put the value in quotes)")
+        if not isinstance(value, str):
+            return f"expected one of: {', '.join(allowed)}; got {_show(value)}"
+        hint = did_you_mean(value, allowed)
+        code = _CATEGORY_CODES.get(value.strip().lower())
+        if not hint and code in allowed:  # "Endangered" for EN
+            hint = f" (did you mean '{code}'?)"
+        return f"'{shorten(value)}' is not allowed{hint}; use one of: {', '.join(allowed)}"
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
+        value = shorten(str(value), 60)
+        if pattern == RED_LIST_URL_PATTERN:
+            return (f"'{value}' is not a Red List address: use the species' page, "
+                    "https://www.iucnredlist.org/species/<taxon id>/<assessment id>")
         if "a-z0-9" in pattern:
             return f"'{value}' is not a valid id: use lowercase letters, digits and hyphens"
         if pattern.startswith("^[A-Z]"):
@@ -424,7 +498,8 @@ def _describe(kind: str, err: Any, value: Any) -> str:
         sign = {"greater_than": ">", "greater_than_equal": ">=", "less_than": "<",
                 "less_than_equal": "<="}[kind]
         limit = next(iter(ctx.values()), "?")
-        return f"{value} is out of range: it must be {sign} {limit}"
+        shown = _show(value) if isinstance(value, int) and abs(value) >= 10**15 else value
+        return f"{shown} is out of range: it must be {sign} {limit}"
     if kind in ("too_short", "string_too_short"):
         return "must not be empty"
     if kind in ("too_long", "string_too_long"):
@@ -433,6 +508,10 @@ def _describe(kind: str, err: Any, value: Any) -> str:
         return f"expected a date like 2026-01-31, got {_show(value)}"
     if kind == "value_error":
         return str(ctx.get("error", err.get("msg", "")))
+    if kind in ("bool_type", "bool_parsing"):
+        return f"expected true or false, got {_show(value)}"
+    if kind in ("float_type", "float_parsing"):
+        return f"expected a number, got {_show(value)}"
     return str(err.get("msg", kind))
 
 
@@ -492,7 +571,7 @@ def _read_cache(cache_dir: Path, key: str, assets_dir: Path) -> Content | None:
                 for p, line, col, sev, msg in entry.warnings]
     content = Content.from_bundle(entry.bundle, warnings)
     # Art files can disappear without the deck changing; a missing one means validating again.
-    if any(sp.art and not (assets_dir / sp.art).is_file() for sp in content.species.values()):
+    if any(sp.art and not _art_usable(sp.art, assets_dir) for sp in content.species.values()):
         return None
     return content
 

@@ -8,9 +8,20 @@ action named in ``helped_by``) are checked by :mod:`game.core.content`, which se
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    JsonValue,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from game.core.vocab import GROUPS, HABITATS
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=1, max_length=64)]
@@ -20,6 +31,11 @@ Category = Literal["EX", "EW", "CR", "EN", "VU", "NT", "LC", "DD", "NE"]
 Trend = Literal["increasing", "decreasing", "stable", "unknown"]
 
 FIRST_RED_LIST_YEAR = 1964
+RED_LIST_URL_PATTERN = r"^https://(?:www\.)?iucnredlist\.org/\S*$"
+
+# Offered as completions in the editors' schema; the loader checks them with "did you mean" hints.
+_GROUP_NAMES: list[JsonValue] = [name for name in sorted(GROUPS)]
+_HABITAT_NAMES: list[JsonValue] = [name for name in sorted(HABITATS)]
 
 
 class Model(BaseModel):
@@ -51,19 +67,28 @@ class TextList(Model):
 
 
 class Iucn(Model):
+    """The latest global Red List assessment."""
+
     category: Category
-    year: int = Field(ge=FIRST_RED_LIST_YEAR)
+    # The bounds are checked by the validator below, with messages that say why; the schema
+    # still tells editors about the lower one.
+    year: int = Field(json_schema_extra={"minimum": FIRST_RED_LIST_YEAR})
     trend: Trend = "unknown"
     criteria: Annotated[str, Field(min_length=1, max_length=80)] | None = None
-    url: Annotated[str, Field(pattern=r"^https://\S+$", max_length=300)]
+    url: Annotated[str, Field(pattern=RED_LIST_URL_PATTERN, max_length=300)]
     citation: LongText | None = None
 
     @field_validator("year")
     @classmethod
-    def _not_in_future(cls, year: int, info: ValidationInfo) -> int:
+    def _published_when_possible(cls, year: int, info: ValidationInfo) -> int:
+        if year < FIRST_RED_LIST_YEAR:
+            raise ValueError(f"assessment year {year} is before {FIRST_RED_LIST_YEAR}, when the "
+                             "first Red List was published")
         today = (info.context or {}).get("today") or dt.date.today()
         if year > today.year:
-            raise ValueError(f"assessment year {year} is in the future")
+            shown = str(year) if year < 10**8 else f"{str(year)[:8]}…"
+            raise ValueError(f"assessment year {shown} is in the future (this year is "
+                             f"{today.year})")
         return year
 
 
@@ -94,20 +119,28 @@ class HelpedBy(Model):
 
 
 class Species(Model):
-    id: Slug
-    edition: Slug
-    name: Text
+    id: Slug = Field(description="Permanent slug, unique across all files; saves refer to it.")
+    edition: Slug = Field(description="The id of the edition this card belongs to.")
+    name: Text = Field(description="Common name in English and Simplified Chinese.")
     scientific_name: Annotated[
         str, Field(pattern=r"^[A-Z][a-z]+(?: [a-z][a-z-]+){1,2}$", max_length=120)
-    ]
-    group: Slug
+    ] = Field(description="Latin name as used by the IUCN Red List, e.g. Rhincodon typus.")
+    group: Slug = Field(description="Taxon group: drives the generated art and the filters.",
+                        json_schema_extra={"enum": _GROUP_NAMES})
     iucn: Iucn
-    habitats: Annotated[list[Slug], Field(max_length=12)] = []
+    habitats: Annotated[
+        list[Annotated[Slug, Field(json_schema_extra={"enum": _HABITAT_NAMES})]],
+        Field(max_length=12),
+    ] = []
     range: Text | None = None
-    facts: TextList
+    facts: TextList = Field(description="Two or three short, true, child-friendly facts.")
     threats: TextList | None = None
-    helped_by: Annotated[list[HelpedBy], Field(max_length=8)] = []
-    art: Annotated[str, Field(min_length=1, max_length=300)] | None = None
+    helped_by: Annotated[list[HelpedBy], Field(max_length=8)] = Field(
+        default=[], description="Eco-action ids (from actions.yaml), each with an optional why."
+    )
+    art: Annotated[str, Field(min_length=1, max_length=300)] | None = Field(
+        default=None, description="Optional PNG, relative to assets/, e.g. cards/whale-shark.png."
+    )
 
 
 class Source(Model):
@@ -164,3 +197,36 @@ class Bundle(Model):
     species: list[Species]
     actions: list[Action]
     tree_equivalent: Equivalent | None = None
+
+
+# --- JSON Schema for editors (yaml-language-server) ------------------------------------------
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def _file_schema(model: type[BaseModel], title: str, description: str) -> dict[str, Any]:
+    schema = model.model_json_schema(by_alias=True, mode="validation")
+    schema = {"$schema": SCHEMA_DIALECT, **schema, "title": title, "description": description}
+    helped_by = schema.get("$defs", {}).get("Species", {}).get("properties", {}).get("helped_by")
+    if helped_by is not None:  # a plain action id is accepted as well as {action, why}
+        helped_by["items"] = {"anyOf": [helped_by["items"],
+                                        {"type": "string", "pattern": SLUG_PATTERN}]}
+    return schema
+
+
+def json_schemas() -> dict[str, dict[str, Any]]:
+    """The JSON Schema of each kind of content file, by the file name it is committed as."""
+    return {
+        "species.schema.json": _file_schema(
+            SpeciesFile, "EcoCards species deck",
+            "data/species.yaml and data/decks/*.yaml: editions and species cards.",
+        ),
+        "actions.schema.json": _file_schema(
+            ActionsFile, "EcoCards eco-actions", "data/actions.yaml: the eco-action catalogue.",
+        ),
+    }
+
+
+def schema_text(schema: dict[str, Any]) -> str:
+    """A schema as it is committed: stable, readable JSON with a final newline."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

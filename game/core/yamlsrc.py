@@ -4,11 +4,21 @@ Content files are read from the event stream of libyaml, so that hostile input i
 can cost time or memory: anchors and aliases (the "billion laughs" and merge-key bombs), tags other
 than the plain YAML types (``!!python/object`` and friends), very deep nesting, oversized files,
 duplicate keys and invalid UTF-8 are all reported as problems with their line and column.
+
+Lines and columns are 1-based and count characters, not bytes. Line breaks are the ones YAML
+itself knows (``\\n``, ``\\r\\n``, ``\\r``, U+0085, U+2028, U+2029), so a position computed here
+agrees with the ones libyaml reports.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+import functools
+import gc
+import re
+import stat
+import typing
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,10 +28,17 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
-from game.core.problems import ContentError, Problem, Severity, display_path
+from game.core.problems import (
+    ContentError,
+    Problem,
+    Severity,
+    display_path,
+    shorten,
+)
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 32
+MAX_PROBLEMS_PER_FILE = 50
 
 try:  # libyaml is several times faster; fall back to the pure-Python parser where it is missing.
     _Parser: Any = yaml.CSafeLoader
@@ -29,6 +46,7 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Parser = yaml.SafeLoader
 
 _STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -39,11 +57,49 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq",
 }
+_TYPE_NAMES = {
+    "tag:yaml.org,2002:int": "a whole number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "true/false",
+    "tag:yaml.org,2002:null": "nothing (null)",
+    "tag:yaml.org,2002:timestamp": "a date",
+}
 _resolver = Resolver()
 _constructor = SafeConstructor()
 
+# Characters YAML does not allow in a stream (it allows tab, line breaks and printable text), and
+# a byte-order mark after the start, which would hide inside a key or a value.
+_FORBIDDEN_CHAR = re.compile(
+    "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+_FOREIGN_BOMS = (
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\xfe\xff", "UTF-16"),
+    (b"\xff\xfe", "UTF-16"),
+)
 
 Position = tuple[int, int]
+Marks = dict[Any, tuple[Position, Position]]
+
+
+def position_at(text: str, index: int) -> Position:
+    """The 1-based line and column of character ``index`` in ``text``."""
+    line, start = 1, 0
+    for match in _LINE_BREAK.finditer(text, 0, index):
+        line += 1
+        start = match.end()
+    return line, index - start + 1
+
+
+def _inside(text: str, position: Position) -> Position:
+    """``position`` moved onto the text when it lies past the end of its line or of the file
+    (libyaml reports the end of a file without a final line break on a line of its own)."""
+    lines = _LINE_BREAK.split(text)
+    line = min(max(position[0], 1), len(lines))
+    col = position[1] if line == position[0] else len(lines[line - 1]) + 1
+    return line, min(max(col, 1), len(lines[line - 1]) + 1)
 
 
 @dataclass
@@ -53,10 +109,10 @@ class YamlDocument:
     path: Path
     data: Any
     # id(container) -> {key or index: (key position, value position)}
-    _marks: dict[int, dict[Any, tuple[Position, Position]]] = field(default_factory=dict, repr=False)
+    _marks: dict[int, Marks] = field(default_factory=dict, repr=False)
     _starts: dict[int, Position] = field(default_factory=dict, repr=False)
 
-    @property
+    @functools.cached_property
     def shown_path(self) -> str:
         return display_path(self.path)
 
@@ -84,8 +140,26 @@ class YamlDocument:
         return Problem(self.shown_path, line, col, severity, message)
 
 
+class _Refused(Exception):
+    """Input that cannot be read any further; carries the position where it was noticed."""
+
+    def __init__(self, position: Position, message: str) -> None:
+        super().__init__(message)
+        self.position = position
+        self.message = message
+
+
 def _pos(mark: Any) -> Position:
     return (mark.line + 1, mark.column + 1)
+
+
+def _shown_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org") else tag
+
+
+def _refuse_tag(event: Any) -> None:
+    raise _Refused(_pos(event.start_mark), f"the tag '{_shown_tag(event.tag)}' is not allowed in "
+                   "content files; write plain values without '!' tags")
 
 
 def _scalar_value(event: Any) -> Any:
@@ -93,38 +167,47 @@ def _scalar_value(event: Any) -> Any:
     if tag is not None and tag != "!" and not event.implicit[0]:
         # An explicit tag: only the plain YAML scalar types are allowed.
         if tag not in _PLAIN_TAGS:
-            raise _Refused(event.start_mark, f"the tag '{tag}' is not allowed in content files")
+            _refuse_tag(event)
     else:
         if event.style:  # quoted or block scalar: always text
             return event.value
-        tag = _resolver.resolve(ScalarNode, event.value, event.implicit)
-    if tag == _STR:
+        tag = _resolver.resolve(ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+    if tag in (_STR, _MERGE):  # a '<<' outside a key is only text
         return event.value
     node = ScalarNode(tag, event.value, event.start_mark, event.end_mark)
     try:
         return _constructor.construct_object(node)
-    except (ConstructorError, ValueError) as exc:
-        raise _Refused(event.start_mark, f"cannot read '{event.value}' as {tag.rsplit(':', 1)[-1]}") from exc
-
-
-class _Refused(Exception):
-    def __init__(self, mark: Any, message: str) -> None:
-        super().__init__(message)
-        self.mark = mark
-        self.message = message
+    except (ConstructorError, ValueError, OverflowError) as exc:
+        what = _TYPE_NAMES.get(tag, _shown_tag(tag))
+        if tag.endswith(":int") and len(event.value) > 100:
+            message = f"a number with {len(event.value)} digits is far too long"
+        else:
+            message = f"cannot read '{shorten(event.value)}' as {what}"
+        if tag.endswith(":timestamp"):
+            message += " (a date is written 2026-01-31; put other text in quotes)"
+        raise _Refused(_pos(event.start_mark), message) from exc
 
 
 _HINTS = (
     ("mapping values are not allowed", "a ':' where a value was expected: put text containing ': ' "
      "in quotes"),
     ("could not find expected ':'", "a line without 'key: value': check the indentation above"),
+    ("did not find expected '-' indicator", "this line is indented differently from the list "
+     "above it: check its indentation"),
+    ("did not find expected key", "this line is indented differently from the keys above it: "
+     "check its indentation"),
 )
 
 
 def _syntax_message(exc: yaml.MarkedYAMLError, source: str) -> str:
     problem = exc.problem or "invalid YAML"
-    text = f"{exc.context} {problem}" if exc.context else problem
     mark = exc.problem_mark
+    opened = exc.context_mark
+    context = exc.context
+    if context and opened is not None and (mark is None or opened.line != mark.line):
+        # An unclosed bracket or quote is reported where the file ends; say where it began.
+        context += f" (begun at line {opened.line + 1}, column {opened.column + 1})"
+    text = f"{context} {problem}" if context else problem
     if mark is not None and 0 <= mark.index < len(source):
         char = source[mark.index]
         if char == "\t":
@@ -137,28 +220,92 @@ def _syntax_message(exc: yaml.MarkedYAMLError, source: str) -> str:
 
 
 def read_text(path: Path) -> str:
-    """The file's text, refusing oversized files and invalid UTF-8 with a located problem."""
+    """The file's text, refusing oversized or special files and invalid UTF-8 with a located
+    problem. A UTF-8 byte-order mark is dropped."""
     shown = display_path(path)
+
+    def refuse(message: str, where: Position = (1, 1)) -> ContentError:
+        return ContentError([Problem(shown, *where, Severity.ERROR, message)])
+
+    limit = f"{MAX_FILE_BYTES // 2**20} MiB"
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ContentError([Problem(shown, 1, 1, Severity.ERROR,
-                                        f"file is {size / 2**20:.0f} MiB; the limit is "
-                                        f"{MAX_FILE_BYTES // 2**20} MiB")])
-        raw = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a device or pipe could be read forever
+            raise refuse("not a regular file; a content file must be a plain .yaml file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise refuse(f"file is {info.st_size / 2**20:.0f} MiB; the limit is {limit}: "
+                         "split it into several files in data/decks/")
+        with path.open("rb") as fh:
+            raw = _read_bounded(fh, info.st_size)
     except OSError as exc:
-        raise ContentError([Problem(shown, 1, 1, Severity.ERROR,
-                                    f"cannot read file: {exc.strerror or exc}")]) from exc
+        raise refuse(f"cannot read file: {exc.strerror or exc}") from exc
+    except ValueError as exc:  # a path with a NUL byte in it
+        raise refuse(f"cannot read file: {exc}") from exc
+    if len(raw) > MAX_FILE_BYTES:  # the file grew after stat()
+        raise refuse(f"file is larger than the limit of {limit}")
+    for bom, encoding in _FOREIGN_BOMS:
+        if raw.startswith(bom):
+            raise refuse(f"file is saved as {encoding}; save it as UTF-8")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
-        raise ContentError([Problem(shown, line, col, Severity.ERROR,
-                                    f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
-                                    "save the file as UTF-8")]) from exc
+        before = raw[: exc.start].removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+        where = position_at(before, len(before))
+        raise refuse(f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+                     where) from None
     return text.removeprefix("\ufeff")
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building large acyclic data.
+
+    Content data has no reference cycles, so reference counting frees it all; the collections
+    that its many small objects would trigger only cost time (about half of a large load)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read_bounded(fh: typing.BinaryIO, expected: int) -> bytes:
+    """At most MAX_FILE_BYTES + 1 bytes, without reserving that much memory up front
+    (``read(n)`` allocates ``n`` bytes before reading anything)."""
+    parts: list[bytes] = []
+    total = 0
+    while total <= MAX_FILE_BYTES:
+        chunk = fh.read(min(max(expected + 1 - total, 1 << 16), MAX_FILE_BYTES + 1 - total))
+        if not chunk:
+            break
+        parts.append(chunk)
+        total += len(chunk)
+    return b"".join(parts)
+
+
+def _check_characters(text: str, shown: str) -> None:
+    found = []
+    for match in _FORBIDDEN_CHAR.finditer(text):
+        code = ord(match.group())
+        line, col = position_at(text, match.start())
+        name = "a byte-order mark (U+FEFF) inside the file" if code == 0xFEFF else (
+            f"control character U+{code:04X}")
+        found.append(Problem(shown, line, col, Severity.ERROR, f"{name} is not allowed in YAML"))
+        if len(found) >= MAX_PROBLEMS_PER_FILE:
+            break
+    if found:
+        raise ContentError(found)
+
+
+# Something other than a comment at the start of a line (after any YAML line break).
+_CONTENT_LINE = re.compile("(?:^|[\r\n\x85\u2028\u2029])[ \t\ufeff]*[^\\s#]")
+
+
+def _is_blank(text: str) -> bool:
+    """True when the text holds nothing but blank lines and comments."""
+    return _CONTENT_LINE.search(text) is None
 
 
 def load_yaml(path: Path, text: str | None = None) -> YamlDocument:
@@ -167,93 +314,29 @@ def load_yaml(path: Path, text: str | None = None) -> YamlDocument:
         text = read_text(path)
     doc = YamlDocument(path=path, data=None)
     shown = doc.shown_path
-    if not text.strip() or all(
-        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
-    ):
-        raise ContentError([Problem(shown, 1, 1, Severity.ERROR, "file is empty")])
-
-    stack: list[tuple[Any, Any]] = []  # (container, pending key for mappings or None)
-    key_marks: list[Position | None] = []
-    documents = 0
-    root: Any = None
-    marks = doc._marks
-    starts = doc._starts
-
-    def attach(value: Any, start: Any) -> bool:
-        """Put a finished value into its parent; False when it opened the document root."""
-        nonlocal root
-        if not stack:
-            root = value
-            return False
-        parent, pending = stack[-1]
-        if isinstance(parent, list):
-            marks[id(parent)][len(parent)] = (_pos(start), _pos(start))
-            parent.append(value)
-        elif pending is _NO_KEY:
-            if not isinstance(value, str | int | float | bool) and value is not None:
-                raise _Refused(start, "a key must be plain text")
-            key = str(value) if not isinstance(value, str) else value
-            if key in parent:
-                raise _Refused(start, f"duplicate key '{key}'")
-            stack[-1] = (parent, key)
-            key_marks.append(_pos(start))
-        else:
-            marks[id(parent)][pending] = (key_marks.pop(), _pos(start))
-            parent[pending] = value
-            stack[-1] = (parent, _NO_KEY)
-        return True
-
+    if _is_blank(text):
+        raise ContentError([Problem(shown, 1, 1, Severity.ERROR,
+                                    "file is empty: it needs at least one 'key: value' line")])
+    _check_characters(text, shown)
     try:
-        for event in yaml.parse(text, Loader=_Parser):
-            kind = type(event)
-            if kind is yaml.ScalarEvent:
-                if event.anchor is not None:
-                    raise _Refused(event.start_mark, "anchors (&name) are not allowed; "
-                                   "write the value out in full")
-                attach(_scalar_value(event), event.start_mark)
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                if event.anchor is not None:
-                    raise _Refused(event.start_mark, "anchors (&name) are not allowed; "
-                                   "write the value out in full")
-                if event.tag is not None and not event.implicit and event.tag not in _PLAIN_TAGS:
-                    raise _Refused(event.start_mark,
-                                   f"the tag '{event.tag}' is not allowed in content files")
-                if len(stack) >= MAX_DEPTH:
-                    raise _Refused(event.start_mark, f"nested more than {MAX_DEPTH} levels deep")
-                container: Any = {} if kind is yaml.MappingStartEvent else []
-                marks[id(container)] = {}
-                starts[id(container)] = _pos(event.start_mark)
-                attach(container, event.start_mark)
-                stack.append((container, _NO_KEY if kind is yaml.MappingStartEvent else None))
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                stack.pop()
-            elif kind is yaml.AliasEvent:
-                raise _Refused(event.start_mark, "aliases (*name) are not allowed; "
-                               "write the value out in full")
-            elif kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise _Refused(event.start_mark, "only one YAML document per file ('---')")
+        with gc_paused():
+            doc.data, duplicates = _Builder(doc).run(text)
     except _Refused as exc:
-        line, col = _pos(exc.mark)
-        raise ContentError([Problem(shown, line, col, Severity.ERROR, exc.message)]) from None
+        where = _inside(text, exc.position)
+        raise ContentError([Problem(shown, *where, Severity.ERROR, exc.message)]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = _pos(mark) if mark is not None else (1, 1)
-        raise ContentError([Problem(shown, line, col, Severity.ERROR, _syntax_message(exc, text))]) from None
-    except yaml.reader.ReaderError as exc:  # control characters: a position, not a mark
-        before = text[: exc.position]
-        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
-        raise ContentError([Problem(shown, line, col, Severity.ERROR,
-                                    f"control character U+{code:04X} is not allowed in "
-                                    "YAML")]) from None
-    except yaml.YAMLError as exc:
+        line, col = _inside(text, _pos(mark) if mark is not None else (1, 1))
+        message = _syntax_message(exc, text)
+        raise ContentError([Problem(shown, line, col, Severity.ERROR, message)]) from None
+    except yaml.reader.ReaderError as exc:  # pragma: no cover - _check_characters runs first
         raise ContentError([Problem(shown, 1, 1, Severity.ERROR, f"YAML: {exc}")]) from None
-
-    doc.data = root
-    if root is not None and id(root) not in starts:
-        starts[id(root)] = (1, 1)
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml marks all of its errors
+        raise ContentError([Problem(shown, 1, 1, Severity.ERROR, f"YAML: {exc}")]) from None
+    if duplicates:
+        raise ContentError(duplicates)
+    if doc.data is not None and id(doc.data) not in doc._starts:
+        doc._starts[id(doc.data)] = (1, 1)
     return doc
 
 
@@ -263,3 +346,155 @@ class _NoKey:
 
 
 _NO_KEY: Any = _NoKey()
+_SEQ: Any = None  # the "pending key" of a sequence frame
+
+
+@dataclass
+class _Skip:
+    """The pending key of a mapping entry whose key was a duplicate: its value is dropped."""
+
+    key: str
+
+
+class _Frame:
+    """An open mapping or sequence, with the key whose value comes next."""
+
+    __slots__ = ("container", "key_start", "marks", "pending")
+
+    def __init__(self, container: Any, marks: Marks, pending: Any) -> None:
+        self.container = container
+        self.marks = marks
+        self.pending = pending
+        self.key_start: Position = (1, 1)
+
+
+class _Builder:
+    """Builds plain Python data from parser events, recording positions as it goes.
+
+    This loop runs once per event of every content file, so it is written for speed: types are
+    compared with ``is`` and the common plain-text scalar skips the YAML type resolver."""
+
+    def __init__(self, doc: YamlDocument) -> None:
+        self.doc = doc
+        self.shown = doc.shown_path
+        self.stack: list[_Frame] = []
+        self.root: Any = None
+        self.dropped: list[Any] = []  # kept alive so that their ids are never reused
+        self.duplicates: list[Problem] = []
+
+    def run(self, text: str) -> tuple[Any, list[Problem]]:
+        stack = self.stack
+        plain_text = _plain_text
+        documents = 0
+        for event in yaml.parse(text, Loader=_Parser):
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                event = typing.cast(yaml.ScalarEvent, event)
+                mark: Any = event.start_mark
+                start = (mark.line + 1, mark.column + 1)
+                if event.anchor is not None:
+                    _refuse_anchor(start)
+                if not stack:
+                    self.root = _scalar_value(event)
+                    continue
+                frame = stack[-1]
+                pending = frame.pending
+                if pending is _NO_KEY:
+                    self._key(frame, event, start)
+                    continue
+                value = event.value if plain_text(event) else _scalar_value(event)
+                if pending is _SEQ:
+                    container = frame.container
+                    frame.marks[len(container)] = (start, start)
+                    container.append(value)
+                else:
+                    frame.pending = _NO_KEY
+                    if type(pending) is _Skip:
+                        continue
+                    frame.marks[pending] = (frame.key_start, start)
+                    frame.container[pending] = value
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                self._start(event, kind is yaml.MappingStartEvent)
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+            elif kind is yaml.AliasEvent:
+                raise _Refused(_pos(event.start_mark), "aliases (*name) are not allowed; "
+                               "write the value out in full")
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _Refused(_pos(event.start_mark),
+                                   "only one YAML document per file ('---')")
+        return self.root, self.duplicates
+
+    def _key(self, frame: _Frame, event: Any, start: Position) -> None:
+        """A mapping key: always kept as the text the editor wrote."""
+        key: str = event.value
+        explicit_tag = event.tag is not None and event.tag != "!" and not event.implicit[0]
+        if explicit_tag and event.tag not in _PLAIN_TAGS:
+            _refuse_tag(event)
+        if key == "<<" and not event.style and not explicit_tag:
+            raise _Refused(start, "merge keys ('<<') are not allowed; write the keys out in full")
+        pending: Any = key
+        if key in frame.container:
+            first = frame.marks[key][0][0]
+            self.duplicates.append(Problem(self.shown, *start, Severity.ERROR,
+                                           f"duplicate key '{shorten(key)}' (first at line "
+                                           f"{first}); each key may appear once"))
+            if len(self.duplicates) >= MAX_PROBLEMS_PER_FILE:
+                raise _Refused(start, "too many duplicate keys; stopped reading here")
+            pending = _Skip(key)
+        frame.pending = pending
+        frame.key_start = start
+
+    def _start(self, event: Any, is_map: bool) -> None:
+        start = _pos(event.start_mark)
+        if event.anchor is not None:
+            _refuse_anchor(start)
+        if event.tag is not None and not event.implicit and event.tag not in _PLAIN_TAGS:
+            _refuse_tag(event)
+        stack = self.stack
+        if len(stack) >= MAX_DEPTH:
+            raise _Refused(start, f"nested more than {MAX_DEPTH} levels deep")
+        container: Any = {} if is_map else []
+        marks: Marks = {}
+        self.doc._marks[id(container)] = marks
+        self.doc._starts[id(container)] = start
+        if not stack:
+            self.root = container
+        else:
+            frame = stack[-1]
+            pending = frame.pending
+            if pending is _NO_KEY:
+                raise _Refused(start, "a key must be plain text, not a list or mapping")
+            if pending is _SEQ:
+                frame.marks[len(frame.container)] = (start, start)
+                frame.container.append(container)
+            else:
+                frame.pending = _NO_KEY
+                if type(pending) is _Skip:
+                    self.dropped.append(container)
+                else:
+                    frame.marks[pending] = (frame.key_start, start)
+                    frame.container[pending] = container
+        stack.append(_Frame(container, marks, _NO_KEY if is_map else _SEQ))
+
+
+def _refuse_anchor(start: Position) -> None:
+    raise _Refused(start, "anchors (&name) are not allowed; write the value out in full")
+
+
+def _plain_text(event: Any) -> bool:
+    """True for a scalar that is certainly text: quoted, or plain and not looking like a number,
+    a boolean, a null, a date or a merge key (the only first characters YAML resolves)."""
+    if event.tag is not None and event.tag != "!" and not event.implicit[0]:
+        return False
+    if event.style:
+        return True
+    value = event.value
+    return bool(value) and value[0] not in _RESOLVABLE_FIRST
+
+
+_RESOLVABLE_FIRST = frozenset(
+    first for first in _resolver.yaml_implicit_resolvers if first is not None
+)
