@@ -9,6 +9,7 @@ file or the new one, never half of each.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import os
 import tempfile
@@ -64,42 +65,87 @@ def read_json(path: Path) -> Any:
         return json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise CorruptFile(path, f"not valid JSON ({exc})") from exc
+    except RecursionError as exc:
+        raise CorruptFile(path, "not valid JSON (nested too deeply)") from exc
 
 
 def dump_json(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-class AtomicJSONStorage(Storage):  # type: ignore[misc]
-    """A TinyDB storage that writes atomically and keeps the last state in memory.
+def quarantine(path: Path, when: dt.datetime) -> Path:
+    """Move an unreadable file aside as ``<name>.corrupt-<timestamp>``, never over another."""
+    stamp = f"{when:%Y%m%d-%H%M%S}"
+    for attempt in range(1, 1000):
+        target = path.with_name(
+            f"{path.name}.corrupt-{stamp}" + (f"-{attempt}" if attempt > 1 else "")
+        )
+        if target.exists():
+            continue
+        try:
+            os.link(path, target)  # unlike a rename on POSIX, never replaces an existing file
+        except FileExistsError:
+            continue
+        except OSError:  # no hard links here (FAT, some network shares): the name was free
+            os.rename(path, target)
+        else:
+            os.unlink(path)
+        return target
+    raise OSError(f"too many damaged copies of {path.name} are already set aside")
 
-    The profile lock guarantees that only this process writes the file, so the copy in memory is
-    the truth and ``read`` needs no disk access; a failed write forgets it, so the next read goes
-    back to what is really on disk.
+
+def remove_temp_files(folder: Path) -> None:
+    """Delete temporary files left by a write that was interrupted (the live file is intact)."""
+    for tmp in folder.glob(".*.tmp"):
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+class AtomicJSONStorage(Storage):
+    """A TinyDB storage that writes atomically, versions its file and keeps the data in memory.
+
+    On disk the file is ``{"schema_version": N, "<table>": {...}, ...}``. The profile lock
+    guarantees that only this process writes the file, so the copy in memory is the truth and
+    ``read`` needs no disk access. TinyDB builds the new tables in the dictionary ``read`` returns,
+    so ``read`` hands out a shallow copy: when a write fails, the data in memory stays exactly
+    what the file on disk still holds.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, durable: bool = True) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        schema_version: int,
+        tables: dict[str, dict[str, Any]] | None = None,
+        durable: bool = True,
+    ) -> None:
         self.path = Path(path)
+        self.schema_version = schema_version
         self.durable = durable
-        self._data: dict[str, Any] | None = None
+        self._data = tables
 
     def read(self) -> dict[str, Any] | None:
         if self._data is None:
             if not self.path.exists():
                 return None
-            data = read_json(self.path)
-            if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-                raise CorruptFile(self.path, "the data is not in the expected shape")
-            self._data = data
-        return self._data
+            self._data = read_tables(self.path, self.schema_version)
+        return dict(self._data)
 
     def write(self, data: dict[str, Any]) -> None:
-        try:
-            write_atomic(self.path, dump_json(data), durable=self.durable)
-        except BaseException:
-            self._data = None
-            raise
+        document = {"schema_version": self.schema_version, **data}
+        write_atomic(self.path, dump_json(document), durable=self.durable)
         self._data = data
 
     def close(self) -> None:
-        self._data = None
+        pass
+
+
+def read_tables(path: Path, schema_version: int) -> dict[str, dict[str, Any]]:
+    """The TinyDB tables of a file written by :class:`AtomicJSONStorage` in this version."""
+    data = read_json(path)
+    if not isinstance(data, dict) or data.get("schema_version") != schema_version:
+        raise CorruptFile(path, f"not a save file in format {schema_version}")
+    tables = {key: value for key, value in data.items() if key != "schema_version"}
+    if not all(isinstance(table, dict) for table in tables.values()):
+        raise CorruptFile(path, "the data is not in the expected shape")
+    return tables

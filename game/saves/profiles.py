@@ -1,265 +1,250 @@
-"""Profiles on disk: one folder per player, a small metadata file and a monthly ledger.
+"""Profiles on disk: one folder per player, a small metadata file and a partitioned ledger.
 
 Layout of a saves folder::
 
-    profiles/<id>/profile.json        name, dates and totals (read by the profile picker)
-    profiles/<id>/ledger-YYYY-MM.json  the ledger entries recorded that month (TinyDB)
-    profiles/<id>/lock                 held while a game has the profile open
-    logs/                              crash logs
-    cache/                             validated content cache
+    profiles/<id>/profile.json            name, dates and totals (read by the profile picker)
+    profiles/<id>/ledger-YYYY-MM[.N].json the ledger entries recorded that month (TinyDB parts)
+    profiles/<id>/backups/<file>.1 .2 .3  rotated copies of each file, newest first
+    profiles/<id>/<file>.corrupt-<time>   a damaged file, kept aside for a teacher to look at
+    profiles/<id>/lock                    held while a game has the profile open
+    logs/                                 crash logs
+    cache/                                validated content cache
 
-The ledger is partitioned by month so that logging an action rewrites one small file, whatever the
-player's history: the cost stays flat as the history grows.
+The ledger is the truth; ``profile.json`` is a summary that can always be rebuilt from it, except
+for the name and the creation date, which its backups keep.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import re
+import os
 import secrets
 import shutil
-from collections.abc import Callable
-from dataclasses import dataclass
+import time
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
-from tinydb import TinyDB
-
-from game.core.ledger import LedgerEntry, PlayerState
-from game.saves.atomic import AtomicJSONStorage, CorruptFile, dump_json, read_json, write_atomic
+from game.core.ledger import PlayerState
+from game.saves import backups
+from game.saves.atomic import CorruptFile, dump_json, fsync_dir, write_atomic
+from game.saves.ledger_files import ledger_files, write_ledger
 from game.saves.lock import ProfileBusy, ProfileLock
+from game.saves.meta import MAX_NAME, PROFILE_FILE, PROFILE_ID, ProfileMeta, clean_name, load_meta
+from game.saves.migrations import RENAMES, NewerSave, Renames, SaveError
+from game.saves.player import PlayerSave, disk_message, stand_in
+from game.saves.transfer import read_export
 
-SCHEMA_VERSION = 1
-PROFILE_FILE = "profile.json"
-LEDGER_GLOB = "ledger-*.json"
-MAX_NAME = 24
-
-# {from_version: function taking the old document and returning the next version's}
-Migration = Callable[[dict[str, Any]], dict[str, Any]]
-PROFILE_MIGRATIONS: dict[int, Migration] = {}
-LEDGER_MIGRATIONS: dict[int, Migration] = {}
-
-
-class SaveError(Exception):
-    """A save problem explained for the player; nothing already saved was lost."""
-
-
-class NewerSave(SaveError):
-    """A file written by a newer version of the game: refused and left untouched."""
-
-
-@dataclass(frozen=True)
-class ProfileMeta:
-    id: str
-    name: str
-    created: dt.datetime
-    last_played: dt.datetime
-    balance: int = 0
-    earned_total: int = 0
-    cards: int = 0
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "schema_version": SCHEMA_VERSION, "id": self.id, "name": self.name,
-            "created": self.created.isoformat(), "last_played": self.last_played.isoformat(),
-            "totals": {"balance": self.balance, "earned_total": self.earned_total,
-                       "cards": self.cards},
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ProfileMeta:
-        totals = data.get("totals", {})
-        return cls(
-            id=str(data["id"]), name=str(data["name"]),
-            created=dt.datetime.fromisoformat(data["created"]),
-            last_played=dt.datetime.fromisoformat(data["last_played"]),
-            balance=int(totals.get("balance", 0)),
-            earned_total=int(totals.get("earned_total", 0)),
-            cards=int(totals.get("cards", 0)),
-        )
-
-
-def migrate(data: dict[str, Any], steps: dict[int, Migration], what: Path) -> dict[str, Any]:
-    version = data.get("schema_version", 1)
-    if not isinstance(version, int) or version < 1:
-        raise CorruptFile(what, f"schema_version {version!r} is not a version number")
-    if version > SCHEMA_VERSION:
-        raise NewerSave(f"{what.name} was saved by a newer version of EcoCards (save format "
-                        f"{version}; this version reads up to {SCHEMA_VERSION}). Update the "
-                        "game to open it; the file was left untouched.")
-    while version < SCHEMA_VERSION:
-        data = steps[version](data)
-        version += 1
-        data["schema_version"] = version
-    return data
-
-
-def clean_name(name: str) -> str:
-    name = re.sub(r"\s+", " ", name).strip()
-    if not name:
-        raise SaveError("Please type a name.")
-    if len(name) > MAX_NAME:
-        raise SaveError(f"Names can be at most {MAX_NAME} characters.")
-    if any(not ch.isprintable() for ch in name):
-        raise SaveError("Names cannot contain control characters.")
-    return name
+STALE_IMPORT_SECONDS = 3600
 
 
 class SaveStore:
     """All the profiles in one saves folder."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, renames: Renames = RENAMES) -> None:
         self.root = root
         self.profiles_dir = root / "profiles"
+        self.renames = renames
 
     def ensure(self) -> None:
         self.profiles_dir.mkdir(parents=True, exist_ok=True)
+        self._purge_leftovers()
+
+    def _purge_leftovers(self) -> None:
+        """Finish deletions and drop imports that a crash interrupted."""
+        for folder in self.profiles_dir.glob(".*-*"):
+            with contextlib.suppress(OSError):
+                stale = time.time() - folder.stat().st_mtime > STALE_IMPORT_SECONDS
+                if folder.name.startswith(".deleting-") or (
+                    folder.name.startswith(".import-") and stale
+                ):
+                    shutil.rmtree(folder, ignore_errors=True)
+
+    def folder(self, profile_id: str) -> Path:
+        """The folder of ``profile_id``; SaveError for an id that cannot be one."""
+        if not PROFILE_ID.fullmatch(profile_id):
+            raise SaveError(f"There is no player with the id {profile_id!r}.")
+        return self.profiles_dir / profile_id
+
+    def _exists(self, folder: Path) -> bool:
+        return folder.is_dir() and (
+            (folder / PROFILE_FILE).is_file()
+            or bool(backups.backups_of(folder / PROFILE_FILE))
+            or bool(ledger_files(folder))
+        )
 
     def list_profiles(self) -> list[ProfileMeta]:
-        """Every readable profile, most recently played first."""
-        found = []
+        """Every profile, most recently played first.
+
+        A profile whose metadata cannot be read right now is still listed (from its newest
+        backup, or under a stand-in name) with ``problem`` saying why, so that no player
+        disappears from the picker; opening it repairs it.
+        """
         if not self.profiles_dir.is_dir():
             return []
+        found = []
         for folder in self.profiles_dir.iterdir():
-            meta_path = folder / PROFILE_FILE
-            if not meta_path.is_file():
-                continue
-            try:
-                data = read_json(meta_path)
-                found.append(ProfileMeta.from_dict(migrate(data, PROFILE_MIGRATIONS, meta_path)))
-            except (CorruptFile, SaveError, KeyError, TypeError, ValueError, OSError):
-                continue
+            if PROFILE_ID.fullmatch(folder.name) and self._exists(folder):
+                found.append(self._peek(folder))
         return sorted(found, key=lambda m: m.last_played, reverse=True)
+
+    def _peek(self, folder: Path) -> ProfileMeta:
+        meta_path = folder / PROFILE_FILE
+        try:
+            return load_meta(meta_path, folder.name)
+        except NewerSave as exc:
+            problem = str(exc)
+        except (CorruptFile, OSError):
+            problem = (
+                "Some saved files of this player are damaged. Open the player to repair "
+                "them from the backups."
+            )
+        for backup in backups.backups_of(meta_path):
+            with contextlib.suppress(CorruptFile, SaveError, OSError):
+                return replace(load_meta(backup, folder.name), problem=problem)
+        return replace(stand_in(folder), problem=problem)
 
     def create(self, name: str, now: dt.datetime) -> ProfileMeta:
         name = clean_name(name)
         if any(p.name.casefold() == name.casefold() for p in self.list_profiles()):
             raise SaveError(f"There is already a player called {name}.")
-        self.ensure()
-        profile_id = f"p-{secrets.token_hex(4)}"
-        folder = self.profiles_dir / profile_id
-        meta = ProfileMeta(id=profile_id, name=name, created=now, last_played=now)
+        try:
+            self.ensure()
+        except OSError as exc:
+            raise SaveError(disk_message(exc, "Could not create the player")) from exc
+        meta = ProfileMeta(id=self._new_id(), name=name, created=now, last_played=now)
+        folder = self.profiles_dir / meta.id
         try:
             folder.mkdir()
             write_atomic(folder / PROFILE_FILE, dump_json(meta.to_dict()))
         except OSError as exc:
             shutil.rmtree(folder, ignore_errors=True)
-            raise SaveError(f"Could not create the profile: {exc.strerror or exc}") from exc
+            raise SaveError(disk_message(exc, "Could not create the player")) from exc
         return meta
 
+    def _new_id(self) -> str:
+        while True:
+            profile_id = f"p-{secrets.token_hex(4)}"
+            if not (self.profiles_dir / profile_id).exists():
+                return profile_id
+
     def open(self, profile_id: str, now: dt.datetime) -> PlayerSave:
-        folder = self.profiles_dir / profile_id
-        if not (folder / PROFILE_FILE).is_file():
+        """Open a profile for play: locked, loaded, and repaired from backups if need be.
+
+        Raises ProfileBusy when another game has it open, NewerSave when a newer game wrote
+        one of its files, and SaveError for anything else that stops it from opening.
+        """
+        return self._open(profile_id, now, touch=True)
+
+    def _open(self, profile_id: str, now: dt.datetime, *, touch: bool) -> PlayerSave:
+        folder = self.folder(profile_id)
+        if not self._exists(folder):
             raise SaveError("That profile no longer exists.")
         lock = ProfileLock(folder)
-        lock.acquire()
         try:
-            return PlayerSave(folder, lock, now)
+            lock.acquire()
+        except OSError as exc:
+            raise SaveError(disk_message(exc, "Could not open the player")) from exc
+        try:
+            return PlayerSave(folder, lock, now, renames=self.renames, touch=touch)
+        except OSError as exc:
+            lock.release()
+            raise SaveError(disk_message(exc, "Could not open the player")) from exc
         except BaseException:
             lock.release()
             raise
 
     def delete(self, profile_id: str) -> None:
-        """Remove a profile and everything it holds (a player's or teacher's privacy request)."""
-        folder = self.profiles_dir / profile_id
+        """Remove a profile and everything it holds (a player's or teacher's privacy request).
+
+        Raises ProfileBusy when a game has it open, SaveError when it cannot be removed.
+        """
+        folder = self.folder(profile_id)
         if not folder.is_dir():
             return
         lock = ProfileLock(folder)
-        lock.acquire()
-        lock.release()
-        shutil.rmtree(folder)
-
-
-class PlayerSave:
-    """An open profile: its state in memory, and every new ledger entry written through."""
-
-    def __init__(self, folder: Path, lock: ProfileLock, now: dt.datetime) -> None:
-        self.folder = folder
-        self._lock = lock
-        meta_path = folder / PROFILE_FILE
-        self.meta = ProfileMeta.from_dict(migrate(read_json(meta_path), PROFILE_MIGRATIONS,
-                                                  meta_path))
-        entries: list[LedgerEntry] = []
-        for path in sorted(folder.glob(LEDGER_GLOB)):
-            entries.extend(self._read_ledger(path))
-        self.state = PlayerState.from_entries(entries)
-        self._dbs: dict[str, TinyDB] = {}
-        self.meta = self._updated_meta(now)
-        self._write_meta()
-
-    # -- reading ---------------------------------------------------------------------------
-
-    @staticmethod
-    def _read_ledger(path: Path) -> list[LedgerEntry]:
-        data = read_json(path)
-        if not isinstance(data, dict) or not isinstance(data.get("entries", {}), dict):
-            raise CorruptFile(path, "the data is not in the expected shape")
-        meta_table = data.get("meta", {})
-        version = next(iter(meta_table.values()), {}).get("schema_version", 1)
-        migrated = migrate({"schema_version": version, **data}, LEDGER_MIGRATIONS, path)
         try:
-            return [LedgerEntry.from_dict(raw) for raw in migrated.get("entries", {}).values()]
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise CorruptFile(path, f"a ledger entry is malformed ({exc})") from exc
-
-    # -- writing ---------------------------------------------------------------------------
-
-    def _db_for(self, when: dt.datetime) -> TinyDB:
-        month = f"{when:%Y-%m}"
-        db = self._dbs.get(month)
-        if db is None:
-            path = self.folder / f"ledger-{month}.json"
-            db = TinyDB(path, storage=AtomicJSONStorage)
-            if not path.exists():
-                db.table("meta").insert({"schema_version": SCHEMA_VERSION})
-            self._dbs[month] = db
-        return db
-
-    def record(self, entry: LedgerEntry) -> None:
-        """Persist an entry the rules just applied to ``self.state``.
-
-        On failure the entry is taken back out of the state, so what the player sees is exactly
-        what is on disk, and :class:`SaveError` explains what happened.
-        """
-        try:
-            self._db_for(entry.at).table("entries").insert(entry.to_dict())
+            lock.acquire()
+            lock.release()  # Windows cannot move a folder holding an open file
+            trash = self.profiles_dir / f".deleting-{profile_id}-{secrets.token_hex(4)}"
+            os.rename(folder, trash)  # from here on, no game can find or open it
         except OSError as exc:
-            self.state = PlayerState.from_entries(e for e in self.state.entries if e is not entry)
-            raise SaveError(_disk_message(exc)) from exc
-        self.meta = self._updated_meta(entry.at)
-        with contextlib.suppress(OSError):  # the ledger is the truth; totals are a summary
-            self._write_meta(durable=False)
+            raise SaveError(disk_message(exc, "Could not delete the player")) from exc
+        shutil.rmtree(trash, ignore_errors=True)
+        if trash.exists():
+            raise SaveError(
+                "The player was removed from the list, but some of its files could "
+                f"not be deleted yet; they are in {trash} and will be deleted the "
+                "next time the game starts."
+            )
 
-    def _updated_meta(self, now: dt.datetime) -> ProfileMeta:
-        return ProfileMeta(id=self.meta.id, name=self.meta.name, created=self.meta.created,
-                           last_played=max(now, self.meta.last_played),
-                           balance=self.state.balance, earned_total=self.state.earned_total,
-                           cards=len(self.state.owned))
+    def export_profile(self, profile_id: str, path: Path, now: dt.datetime | None = None) -> None:
+        """Write one profile to ``path`` as a single portable file.
 
-    def _write_meta(self, *, durable: bool = True) -> None:
-        write_atomic(self.folder / PROFILE_FILE, dump_json(self.meta.to_dict()), durable=durable)
+        Raises ProfileBusy when a game has it open (that game can use PlayerSave.export),
+        SaveError when it cannot be read or written.
+        """
+        save = self._open(profile_id, now or dt.datetime.now(), touch=False)
+        try:
+            save.export(path, now)
+        finally:
+            save.close()
 
-    def close(self) -> None:
-        with contextlib.suppress(OSError):
-            self._write_meta()
-        for db in self._dbs.values():
-            db.close()
-        self._dbs.clear()
-        self._lock.release()
+    def import_profile(self, path: Path, now: dt.datetime) -> ProfileMeta:
+        """Add the profile exported in ``path`` as a new player of this saves folder.
+
+        It keeps its id unless one is taken here, and gets " (2)" after its name when a player
+        here has that name. Raises SaveError (NewerSave for a newer game's file) saying why the
+        file was refused; nothing is written then.
+        """
+        imported = read_export(path, self.renames)
+        try:
+            self.ensure()
+        except OSError as exc:
+            raise SaveError(disk_message(exc, "Could not import the player")) from exc
+        profile_id = imported.meta.id
+        if not PROFILE_ID.fullmatch(profile_id) or (self.profiles_dir / profile_id).exists():
+            profile_id = self._new_id()
+        state = PlayerState.from_entries(imported.entries)
+        meta = replace(
+            imported.meta,
+            id=profile_id,
+            name=self._free_name(imported.meta.name),
+            last_played=max(imported.meta.last_played, imported.meta.created),
+            balance=state.balance,
+            earned_total=state.earned_total,
+            cards=len(state.owned),
+            entries=len(state.entries),
+            problem=None,
+        )
+        staging = self.profiles_dir / f".import-{secrets.token_hex(4)}"
+        try:
+            staging.mkdir()
+            write_ledger(staging, imported.entries)
+            write_atomic(staging / PROFILE_FILE, dump_json(meta.to_dict()))
+            os.rename(staging, self.profiles_dir / profile_id)
+            fsync_dir(self.profiles_dir)
+        except OSError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise SaveError(disk_message(exc, "Could not import the player")) from exc
+        return meta
+
+    def _free_name(self, name: str) -> str:
+        taken = {p.name.casefold() for p in self.list_profiles()}
+        candidate, number = name, 1
+        while candidate.casefold() in taken:
+            number += 1
+            suffix = f" ({number})"
+            candidate = name[: MAX_NAME - len(suffix)].rstrip() + suffix
+        return candidate
 
 
-def _disk_message(exc: OSError) -> str:
-    import errno
-
-    if exc.errno == errno.ENOSPC:
-        reason = "the disk is full"
-    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        reason = "the saves folder is read-only"
-    else:
-        reason = exc.strerror or str(exc)
-    return (f"Could not save ({reason}). Your collection so far is safe; this last change was "
-            "not kept. Free some space or ask your teacher, then try again.")
-
-
-__all__ = ["NewerSave", "PlayerSave", "ProfileBusy", "ProfileMeta", "SaveError", "SaveStore"]
+__all__ = [
+    "MAX_NAME",
+    "NewerSave",
+    "PlayerSave",
+    "ProfileBusy",
+    "ProfileMeta",
+    "SaveError",
+    "SaveStore",
+]

@@ -1,0 +1,230 @@
+"""An open profile: its state in memory, repaired from backups on opening, written through."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import TypeVar
+
+from game.core.ledger import LedgerEntry, PlayerState
+from game.saves import backups
+from game.saves.atomic import CorruptFile, dump_json, quarantine, remove_temp_files, write_atomic
+from game.saves.ledger_files import LedgerWriter, Tables, ledger_files, load_part
+from game.saves.lock import ProfileLock
+from game.saves.meta import PROFILE_FILE, ProfileMeta, load_meta
+from game.saves.migrations import RENAMES, Renames, SaveError
+from game.saves.transfer import export_document
+
+T = TypeVar("T")
+A = TypeVar("A")
+
+
+def _month_words(path: Path) -> str:
+    month = path.name.split("-", 1)[1][:7]
+    try:
+        return f"{dt.date.fromisoformat(month + '-01'):%B %Y}"
+    except ValueError:
+        return path.name
+
+
+def _when(path: Path) -> str:
+    return f"{dt.datetime.fromtimestamp(path.stat().st_mtime):%d %B %Y at %H:%M}"
+
+
+def stand_in(folder: Path) -> ProfileMeta:
+    try:
+        since = dt.datetime.fromtimestamp(folder.stat().st_mtime)
+    except OSError:
+        since = dt.datetime(2000, 1, 1)
+    return ProfileMeta(
+        id=folder.name, name=f"Player {folder.name[2:]}", created=since, last_played=since
+    )
+
+
+class PlayerSave:
+    """An open profile: its state in memory, and every new ledger entry written through.
+
+    ``recovery_notes`` lists, in plain sentences, what was repaired while opening it (empty when
+    everything was in order); show them to the player.
+    """
+
+    def __init__(
+        self,
+        folder: Path,
+        lock: ProfileLock,
+        now: dt.datetime,
+        *,
+        renames: Renames = RENAMES,
+        touch: bool = True,
+    ) -> None:
+        self.folder = folder
+        self._lock: ProfileLock | None = lock
+        self.recovery_notes: list[str] = []
+        with contextlib.suppress(OSError):
+            remove_temp_files(folder)
+        meta_path = folder / PROFILE_FILE
+        # Read everything before repairing anything: a file from a newer game stops the load
+        # here, with every file still untouched.
+        meta = self._try(load_meta, meta_path, folder.name)
+        loaded = {path: self._try(load_part, path, renames) for path in ledger_files(folder)}
+        self._writer = LedgerWriter(folder)
+        if isinstance(meta, CorruptFile):
+            meta = self._repair_meta(meta_path, now)
+        self.meta = meta
+        entries: dict[int, LedgerEntry] = {}
+        for path, part in loaded.items():
+            if isinstance(part, CorruptFile):
+                repaired = self._repair_part(path, renames, now)
+                if repaired is None:
+                    continue
+                part = repaired
+            tables, part_entries = part
+            self._writer.add_loaded(path, tables)
+            for entry in part_entries:
+                entries.setdefault(entry.seq, entry)
+        self.state = PlayerState.from_entries(entries.values())
+        missing = self.meta.entries - len(self.state.entries)
+        if missing > 0:
+            self.recovery_notes.append(
+                f"{missing} earlier {'entry' if missing == 1 else 'entries'} (actions logged or "
+                "cards found) could not be recovered."
+            )
+        self.meta = self._updated_meta(now if touch else self.meta.last_played)
+        if touch or self.recovery_notes:
+            # Not fsynced: the ledger is the truth and the totals a summary of it, and what
+            # cannot be rebuilt from the ledger (name, creation date) has backups.
+            with contextlib.suppress(OSError):  # a read-only folder shows at the first record
+                self._write_meta(durable=False)
+        with contextlib.suppress(OSError):
+            for path in [meta_path, *ledger_files(folder)]:
+                backups.snapshot(path)
+
+    @staticmethod
+    def _try(load: Callable[[Path, A], T], path: Path, arg: A) -> T | CorruptFile:
+        try:
+            return load(path, arg)
+        except FileNotFoundError:
+            return CorruptFile(path, "the file is missing")
+        except CorruptFile as exc:
+            return exc
+
+    # -- repairs ---------------------------------------------------------------------------
+
+    def _set_aside(self, path: Path, now: dt.datetime) -> str:
+        if not path.exists():
+            return ""
+        return f" It was kept aside as {quarantine(path, now).name}."
+
+    def _repair_meta(self, path: Path, now: dt.datetime) -> ProfileMeta:
+        what = "was missing" if not path.exists() else "was damaged"
+        aside = self._set_aside(path, now)
+        restored = backups.restore(path, lambda b: load_meta(b, self.folder.name))
+        if restored is not None:
+            backup, meta = restored
+            self.recovery_notes.append(
+                f"Your player details file {what}.{aside} The copy saved on {_when(backup)} was "
+                "put back."
+            )
+            return meta
+        meta = stand_in(self.folder)
+        self.recovery_notes.append(
+            f"Your player details file {what} and no backup of it could be read.{aside} Your "
+            f"name is now “{meta.name}”; your energy and cards come from your saved actions."
+        )
+        return meta
+
+    def _repair_part(
+        self, path: Path, renames: Renames, now: dt.datetime
+    ) -> tuple[Tables, list[LedgerEntry]] | None:
+        aside = self._set_aside(path, now)
+        month = _month_words(path)
+        restored = backups.restore(path, lambda b: load_part(b, renames))
+        if restored is not None:
+            backup, part = restored
+            self.recovery_notes.append(
+                f"Part of your saved actions and cards ({month}) was damaged.{aside} The copy "
+                f"saved on {_when(backup)} was put back."
+            )
+            return part
+        self.recovery_notes.append(
+            f"Part of your saved actions and cards ({month}) was damaged and no backup of it "
+            f"could be read.{aside} What was saved in it is missing for now; a teacher may be "
+            "able to repair that file."
+        )
+        return None
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def record(self, entry: LedgerEntry) -> None:
+        """Persist an entry the rules just applied to ``self.state``.
+
+        On failure the entry is taken back out of the state, so what the player sees is exactly
+        what is on disk, and :class:`SaveError` explains what happened; recording again later
+        (once there is space, for instance) works.
+        """
+        try:
+            self._writer.append(entry)
+        except (OSError, CorruptFile) as exc:
+            self.state = PlayerState.from_entries(e for e in self.state.entries if e is not entry)
+            if isinstance(exc, CorruptFile):
+                raise SaveError(
+                    f"Could not save: {exc}. Your collection so far is safe; close "
+                    "and reopen your player to repair it."
+                ) from exc
+            raise SaveError(disk_message(exc, "Could not save", lost_change=True)) from exc
+        self.meta = self._updated_meta(entry.at)
+        with contextlib.suppress(OSError):  # the ledger is the truth; totals are a summary
+            self._write_meta(durable=False)
+
+    def _updated_meta(self, now: dt.datetime) -> ProfileMeta:
+        return replace(
+            self.meta,
+            last_played=max(now, self.meta.last_played),
+            balance=self.state.balance,
+            earned_total=self.state.earned_total,
+            cards=len(self.state.owned),
+            entries=len(self.state.entries),
+            problem=None,
+        )
+
+    def _write_meta(self, *, durable: bool = True) -> None:
+        write_atomic(self.folder / PROFILE_FILE, dump_json(self.meta.to_dict()), durable=durable)
+
+    def export(self, path: Path, now: dt.datetime | None = None) -> None:
+        """Write this profile to ``path`` as one portable file; SaveError when that fails."""
+        data = export_document(self.meta, self.state.entries, now or dt.datetime.now())
+        try:
+            write_atomic(path, data)
+        except OSError as exc:
+            raise SaveError(disk_message(exc, f"Could not write {path.name}")) from exc
+
+    def close(self) -> None:
+        if self._lock is None:
+            return
+        if self._writer.written:
+            with contextlib.suppress(OSError):
+                self._write_meta()
+                for path in [self.folder / PROFILE_FILE, *sorted(self._writer.written)]:
+                    backups.snapshot(path)
+        self._writer.close()
+        self._lock.release()
+        self._lock = None
+
+
+def disk_message(exc: OSError, doing: str, *, lost_change: bool = False) -> str:
+    """Sentences for the player about a failed write, which lost nothing saved before."""
+    if exc.errno == errno.ENOSPC:
+        reason = "the disk is full"
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        reason = "the saves folder is read-only"
+    else:
+        reason = exc.strerror or str(exc)
+    lost = " This last change was not kept." if lost_change else ""
+    return (
+        f"{doing} ({reason}). Everything saved before is safe.{lost} Free some space or ask "
+        "your teacher, then try again."
+    )

@@ -1,0 +1,109 @@
+"""One profile as one portable file: for a backup on a USB stick or a move to another computer.
+
+The file holds the profile's metadata document and its whole ledger as one ledger document, each
+with its own ``schema_version``, plus a checksum of the ledger. Importing checks everything a
+hand-edited or damaged file could get wrong before anything is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from game.core.ledger import LedgerEntry, PlayerState
+from game.saves.atomic import CorruptFile, dump_json, read_json
+from game.saves.ledger_files import ENTRIES, parse_part
+from game.saves.meta import ProfileMeta, parse_meta
+from game.saves.migrations import (
+    EXPORT_MIGRATIONS,
+    EXPORT_VERSION,
+    LEDGER_VERSION,
+    OutdatedFormat,
+    Renames,
+    SaveError,
+    migrate,
+)
+
+EXPORT_FORMAT = "ecocards-profile"
+EXPORT_SUFFIX = ".ecocards.json"
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ImportedProfile:
+    meta: ProfileMeta
+    entries: list[LedgerEntry]
+
+
+def export_document(meta: ProfileMeta, entries: list[LedgerEntry], now: dt.datetime) -> bytes:
+    ledger = {
+        "schema_version": LEDGER_VERSION,
+        ENTRIES: {str(index): entry.to_dict() for index, entry in enumerate(entries, 1)},
+    }
+    return dump_json(
+        {
+            "format": EXPORT_FORMAT,
+            "schema_version": EXPORT_VERSION,
+            "exported": now.isoformat(),
+            "profile": meta.to_dict(),
+            "ledger": ledger,
+            "ledger_sha256": hashlib.sha256(dump_json(ledger)).hexdigest(),
+        }
+    )
+
+
+def read_export(path: Path, renames: Renames) -> ImportedProfile:
+    """The profile in an export file, validated. Raises SaveError (or NewerSave) saying why not."""
+    try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            raise SaveError(f"{path.name} is too large to be an EcoCards profile.")
+        data = read_json(path)
+    except CorruptFile as exc:
+        raise SaveError(f"{path.name} is not an EcoCards profile file ({exc.reason}).") from exc
+    except OSError as exc:
+        raise SaveError(f"Could not read {path.name}: {exc.strerror or exc}.") from exc
+    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+        raise SaveError(f"{path.name} is not an EcoCards profile file.")
+    try:
+        data = migrate(
+            dict(data), data.get("schema_version"), EXPORT_VERSION, EXPORT_MIGRATIONS, path.name
+        )
+        ledger = data["ledger"]
+        if hashlib.sha256(dump_json(ledger)).hexdigest() != data.get("ledger_sha256"):
+            raise CorruptFile(path, "its ledger was changed or damaged after it was exported")
+        meta = parse_meta(data["profile"], path)
+        _, entries = parse_part(ledger, path, renames)
+        _check_ledger(entries, path)
+    except OutdatedFormat as exc:
+        raise SaveError(f"{path.name} cannot be imported: {exc}.") from exc
+    except CorruptFile as exc:
+        raise SaveError(f"{path.name} cannot be imported: {exc.reason}.") from exc
+    except (KeyError, TypeError) as exc:
+        raise SaveError(f"{path.name} cannot be imported: a part is missing ({exc}).") from exc
+    return ImportedProfile(meta, entries)
+
+
+def _check_ledger(entries: list[LedgerEntry], path: Path) -> None:
+    """The checks a ledger written by the game always passes."""
+    seqs = [entry.seq for entry in entries]
+    if len(set(seqs)) != len(seqs) or any(seq < 1 for seq in seqs):
+        raise CorruptFile(path, "its ledger entries are not numbered one by one")
+    state = PlayerState()
+    for entry in sorted(entries, key=lambda e: e.seq):
+        if entry.kind == "undone":
+            original = state.by_seq.get(entry.undoes) if entry.undoes is not None else None
+            if original is None or original.kind != "earned":
+                raise CorruptFile(path, f"entry {entry.seq} takes back an entry that is not there")
+        if entry.kind == "spent" and entry.reveal is None:
+            raise CorruptFile(path, f"entry {entry.seq} spends energy without a card")
+        state.apply(entry)
+        if state.balance < 0:
+            raise CorruptFile(path, f"entry {entry.seq} spends more energy than there was")
+
+
+def export_name(meta: ProfileMeta) -> str:
+    """A suggested file name for an export of ``meta``."""
+    safe = "".join(ch if ch.isalnum() else "-" for ch in meta.name).strip("-") or "player"
+    return f"{safe}-{meta.id}{EXPORT_SUFFIX}"

@@ -1,0 +1,135 @@
+"""Look after the players in a saves folder: list, export, import and delete profiles.
+
+For teachers: back a player up or move them to another computer as one file, and delete a
+player completely when asked to. Every command prints one plain line per result.
+
+Usage::
+
+    python tools/profiles.py [--saves DIR] list
+    python tools/profiles.py [--saves DIR] export PROFILE_ID FILE
+    python tools/profiles.py [--saves DIR] import FILE
+    python tools/profiles.py [--saves DIR] delete PROFILE_ID
+
+Exit status: 0 when it worked, 1 when it did not (the line says why), 2 for a mistyped command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script from anywhere: python tools/profiles.py
+    sys.path.insert(0, str(ROOT))
+
+from game.config import Config  # noqa: E402
+from game.saves.lock import ProfileBusy  # noqa: E402
+from game.saves.profiles import SaveError, SaveStore  # noqa: E402
+
+OK, FAILED, USAGE = 0, 1, 2
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose mistakes are one line and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        print(f"{self.prog}: {message} (try --help)", file=sys.stderr)
+        sys.exit(USAGE)
+
+
+def build_parser() -> Parser:
+    common = Parser(add_help=False)
+    common.add_argument(
+        "--saves",
+        metavar="DIR",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="the saves folder (default: the game's saves/ folder)",
+    )
+    parser = Parser(
+        prog="profiles.py",
+        parents=[common],
+        description="List, export, import and delete EcoCards players.",
+    )
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", required=True, parser_class=Parser
+    )
+    commands.add_parser("list", parents=[common], help="list every player")
+    export = commands.add_parser(
+        "export", parents=[common], help="write one player to a single file"
+    )
+    export.add_argument("profile_id", metavar="PROFILE_ID")
+    export.add_argument("file", metavar="FILE", type=Path)
+    imported = commands.add_parser(
+        "import", parents=[common], help="add the player in an exported file"
+    )
+    imported.add_argument("file", metavar="FILE", type=Path)
+    delete = commands.add_parser(
+        "delete", parents=[common], help="delete a player and all their files"
+    )
+    delete.add_argument("profile_id", metavar="PROFILE_ID")
+    return parser
+
+
+def list_players(store: SaveStore) -> int:
+    players = store.list_profiles()
+    if not players:
+        print(f"No players in {store.root}.")
+        return OK
+    for meta in players:
+        line = (
+            f"{meta.id}  {meta.name}  {meta.cards} cards  {meta.balance:,} g  "
+            f"last played {meta.last_played:%Y-%m-%d %H:%M}"
+        )
+        print(line + (f"  ({meta.problem})" if meta.problem else ""))
+    return OK
+
+
+def name_of(store: SaveStore, profile_id: str) -> str | None:
+    return next((m.name for m in store.list_profiles() if m.id == profile_id), None)
+
+
+def run(args: argparse.Namespace) -> int:
+    store = SaveStore(getattr(args, "saves", Config().saves_dir).expanduser())
+    if args.command == "list":
+        return list_players(store)
+    if args.command == "import":
+        meta = store.import_profile(args.file, dt.datetime.now())
+        print(f"Imported {meta.name} as {meta.id}.")
+        return OK
+    name = name_of(store, args.profile_id)
+    if name is None:
+        print(f"There is no player with the id {args.profile_id} in {store.root}.", file=sys.stderr)
+        return FAILED
+    if args.command == "export":
+        if args.file.exists():
+            print(f"{args.file} already exists; choose another file name.", file=sys.stderr)
+            return FAILED
+        store.export_profile(args.profile_id, args.file)
+        print(f"Exported {name} ({args.profile_id}) to {args.file}.")
+    else:
+        store.delete(args.profile_id)
+        print(f"Deleted {name} ({args.profile_id}) and all their files.")
+    return OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:  # a name the console cannot show must not stop the tool
+            reconfigure(errors="replace")
+    args = build_parser().parse_args(argv)
+    try:
+        return run(args)
+    except (SaveError, ProfileBusy) as exc:
+        print(str(exc), file=sys.stderr)
+    except Exception as exc:  # a teacher never sees a traceback
+        print(f"Something went wrong: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+    return FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())
