@@ -92,6 +92,11 @@ class ProfilesScene(ScreenScene):
             self.ctx.toast(self.tr(str(exc)), error=True, seconds=6)
             return
         self.ctx.manager.push(HomeScene(self.ctx))
+        if self.ctx.save.recovery_notes:
+            from game.scenes.notice import NoticeScene
+
+            self.ctx.manager.push(NoticeScene(self.ctx, self.tr("Your saved game was repaired"),
+                                              self.ctx.save.recovery_notes))
 
     def draw_body(self, surface: pygame.Surface) -> None:
         res = self.ctx.res
@@ -122,5 +127,8 @@ class ProfilesScene(ScreenScene):
                       (rect.left + 100, rect.top + 26))
             detail = self.tr.plural(meta.cards, "{count} card · {energy} g",
                                     "{count} cards · {energy} g", energy=f"{meta.balance:,}")
-            draw.text(surface, detail, res.font(18), theme.INK_SOFT,
+            if meta.problem:
+                detail = self.tr("Needs repair: open to fix")
+            draw.text(surface, detail, res.font(18),
+                      theme.DANGER if meta.problem else theme.INK_SOFT,
                       (rect.left + 100, rect.top + 64))

@@ -163,3 +163,29 @@ def test_three_days_in_a_row_earn_the_streak_bonus_once(tmp_path: Path) -> None:
     game.click("Log it!")
     assert game.ctx.state.balance == 3 * each + 30 + more  # the bonus is granted once
     assert game.quit() == 0
+
+
+def test_a_damaged_save_is_repaired_and_the_player_is_told(tmp_path: Path) -> None:
+    game = Driver(tmp_path)
+    game.click("Create a player")
+    game.type_text("Zoe")
+    game.key(pygame.K_RETURN)
+    game.click("Log an eco-action")
+    game.click_at(game.scene.tile_rect(0).center)
+    game.click("Log it!")
+    balance = game.ctx.state.balance
+    assert game.quit() == 0  # closing takes a backup
+
+    [part] = (tmp_path / "profiles").glob("*/ledger-*.json")
+    part.write_bytes(part.read_bytes()[:20])  # a power cut mid-write, from another program
+
+    again = Driver(tmp_path)
+    again.click_at(again.scene.tile_rect(0).center)
+    notice = again.scene
+    assert type(notice).__name__ == "NoticeScene"
+    assert any("put back" in line for line in notice.lines)
+    assert list(part.parent.glob("ledger-*.corrupt-*")), "the damaged file is kept aside"
+    again.click("OK")
+    assert isinstance(again.scene, HomeScene)
+    assert again.ctx.state.balance == balance
+    assert again.quit() == 0
