@@ -12,6 +12,7 @@ from typing import Any, TextIO, TypeVar
 
 from tqdm import tqdm
 
+from game.config import REPO_DIR
 from game.editor.gbif import DEFAULT_GBIF_BASE, GbifClient
 from game.editor.gbif import SERVICE as GBIF_SERVICE
 from game.editor.iucn import DEFAULT_API_BASE, SIGN_UP_URL, TOKEN_ENV, IucnClient
@@ -24,9 +25,8 @@ EXIT_USAGE = 2
 EXIT_API = 3
 EXIT_INTERRUPTED = 130  # the shell's code for Ctrl-C
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_DATA = REPO_ROOT / "data"
-DEFAULT_ASSETS = REPO_ROOT / "assets"
+DEFAULT_DATA = REPO_DIR / "data"
+DEFAULT_ASSETS = REPO_DIR / "assets"
 TOKEN_HELP = (f"set {TOKEN_ENV} or pass --token-file FILE; get a personal token at "
               f"{SIGN_UP_URL}")
 

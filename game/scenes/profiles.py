@@ -48,9 +48,11 @@ class ProfilesScene(ScreenScene):
     def layout(self) -> None:
         super().layout()
         res = self.ctx.res
-        self.buttons.add(Button(pygame.Rect(WIDTH - 300, 18, 270, 50), self.tr("+ New player"),
-                                self.new_profile, res.font(22, bold=True), colour=theme.ACCENT,
-                                text_colour=theme.INK, hotkey=pygame.K_n))
+        if self.profiles:  # with none yet, the welcome panel has the one big button
+            self.buttons.add(Button(pygame.Rect(WIDTH - 300, 18, 270, 50),
+                                    self.tr("+ New player"), self.new_profile,
+                                    res.font(22, bold=True), colour=theme.ACCENT,
+                                    text_colour=theme.INK, hotkey=pygame.K_n))
         for index, meta in enumerate(self.profiles):
             rect = self.tile_rect(index - self.scroll * COLUMNS)
             if rect.bottom > HEIGHT or rect.top < HEADER:
