@@ -15,11 +15,13 @@ _DOLPHINS = {"DELPHINIDAE", "PHOCOENIDAE", "INIIDAE", "LIPOTIDAE", "PLATANISTIDA
              "PONTOPORIIDAE"}
 _SEALS = {"PHOCIDAE", "OTARIIDAE", "ODOBENIDAE"}
 _OTTERS = {"Enhydra", "Lutra", "Lontra", "Aonyx", "Pteronura", "Lutrogale", "Hydrictis"}
-_SEABIRDS = {"SPHENISCIFORMES", "PROCELLARIIFORMES", "ALCIDAE", "LARIDAE", "SULIDAE",
-             "FREGATIDAE", "PHAETHONTIDAE", "STERCORARIIDAE", "PHALACROCORACIDAE"}
+_SEABIRDS = {"PROCELLARIIFORMES", "LARIDAE", "SULIDAE", "FREGATIDAE", "PHAETHONTIDAE",
+             "STERCORARIIDAE", "PHALACROCORACIDAE"}
 _FISH = {"ACTINOPTERYGII", "SARCOPTERYGII", "MYXINI", "CEPHALASPIDOMORPHI"}
 _BY_FAMILY = {"FELIDAE": "cat", "URSIDAE": "bear", "RHINOCEROTIDAE": "rhino",
-              "ELEPHANTIDAE": "elephant", "MANIDAE": "pangolin"}
+              "ELEPHANTIDAE": "elephant", "MANIDAE": "pangolin", "AILURIDAE": "red-panda",
+              "PHASCOLARCTIDAE": "koala", "ERINACEIDAE": "hedgehog", "SCIURIDAE": "squirrel",
+              "BRADYPODIDAE": "sloth", "CHOLOEPODIDAE": "sloth", "MEGALONYCHIDAE": "sloth"}
 
 
 def guess_group(ranks: Mapping[str, str], genus: str) -> tuple[str | None, str]:
@@ -50,6 +52,10 @@ def _animal_group(klass: str, order: str, family: str, phylum: str,
     if klass == "AMPHIBIA":
         return "amphibian"
     if klass == "AVES":
+        if order == "SPHENISCIFORMES":
+            return "penguin"
+        if family == "ALCIDAE":
+            return "auk"
         return "seabird" if order in _SEABIRDS or family in _SEABIRDS else "bird"
     if klass == "ANTHOZOA":
         return "coral"
@@ -75,6 +81,8 @@ def _mammal(order: str, family: str, genus: str) -> str | None:
         return "otter"
     if order == "PRIMATES":
         return "primate"
+    if order == "SIRENIA":
+        return "sea-cow"
     if order in ("PERISSODACTYLA", "CETARTIODACTYLA", "ARTIODACTYLA") and not family:
         return None  # whale, dolphin or hoofed mammal: the family decides
     if order in ("PERISSODACTYLA", "CETARTIODACTYLA", "ARTIODACTYLA"):

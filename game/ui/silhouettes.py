@@ -287,7 +287,22 @@ def _otter(p: _Pen) -> None:
     p.stroke("5,33 10,33", 0.6)
 
 
-def _seabird(p: _Pen) -> None:  # a penguin
+def _sea_cow(p: _Pen) -> None:  # a dugong grazing over seagrass
+    heights = (11, 15, 9, 10, 14, 8, 12, 16, 9, 13, 9)
+    for x, h in zip((3, 9, 15, 30, 40, 47, 62, 70, 77, 90, 96), heights, strict=True):
+        p.tube(f"{x},64 {x + 1},{64 - h * 0.5} {x + 3.5},{64 - h}", [1.6, 1.3, 0.5])
+    p.fill(
+        "14,18 26,13 42,10 58,10 72,13 82,18 89,23 95,17 99,12^ 97,24 95,29^ 97,35 99,46^ "
+        "94,41 88,35 80,36 66,41 50,44 34,45 22,44 16,45 10,48 5,48^ 2,44 2,36 4,28 8,22"
+    )
+    p.fill("24,38 26,48 32,52 38,50 38,41")
+    p.dot(13, 24, 1.5)
+    p.stroke("2.6,41 6,43.5 11,44", 0.9)
+    for x, y in ((4.6, 33), (7.4, 35), (4.8, 37), (7.8, 31.6)):
+        p.dot(x, y, 0.6)
+
+
+def _penguin(p: _Pen) -> None:
     p.fill(
         "36,6 46,10 49,20 50,32 56,46 60,62 58,78 52,90 58,96^ 46,96 40,93 30,96 18,96^ "
         "24,90 18,76 18,56 24,38 24,26 22,22 10,24^ 22,16 28,8"
@@ -300,6 +315,44 @@ def _seabird(p: _Pen) -> None:  # a penguin
     p.fill("10,24^ 21,19 23,23", detail=True)
     p.fill("18,96^ 24,92 32,96^", detail=True)
     p.fill("40,96^ 48,92 58,96^", detail=True)
+
+
+def _auk(p: _Pen) -> None:  # a puffin: the great auk stood the same way, bill and all
+    p.fill("34,90 30,98^ 44,98^ 41,90")
+    p.fill("50,90 48,98^ 62,98^ 56,90")
+    p.fill("60,82 70,92^ 58,90")
+    p.fill("28,38 40,35 56,42 66,56 68,72 64,84 54,92 40,93 30,88 24,76 24,60 26,46")
+    p.ellipse(37, 26, 14, 13)
+    p.fill("26,14 16,18 8,24 3,31^ 12,34 26,38")
+    p.fill(
+        "18,0 80,0 80,100 66,100 64,80 60,60 54,46 48,36 49,26 45,17 38,13 30,13 24,11",
+        detail=True,
+    )
+    p.tube("24,38 34,42 48,38", [2.6], detail=True)
+    p.stroke("12,19 11,26 13,33", 1.0)
+    p.stroke("18,16 17,26 18,36", 1.0)
+    p.stroke("24.5,14 24.5,37", 1.2)
+    p.dot(32, 23, 2.0)
+    p.stroke("32,23 35,19", 0.7)
+    p.stroke("34,25 40,28 46,29", 0.7)
+
+
+def _seabird(p: _Pen) -> None:  # an albatross gliding over the waves, seen from below
+    p.stroke("4,56 10,52 16,56 22,52 28,56", 2.0, detail=False)
+    p.stroke("72,56 78,52 84,56 90,52 96,56", 2.0, detail=False)
+    p.mirror("50,18 58,17 68,15 80,14 91,16 99,21^ 90,25 76,28 62,32 50,33")
+    p.ellipse(50, 27, 8, 13)
+    p.fill("44,37 47,44 50,46 53,44 56,37")
+    p.ellipse(50, 13, 7, 6.5)
+    p.fill("45,8.6 36,10 28,12.5 26,16.5^ 29,15.5 36,16 45,17")
+    for side in (1, -1):
+        p.fill(
+            f"{50 + side * 38},8^ {50 + side * 52},8^ {50 + side * 52},32^ {50 + side * 40},32^",
+            detail=True,
+        )
+        p.stroke(f"{50 + side * 10},33.2 {50 + side * 24},29.6 {50 + side * 40},25.4", 2.2)
+    p.dot(48, 11, 1.4)
+    p.stroke("34,13 44,13", 0.6)
 
 
 def _bird(p: _Pen) -> None:
@@ -484,7 +537,107 @@ def _pangolin(p: _Pen) -> None:
     p.dot(10, 36.5, 1.2)
 
 
-def _mammal(p: _Pen) -> None:  # a squirrel
+def _red_panda(p: _Pen) -> None:
+    p.stroke("0,76 40,74 100,77", 4.0, detail=False)
+    legs = ("34,50 33,62 32,74", "44,54 46,64 46,74", "66,54 64,64 63,74", "74,50 76,62 76,74")
+    for leg in legs:
+        p.tube(leg, [4.5, 3.6, 3.4])
+    p.tube("74,44 82,46 88,52 90,61 88,70", [7.5, 8.5, 8.5, 8.0, 6.0])
+    p.fill("30,40 42,33 58,32 72,35 80,42 80,50 72,56 56,58 40,58 32,54 28,46")
+    for leg in legs:  # dark legs, as the red panda has
+        p.tube(leg, [4.5, 3.6, 3.4], detail=True)
+    p.fill("6,30 4,20 8,12 14,12 20,18 20,26")
+    p.fill("38,30 40,20 36,12 30,12 24,18 24,26")
+    p.ellipse(22, 35, 17, 14)
+    p.fill("9,24 8,17 11,15 15,17 16,22 12,26", detail=True)
+    p.fill("35,24 36,17 33,15 29,17 28,22 32,26", detail=True)
+    rings = ((80, 45, -0.2, 1), (88, 51, -0.8, 0.6), (90, 62, -1, 0), (88, 70, -1, -0.2))
+    for cx, cy, ax, ay in rings:  # centre and direction of each dark band across the tail
+        p.stroke(f"{cx - ax * 10},{cy - ay * 10} {cx + ax * 10},{cy + ay * 10}", 3.4)
+    for side in (-1, 1):
+        p.dot(22 + side * 6.5, 33, 2.1)
+        p.tube(
+            f"{22 + side * 6.5},35 {22 + side * 8.5},41 {22 + side * 4},47",
+            [1.9, 1.7, 1.2],
+            detail=True,
+        )
+    p.dot(22, 41, 2.3)
+    p.stroke("19,45 22,46.5 25,45", 0.8)
+
+
+def _koala(p: _Pen) -> None:  # hugging a tree trunk
+    p.fill("72,0 86,0 88,100^ 70,100^")
+    p.stroke("79,4 78,30 80,60", 0.8)
+    p.stroke("75,64 76,92", 0.8)
+    p.ellipse(50, 66, 21, 26, 8)
+    p.tube("40,84 56,92 72,88", [6, 5, 4.2])
+    p.tube("58,50 68,48 76,46", [6, 5, 4.4])
+    p.ellipse(38, 34, 19, 17)
+    for cx, cy in ((18, 20), (58, 20)):  # fluffy ears with a ragged edge
+        outline = " ".join(
+            f"{cx + (12.5 if i % 2 else 11) * math.cos(i * math.pi / 8):.1f},"
+            f"{cy + (12.5 if i % 2 else 11) * math.sin(i * math.pi / 8):.1f}"
+            + ("^" if i % 2 else "")
+            for i in range(16)
+        )
+        p.fill(outline)
+        p.dot(cx + (3 if cx < 38 else -3), cy + 2, 4.0)
+    p.ellipse(38, 38, 5.8, 8, detail=True)
+    p.dot(29, 31, 1.8)
+    p.dot(47, 31, 1.8)
+    p.stroke("34,48 38,49.5 42,48", 0.8)
+    for y in (42, 45, 48):
+        p.stroke(f"76,{y - 1} 79,{y} 76,{y + 1}", 0.8)
+    p.stroke("69,44 70,52", 0.8)
+
+
+def _sloth(p: _Pen) -> None:  # hanging under a branch by its hooked claws
+    p.stroke("0,12 30,9 70,11 100,8", 6.0, detail=False)
+    for x0, x1 in ((32, 24), (42, 36), (66, 66), (74, 80)):
+        p.tube(f"{x0},34 {(x0 + x1) / 2},22 {x1},13", [5.0, 4.0, 3.2])
+    p.fill(
+        "26,32 36,27 52,26 68,27 80,31 84,38^ 78,44^ 74,42 70,48^ 64,45 58,50^ 52,46 "
+        "46,50^ 40,45 34,48^ 30,42"
+    )
+    p.ellipse(20, 44, 13, 12)
+    for x1 in (24, 36, 66, 80):
+        for dx in (-2.2, 0, 2.2):
+            x = x1 + dx
+            p.stroke(f"{x},13 {x - 0.5},7.5 {x + 1.6},5.2 {x + 3},7.5", 1.1)
+    for side in (-1, 1):  # the dark stripe through each eye
+        p.tube(
+            f"{20 + side * 3},42 {20 + side * 6.5},42.6 {20 + side * 10.5},44.5",
+            [1.6, 2.4, 1.2],
+            detail=True,
+        )
+    p.dot(20, 48, 2.0)
+    p.stroke("16.5,51.5 20,53.2 23.5,51.5", 0.9)
+
+
+def _hedgehog(p: _Pen) -> None:
+    spines = " ".join(
+        f"{54 + 42 * r * math.cos(math.radians(a)):.1f},"
+        f"{50 - 40 * r * math.sin(math.radians(a)):.1f}" + ("^" if i % 2 == 0 else "")
+        for i, a in enumerate(range(150, 0, -5))
+        for r in [1.0 if i % 2 == 0 else 0.88]
+    )
+    p.fill(f"2,46^ 10,40 18,33 {spines} 96,50 92,54 70,56 40,56 20,54 10,52 5,50")
+    for x, dx in ((32, -2), (44, 2), (68, -2), (80, 2)):
+        p.tube(f"{x},54 {x + dx},60", [3.0, 2.6])
+    for a in range(140, 10, -10):
+        for r, length in ((0.62, 0.2), (0.84, 0.14)):
+            start, end = math.radians(a + (5 if r > 0.7 else 0)), math.radians(a - 2)
+            x0, y0 = 54 + 42 * r * math.cos(start), 50 - 40 * r * math.sin(start)
+            x1 = 54 + 42 * (r + length) * math.cos(end - 0.08)
+            y1 = 50 - 40 * (r + length) * math.sin(end - 0.08)
+            p.stroke(f"{x0:.1f},{y0:.1f} {x1:.1f},{y1:.1f}", 1.0)
+    p.stroke("24,22 20,34 24,46 32,55", 1.1)
+    p.dot(14, 40, 1.6)
+    p.dot(3, 46, 1.8)
+    p.stroke("19,33 21,30 23,33", 0.8)
+
+
+def _squirrel(p: _Pen) -> None:
     p.tube("54,92 72,88 86,72 88,52 80,30 70,20 62,22 66,34", [7, 10, 12, 12, 11, 8, 5])
     p.fill("22,40 28,32 40,34 52,46 58,62 60,80 58,92 40,94 30,88 30,70 26,56 20,52")
     p.fill("12,34 14,24 20,18 23,11^ 27,16 32,18 36,24 38,34 32,40 22,42 14,40")
@@ -492,6 +645,21 @@ def _mammal(p: _Pen) -> None:  # a squirrel
     p.ellipse(36, 92, 8, 3.5)
     p.dot(24, 26, 2.0)
     p.dot(12, 33, 1.3)
+
+
+def _mammal(p: _Pen) -> None:  # any four-legged mammal, on purpose no one in particular
+    for x, dx in ((36, -2), (46, 2), (70, -2), (80, 2)):
+        p.tube(f"{x},40 {x + dx / 2},50 {x + dx},60", [4.2, 3.4, 3.2])
+    p.tube("82,30 92,28 99,20", [3.0, 2.2, 1.4])
+    p.ellipse(58, 32, 27, 14)
+    p.tube("38,28 28,24 22,22", [9.0, 8.0])
+    p.ellipse(18, 24, 11, 9.5)
+    p.ellipse(8, 28, 7, 5)
+    p.ellipse(24, 13, 4, 6, 15)
+    p.dot(24, 14, 2.0)
+    p.dot(15, 21, 1.5)
+    p.dot(2.6, 27, 1.3)
+    p.stroke("4,31 9,32", 0.6)
 
 
 def _reptile(p: _Pen) -> None:  # a lizard seen from above
@@ -602,7 +770,10 @@ SHAPES: dict[str, tuple[Painter, tuple[float, float]]] = {
     "dolphin": (_dolphin, (100, 60)),
     "seal": (_seal, (100, 64)),
     "otter": (_otter, (100, 60)),
-    "seabird": (_seabird, (70, 100)),
+    "sea-cow": (_sea_cow, (100, 64)),
+    "penguin": (_penguin, (70, 100)),
+    "auk": (_auk, (80, 100)),
+    "seabird": (_seabird, (100, 58)),
     "bird": (_bird, (100, 76)),
     "coral": (_coral, (92, 100)),
     "arthropod": (_arthropod, (100, 90)),
@@ -614,7 +785,12 @@ SHAPES: dict[str, tuple[Painter, tuple[float, float]]] = {
     "rhino": (_rhino, (100, 62)),
     "ungulate": (_ungulate, (100, 92)),
     "pangolin": (_pangolin, (100, 50)),
-    "mammal": (_mammal, (100, 100)),
+    "red-panda": (_red_panda, (100, 80)),
+    "koala": (_koala, (100, 100)),
+    "sloth": (_sloth, (100, 60)),
+    "hedgehog": (_hedgehog, (100, 64)),
+    "squirrel": (_squirrel, (100, 100)),
+    "mammal": (_mammal, (100, 64)),
     "reptile": (_reptile, (100, 88)),
     "amphibian": (_amphibian, (100, 96)),
     "insect": (_insect, (100, 90)),

@@ -6,7 +6,7 @@ import pygame
 import pytest
 
 from game.core.vocab import GROUPS
-from game.ui.silhouettes import draw_silhouette
+from game.ui.silhouettes import SHAPES, draw_silhouette
 
 BACKGROUND = (12, 34, 56)
 BODY = (250, 250, 245)
@@ -56,6 +56,10 @@ def test_silhouette_draws_inside_its_rect_and_nowhere_else(
 def test_every_group_has_its_own_shape_not_the_fallback(group: str) -> None:
     fallback = pygame.image.tobytes(_drawn("no-such-group", (120, 100)), "RGB")
     assert pygame.image.tobytes(_drawn(group, (120, 100)), "RGB") != fallback
+
+
+def test_the_shapes_are_exactly_the_vocabulary_groups() -> None:
+    assert set(SHAPES) == set(GROUPS)
 
 
 def test_groups_look_different_from_each_other() -> None:
