@@ -6,7 +6,6 @@ import pygame
 
 from game.context import GameContext
 from game.core import reveals
-from game.core.models import Species
 from game.core.rarity import TIERS
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
 from game.ui import draw, theme
@@ -29,6 +28,11 @@ class AlbumScene(ScreenScene):
         self.edition_id = edition_id
         self.scroll_px = 0.0
         self.focus = focus
+        assert ctx.content is not None
+        self.members = ctx.content.species_in(edition_id)
+        self.hidden: pygame.Surface | None = None  # the look of a card not found yet
+        self.progress = reveals.progress(ctx.content, edition_id, ctx.state)
+        self.odds = reveals.odds(ctx.content, edition_id, ctx.state)
         ids = [species.id for species in self.members]
         if focus in ids:
             row = ids.index(focus) // COLUMNS
@@ -39,11 +43,6 @@ class AlbumScene(ScreenScene):
     def title(self) -> str:  # type: ignore[override]
         assert self.ctx.content is not None
         return self.ctx.content.editions[self.edition_id].title.get(self.ctx.lang)
-
-    @property
-    def members(self) -> tuple[Species, ...]:
-        assert self.ctx.content is not None
-        return self.ctx.content.species_in(self.edition_id)
 
     def max_scroll(self) -> float:
         rows = (len(self.members) + COLUMNS - 1) // COLUMNS
@@ -59,7 +58,10 @@ class AlbumScene(ScreenScene):
         super().layout()
         assert self.ctx.content is not None
         edition = self.ctx.content.editions[self.edition_id]
-        progress = reveals.progress(self.ctx.content, self.edition_id, self.ctx.state)
+        # the collection only changes between layouts (a reveal happens on its own screen)
+        self.progress = progress = reveals.progress(self.ctx.content, self.edition_id,
+                                                    self.ctx.state)
+        self.odds = reveals.odds(self.ctx.content, self.edition_id, self.ctx.state)
         self.buttons.add(Button(
             pygame.Rect(SIDE.left + 20, SIDE.bottom - 84, SIDE.width - 40, 64),
             self.tr("Reveal a card"), self.reveal, self.ctx.res.font(22, bold=True),
@@ -86,16 +88,49 @@ class AlbumScene(ScreenScene):
             return True
         if (event.type == pygame.MOUSEBUTTONUP and event.button == 1
                 and GRID.collidepoint(event.pos)):
-            for index, species in enumerate(self.members):
-                if self.thumb_rect(index).collidepoint(event.pos):
-                    if species.id in self.ctx.state.owned:
-                        from game.scenes.card import CardScene
+            index = self.index_at(event.pos)
+            if index is not None:
+                species = self.members[index]
+                if species.id in self.ctx.state.owned:
+                    from game.scenes.card import CardScene
 
-                        self.ctx.manager.push(CardScene(self.ctx, species.id))
-                    else:
-                        self.ctx.toast(self.tr("Not found yet: reveal cards to discover it."))
-                    return True
+                    self.ctx.manager.push(CardScene(self.ctx, species.id))
+                else:
+                    self.ctx.toast(self.tr("Not found yet: reveal cards to discover it."))
+                return True
         return False
+
+    def index_at(self, pos: tuple[int, int]) -> int | None:
+        """The card under ``pos``, if any."""
+        col = (pos[0] - GRID.left) // (THUMB_W + GAP)
+        row = int((pos[1] - GRID.top + self.scroll_px) // (THUMB_H + GAP))
+        index = row * COLUMNS + col
+        if 0 <= col < COLUMNS and 0 <= index < len(self.members) \
+                and self.thumb_rect(index).collidepoint(pos):
+            return index
+        return None
+
+    def visible(self) -> range:
+        """Indexes of the cards in view: drawing never walks the whole edition."""
+        first_row = int(self.scroll_px // (THUMB_H + GAP))
+        rows = GRID.height // (THUMB_H + GAP) + 2
+        return range(first_row * COLUMNS, min(len(self.members), (first_row + rows) * COLUMNS))
+
+    def hidden_card(self) -> pygame.Surface:
+        if self.hidden is None:
+            assert self.ctx.content is not None
+            edition = self.ctx.content.editions[self.edition_id]
+            card = self.ctx.cards.back(edition, THUMB_W, self.ctx.lang).copy()
+            rect = card.get_rect()
+            shade = pygame.Surface(rect.size, pygame.SRCALPHA)
+            pygame.draw.rect(shade, (0, 0, 0, 110), rect, border_radius=10)
+            card.blit(shade, (0, 0))
+            disc = theme.mix(theme.edition_colour(edition.id, edition.color), theme.SHADOW, 0.6)
+            pygame.draw.circle(card, disc, rect.center, THUMB_W * 0.26)
+            draw.text(card, "?", self.ctx.res.font(44, bold=True), theme.PANEL_DIM,
+                      rect.center, "center")
+            self.hidden = card
+        return self.hidden
 
     def draw_body(self, surface: pygame.Surface) -> None:
         assert self.ctx.content is not None
@@ -103,23 +138,16 @@ class AlbumScene(ScreenScene):
         owned = self.ctx.state.owned
         clip = surface.get_clip()
         surface.set_clip(GRID.inflate(8, 0))
-        question = self.ctx.res.font(44, bold=True)
-        for index, species in enumerate(self.members):
+        for index in self.visible():
+            species = self.members[index]
             rect = self.thumb_rect(index)
-            if rect.bottom < GRID.top or rect.top > GRID.bottom:
-                continue
             if species.id in owned:
                 if species.id == self.focus:
                     pygame.draw.rect(surface, theme.ACCENT, rect.inflate(10, 10),
                                      border_radius=14)
                 surface.blit(self.ctx.cards.front(species, edition, THUMB_W, self.ctx.lang), rect)
             else:
-                back = self.ctx.cards.back(edition, THUMB_W, self.ctx.lang)
-                surface.blit(back, rect)
-                shade = pygame.Surface(rect.size, pygame.SRCALPHA)
-                pygame.draw.rect(shade, (0, 0, 0, 110), shade.get_rect(), border_radius=10)
-                surface.blit(shade, rect)
-                draw.text(surface, "?", question, theme.PANEL_DIM, rect.center, "center")
+                surface.blit(self.hidden_card(), rect)
         surface.set_clip(clip)
         self.draw_scrollbar(surface)
         self.draw_side(surface)
@@ -139,8 +167,7 @@ class AlbumScene(ScreenScene):
     def draw_side(self, surface: pygame.Surface) -> None:
         assert self.ctx.content is not None
         res, lang = self.ctx.res, self.ctx.lang
-        content = self.ctx.content
-        progress = reveals.progress(content, self.edition_id, self.ctx.state)
+        progress = self.progress
         colour = theme.edition_colour(progress.edition.id, progress.edition.color)
         draw.panel(surface, SIDE)
         x, y = SIDE.left + 20, SIDE.top + 18
@@ -156,9 +183,8 @@ class AlbumScene(ScreenScene):
         draw.text(surface, self.tr("Odds of the next card"), res.font(18, bold=True), theme.INK,
                   (x, y))
         y += 32
-        odds = reveals.odds(content, self.edition_id, self.ctx.state)
         for tier in TIERS:
-            p = odds.tiers.get(tier.id, 0.0)
+            p = self.odds.tiers.get(tier.id, 0.0)
             draw.text(surface, tier.name.get(lang, tier.name["en"]), res.font(15), theme.INK,
                       (x, y))
             draw.text(surface, f"{p:.1%}", res.font(15, bold=True), theme.INK,
