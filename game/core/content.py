@@ -115,7 +115,7 @@ def load_content(
         raise ContentError(problems)
 
     key = _cache_key(texts, assets_dir, today)
-    cached = _read_cache(cache_dir, key, assets_dir) if cache_dir else None
+    cached = _read_cache(cache_dir, key, assets_dir, today) if cache_dir else None
     if cached is not None:
         return cached
 
@@ -559,10 +559,10 @@ def _cache_key(texts: dict[Path, str], assets_dir: Path, today: dt.date) -> str:
     return digest.hexdigest()[:32]
 
 
-def _read_cache(cache_dir: Path, key: str, assets_dir: Path) -> Content | None:
+def _read_cache(cache_dir: Path, key: str, assets_dir: Path, today: dt.date) -> Content | None:
     path = cache_dir / f"content-{key}.json"
-    try:
-        entry = _CacheEntry.model_validate_json(path.read_bytes())
+    try:  # "today" given once, or every assessment year would look up the date again
+        entry = _CacheEntry.model_validate_json(path.read_bytes(), context={"today": today})
     except (OSError, ValueError):
         return None
     if entry.format != CACHE_FORMAT:
