@@ -33,6 +33,11 @@ class HomeScene(ScreenScene):
                                 res.font(30, bold=True), colour=theme.ENERGY_DARK,
                                 hotkey=pygame.K_l,
                                 sublabel=self.tr("walk, cycle, recycle…"), sub_font=res.font(18)))
+        self.buttons.add(Button(pygame.Rect(WIDTH - 330 - 24 - 200, 18, 200, 48),
+                                self.tr("My progress"), self.show_progress,
+                                res.font(20, bold=True),
+                                colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.15),
+                                hotkey=pygame.K_p))
         content = self.ctx.content
         assert content is not None
         for edition, rect in self.edition_rects():
@@ -69,6 +74,11 @@ class HomeScene(ScreenScene):
         from game.scenes.log_action import LogActionScene
 
         self.ctx.manager.push(LogActionScene(self.ctx))
+
+    def show_progress(self) -> None:
+        from game.scenes.progress import ProgressScene
+
+        self.ctx.manager.push(ProgressScene(self.ctx))
 
     def reveal(self, edition: Edition) -> None:
         from game.scenes.reveal import RevealScene

@@ -189,3 +189,28 @@ def test_a_damaged_save_is_repaired_and_the_player_is_told(tmp_path: Path) -> No
     assert isinstance(again.scene, HomeScene)
     assert again.ctx.state.balance == balance
     assert again.quit() == 0
+
+
+def test_my_progress_shows_level_streak_weeks_and_badges(tmp_path: Path) -> None:
+    game = Driver(tmp_path)
+    game.click("Create a player")
+    game.type_text("Ivy")
+    game.key(pygame.K_RETURN)
+    game.click("Log an eco-action")
+    game.click_at(game.scene.tile_rect(1).center)
+    game.click("Log it!")
+    game.key(pygame.K_ESCAPE)
+    game.click("My progress")
+    scene = game.scene
+    assert type(scene).__name__ == "ProgressScene"
+    assert scene.progress.streak.current == 1
+    assert scene.weeks[-1].grams == game.ctx.state.earned_total > 0
+    kinds = {badge.kind for badge in scene.badges}
+    assert kinds == {"edition", "group", "streak"}
+    assert not any(badge.earned for badge in scene.badges)
+    game.post(pygame.MOUSEWHEEL, x=0, y=-3, flipped=False, precise_x=0.0, precise_y=-3.0)
+    game.frames(2)
+    assert scene.scroll == 3
+    game.key(pygame.K_ESCAPE)
+    assert isinstance(game.scene, HomeScene)
+    assert game.quit() == 0
