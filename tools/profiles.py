@@ -1,4 +1,5 @@
-"""Look after the players in a saves folder: list, export, import and delete profiles.
+"""Look after the players in a saves folder: list, export, import, delete, and print a
+player's reveal history.
 
 For teachers: back a player up or move them to another computer as one file, and delete a
 player completely when asked to. Every command prints one plain line per result.
@@ -9,6 +10,7 @@ Usage::
     python tools/profiles.py [--saves DIR] export PROFILE_ID FILE
     python tools/profiles.py [--saves DIR] import FILE
     python tools/profiles.py [--saves DIR] delete PROFILE_ID
+    python tools/profiles.py [--saves DIR] history PROFILE_ID [--data DIR] [--lang LANG]
 
 Exit status: 0 when it worked, 1 when it did not (the line says why), 2 for a mistyped command.
 """
@@ -25,7 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from anywhere: python tools/profiles.py
     sys.path.insert(0, str(ROOT))
 
-from game.config import Config  # noqa: E402
+from game.config import LANGUAGES, Config  # noqa: E402
+from game.core.audit import check_ledger, history_text  # noqa: E402
+from game.core.content import ContentError, load_content  # noqa: E402
 from game.saves.lock import ProfileBusy  # noqa: E402
 from game.saves.profiles import SaveError, SaveStore  # noqa: E402
 
@@ -71,7 +75,42 @@ def build_parser() -> Parser:
         "delete", parents=[common], help="delete a player and all their files"
     )
     delete.add_argument("profile_id", metavar="PROFILE_ID")
+    history = commands.add_parser(
+        "history", parents=[common],
+        help="print a player's energy total and every card drawn, with its seed and odds"
+    )
+    history.add_argument("profile_id", metavar="PROFILE_ID")
+    history.add_argument("--data", metavar="DIR", type=Path, default=Config().data_dir,
+                         help="the content folder, to name species and editions")
+    history.add_argument("--lang", choices=LANGUAGES, default="en")
     return parser
+
+
+def print_history(store: SaveStore, profile_id: str, data_dir: Path, lang: str) -> int:
+    """The auditable record of a player's reveals: what was drawn, from what odds, by which
+    seed, so a teacher (or parent) can check that the published odds were the real ones."""
+    try:
+        content = load_content(data_dir, Config().assets_dir)
+    except ContentError:
+        content = None  # the history still prints, with species ids instead of names
+    save = store.open(profile_id, dt.datetime.now())
+    try:
+        state = save.state
+        print(f"{save.meta.name}: {state.earned_total:,} g earned, {state.balance:,} g to spend, "
+              f"{len(state.owned)} cards")
+        lines = history_text(state, content, lang)
+        for line in lines:
+            print(line)
+        if not lines:
+            print("No cards revealed yet.")
+        problems = check_ledger(state.entries, content)
+        for problem in problems:
+            print(f"check: {problem}")
+        print("The ledger follows every rule." if not problems else
+              f"{len(problems)} rule problems found.")
+    finally:
+        save.close()
+    return OK
 
 
 def list_players(store: SaveStore) -> int:
@@ -104,6 +143,8 @@ def run(args: argparse.Namespace) -> int:
     if name is None:
         print(f"There is no player with the id {args.profile_id} in {store.root}.", file=sys.stderr)
         return FAILED
+    if args.command == "history":
+        return print_history(store, args.profile_id, args.data.expanduser(), args.lang)
     if args.command == "export":
         if args.file.exists():
             print(f"{args.file} already exists; choose another file name.", file=sys.stderr)

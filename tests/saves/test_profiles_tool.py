@@ -131,3 +131,32 @@ def test_the_script_runs_on_its_own(
     assert listed.returncode == 0 and "Mia" in listed.stdout
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert refused.stderr.count("\n") == 1
+
+
+def test_history_prints_every_reveal_with_its_odds_and_seed(
+    tool: ModuleType, store: SaveStore, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import datetime as dt
+    import random
+
+    from game.config import Config
+    from game.core import economy, reveals
+    from game.core.content import load_content
+
+    config = Config()
+    content = load_content(config.data_dir, config.assets_dir)
+    now = dt.datetime(2026, 11, 23, 12, 0)
+    meta = store.create("Mia", now)
+    save = store.open(meta.id, now)
+    meal = next(a for a in content.actions.values() if a.energy_g >= 500)
+    save.record(economy.log_action(save.state, meal, 1, day=now.date(), now=now))
+    save.record(reveals.reveal(save.state, content, "ocean", random.Random(5), now))
+    found = content.species[next(iter(save.state.owned))].name.en
+    save.close()
+
+    assert run(tool, store, "history", meta.id) == 0
+
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith("Mia: ")
+    assert found in out and "seed" in out and "reproduces this card" in out
+    assert out.rstrip().endswith("The ledger follows every rule.")
