@@ -214,3 +214,39 @@ def test_my_progress_shows_level_streak_weeks_and_badges(tmp_path: Path) -> None
     game.key(pygame.K_ESCAPE)
     assert isinstance(game.scene, HomeScene)
     assert game.quit() == 0
+
+
+def test_a_full_disk_loses_nothing_and_logging_works_again_later(tmp_path: Path,
+                                                                 monkeypatch) -> None:
+    import errno
+    import os
+
+    game = Driver(tmp_path)
+    game.click("Create a player")
+    game.type_text("Kai")
+    game.key(pygame.K_RETURN)
+    game.click("Log an eco-action")
+    scene = game.scene
+    game.click_at(scene.tile_rect(1).center)
+    game.click("Log it!")
+    saved = game.ctx.state.balance
+    real_replace = os.replace
+
+    def disk_full(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    game.click_at(scene.tile_rect(2).center)
+    game.click("Log it!")
+    assert game.ctx.state.balance == saved  # the game shows only what is on disk
+    assert any(t.error and "disk is full" in t.message for t in game.ctx.toasts)
+    assert isinstance(game.scene, LogActionScene)  # still playing
+
+    monkeypatch.setattr(os, "replace", real_replace)
+    game.click("Log it!")  # space again: the same action logs
+    assert game.ctx.state.balance > saved
+    balance = game.ctx.state.balance
+    assert game.quit() == 0
+    again = Driver(tmp_path)
+    assert again.scene.profiles[0].balance == balance
+    assert again.quit() == 0
