@@ -223,9 +223,16 @@ class App:
         details = "".join(traceback.format_exception(exc))
         try:
             self.config.logs_dir.mkdir(parents=True, exist_ok=True)
-            path = self.config.logs_dir / f"crash-{stamp}.log"
-            path.write_text(details, encoding="utf-8")
-            return path
+            for n in range(1, 100):  # two errors in one second each keep their own log
+                path = self.config.logs_dir / (f"crash-{stamp}.log" if n == 1
+                                               else f"crash-{stamp}-{n}.log")
+                try:
+                    with path.open("x", encoding="utf-8") as fh:
+                        fh.write(details)
+                    return path
+                except FileExistsError:
+                    continue
+            raise OSError("too many crash logs in one second")
         except OSError:
             print(details, file=sys.stderr)
             return "(the log could not be written; details above)"

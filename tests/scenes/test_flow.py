@@ -250,3 +250,13 @@ def test_a_full_disk_loses_nothing_and_logging_works_again_later(tmp_path: Path,
     again = Driver(tmp_path)
     assert again.scene.profiles[0].balance == balance
     assert again.quit() == 0
+
+
+def test_two_errors_in_the_same_second_keep_both_logs(tmp_path: Path) -> None:
+    game = Driver(tmp_path)
+    first = game.app._write_crash_log(RuntimeError("first"))
+    second = game.app._write_crash_log(RuntimeError("second"))
+    assert first != second
+    assert "first" in Path(first).read_text(encoding="utf-8")
+    assert "second" in Path(second).read_text(encoding="utf-8")
+    assert game.quit() == 0
