@@ -1,7 +1,7 @@
 """The application: the one place that opens the display, and the main loop.
 
-The picture is drawn on a fixed 1280×720 canvas that SDL scales to the window (``SCALED``), so
-every screen is laid out once and fills any window size, letterboxed when the shape differs.
+The picture is drawn on a fixed 1280×720 canvas that game.display scales to the window, so every
+screen is laid out once and fills any window size, letterboxed when the shape differs.
 """
 
 from __future__ import annotations
@@ -9,11 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import logging.handlers
-import os
 import random
 import sys
 import traceback
-import warnings
 from pathlib import Path
 
 from game.config import LOGICAL_SIZE, Config
@@ -38,9 +36,9 @@ class App:
     # -- lifecycle ---------------------------------------------------------------------------
 
     def start(self) -> None:
-        os.environ.setdefault("SDL_RENDER_SCALE_QUALITY", "linear")  # smooth window scaling
         import pygame
 
+        from game.display import Display
         from game.ui.cards import CardRenderer
         from game.ui.resources import Resources
 
@@ -48,13 +46,9 @@ class App:
         pygame.display.init()  # no mixer: the game makes no sound, and classroom PCs may have
         pygame.font.init()  # no sound device at all
         pygame.key.set_repeat(400, 40)
-        flags = pygame.SCALED | pygame.RESIZABLE | (pygame.FULLSCREEN if self.config.fullscreen
-                                                    else 0)
-        with warnings.catch_warnings():  # "no fast renderer" under a software-only driver
-            warnings.simplefilter("ignore")
-            self.screen = pygame.display.set_mode(LOGICAL_SIZE, flags)
-        pygame.display.set_caption("EcoCards")
-        self._size_window(self.config.window_size)
+        self.display = Display(LOGICAL_SIZE, self.config.window_size,
+                               fullscreen=self.config.fullscreen)
+        self.screen = self.display.canvas
         self.pg_clock = pygame.time.Clock()
         rng = random.Random(self.config.seed)
         store = SaveStore(self.config.saves_dir)
@@ -109,7 +103,7 @@ class App:
             self.ctx.toasts = [t for t in self.ctx.toasts if t.seconds_left > 0]
             self.ctx.manager.draw(self.screen)
             self._draw_toasts()
-            pygame.display.flip()
+            self.display.present()
         except Exception as exc:
             self._crash(exc)
 
@@ -121,6 +115,10 @@ class App:
                 self.ctx.close_profile()
             except Exception as exc:  # closing must never hide the way out
                 log.exception("closing the profile failed: %s", exc)
+        if getattr(self, "display", None) is not None:
+            self.display.close()
+        for handler in log.handlers:
+            handler.close()
         pygame.quit()
 
     # -- events ------------------------------------------------------------------------------
@@ -135,7 +133,7 @@ class App:
         if event.type == pygame.KEYDOWN:  # type: ignore[attr-defined]
             key = event.key  # type: ignore[attr-defined]
             if key == pygame.K_F11:
-                pygame.display.toggle_fullscreen()
+                self.display.toggle_fullscreen()
                 return
             if key == pygame.K_F5 and not self._crashed:
                 self._reload_content()
@@ -172,16 +170,6 @@ class App:
 
     # -- drawing -----------------------------------------------------------------------------
 
-    def _size_window(self, size: tuple[int, int]) -> None:
-        import pygame
-
-        if size == LOGICAL_SIZE or self.config.fullscreen:
-            return
-        try:
-            pygame.Window.from_display_module().size = size
-        except (AttributeError, pygame.error) as exc:
-            log.warning("could not size the window to %s: %s", size, exc)
-
     def _draw_toasts(self) -> None:
         from game.ui import draw, theme
 
@@ -214,6 +202,8 @@ class App:
         except OSError:
             handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        for old in log.handlers:
+            old.close()
         log.handlers[:] = [handler]
         log.setLevel(logging.INFO)
         log.propagate = False
