@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
@@ -13,11 +13,19 @@ from typing import Any, TextIO, TypeVar
 from tqdm import tqdm
 
 from game.config import REPO_DIR
+from game.editor.decks import DeckError
 from game.editor.gbif import DEFAULT_GBIF_BASE, GbifClient
 from game.editor.gbif import SERVICE as GBIF_SERVICE
 from game.editor.iucn import DEFAULT_API_BASE, SIGN_UP_URL, TOKEN_ENV, IucnClient
 from game.editor.iucn import SERVICE as IUCN_SERVICE
-from game.editor.net import DEFAULT_TIMEOUT, JsonClient, ResponseCache, RetryPolicy, make_session
+from game.editor.net import (
+    DEFAULT_TIMEOUT,
+    ApiError,
+    JsonClient,
+    ResponseCache,
+    RetryPolicy,
+    make_session,
+)
 
 EXIT_OK = 0
 EXIT_DIFFERENT = 1
@@ -144,3 +152,29 @@ def parse(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.N
         return parser.parse_args(argv)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+
+
+def run_tool(tool: str, parser: argparse.ArgumentParser,
+             run: Callable[[argparse.Namespace, TextIO, TextIO, Mapping[str, str]], int],
+             argv: Sequence[str] | None, stdout: TextIO | None, stderr: TextIO | None,
+             environ_: Mapping[str, str] | None) -> int:
+    """Parse, run, and turn every expected failure into one plain line and its exit code."""
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    parsed = parse(parser, list(argv) if argv is not None else None)
+    if isinstance(parsed, int):
+        return parsed
+    try:
+        return run(parsed, out, err, environ_ if environ_ is not None else environ())
+    except UsageError as exc:
+        fail(tool, str(exc), err)
+        return EXIT_USAGE
+    except DeckError as exc:
+        print(exc, file=err)
+        return EXIT_USAGE
+    except ApiError as exc:
+        fail(tool, str(exc), err)
+        return EXIT_API
+    except KeyboardInterrupt:
+        fail(tool, "interrupted; nothing written", err)
+        return EXIT_INTERRUPTED

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -24,7 +23,7 @@ from game.core.models import SLUG_PATTERN
 from game.core.problems import Severity, did_you_mean
 from game.core.vocab import GROUPS
 from game.editor import cli
-from game.editor.decks import DeckError, DeckFile, load_decks, validate_with
+from game.editor.decks import DeckFile, load_decks, validate_with
 from game.editor.gbif import NameMatch
 from game.editor.groups import guess_group
 from game.editor.iucn import Lookup, SpeciesProblem, UnknownName
@@ -67,25 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
          stderr: TextIO | None = None, environ: Mapping[str, str] | None = None) -> int:
-    out = stdout or sys.stdout
-    err = stderr or sys.stderr
-    parsed = cli.parse(build_parser(), list(argv) if argv is not None else None)
-    if isinstance(parsed, int):
-        return parsed
-    try:
-        return _run(parsed, out, err, environ if environ is not None else cli.environ())
-    except cli.UsageError as exc:
-        cli.fail(TOOL, str(exc), err)
-        return cli.EXIT_USAGE
-    except DeckError as exc:
-        print(exc, file=err)
-        return cli.EXIT_USAGE
-    except ApiError as exc:
-        cli.fail(TOOL, str(exc), err)
-        return cli.EXIT_API
-    except KeyboardInterrupt:
-        cli.fail(TOOL, "interrupted; nothing written", err)
-        return cli.EXIT_INTERRUPTED
+    return cli.run_tool(TOOL, build_parser(), _run, argv, stdout, stderr, environ)
 
 
 def _target(args: argparse.Namespace, decks: list[DeckFile], err: TextIO) -> DeckFile:

@@ -9,7 +9,6 @@ reached or refused.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO
@@ -159,26 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
          stderr: TextIO | None = None, environ: Mapping[str, str] | None = None) -> int:
-    out = stdout or sys.stdout
-    err = stderr or sys.stderr
-    parsed = cli.parse(build_parser(), list(argv) if argv is not None else None)
-    if isinstance(parsed, int):
-        return parsed
-    args = parsed
-    try:
-        return _run(args, out, err, environ if environ is not None else cli.environ())
-    except cli.UsageError as exc:
-        cli.fail(TOOL, str(exc), err)
-        return cli.EXIT_USAGE
-    except DeckError as exc:
-        print(exc, file=err)
-        return cli.EXIT_USAGE
-    except ApiError as exc:
-        cli.fail(TOOL, str(exc), err)
-        return cli.EXIT_API
-    except KeyboardInterrupt:
-        cli.fail(TOOL, "interrupted; nothing written", err)
-        return cli.EXIT_INTERRUPTED
+    return cli.run_tool(TOOL, build_parser(), _run, argv, stdout, stderr, environ)
 
 
 def _select(args: argparse.Namespace) -> list[DeckSpecies]:
