@@ -70,6 +70,12 @@ class Driver:
         self.post(pygame.KEYUP, key=key, mod=0, unicode="", scancode=0)
         self.frames(2)
 
+    def new_player(self, name: str) -> None:
+        """From the player list: make a player and arrive on their home screen."""
+        self.click("Create a player" if not self.scene.profiles else "+ New player")
+        self.type_text(name)
+        self.key(pygame.K_RETURN)
+
     def quit(self) -> int:
         self.post(pygame.QUIT)
         self.frames(1)

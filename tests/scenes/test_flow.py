@@ -85,9 +85,7 @@ def test_create_log_reveal_album_then_restart(tmp_path: Path) -> None:
 
 def test_closing_the_window_on_any_screen_saves_and_exits_cleanly(tmp_path: Path) -> None:
     game = Driver(tmp_path)
-    game.click("Create a player")
-    game.type_text("Leo")
-    game.key(pygame.K_RETURN)
+    game.new_player("Leo")
     game.click("Log an eco-action")
     game.click_at(game.scene.tile_rect(0).center)
     game.click("Log it!")
@@ -101,9 +99,7 @@ def test_closing_the_window_on_any_screen_saves_and_exits_cleanly(tmp_path: Path
 
 def test_escape_goes_back_and_a_second_escape_from_home_returns_to_players(tmp_path: Path) -> None:
     game = Driver(tmp_path)
-    game.click("Create a player")
-    game.type_text("Ana")
-    game.key(pygame.K_RETURN)
+    game.new_player("Ana")
     game.click("Open album", 1)
     assert isinstance(game.scene, AlbumScene) and game.scene.edition_id == "forest"
     game.key(pygame.K_ESCAPE)
@@ -140,9 +136,7 @@ def test_an_unexpected_error_shows_the_error_screen_and_writes_a_log(tmp_path: P
 
 def test_three_days_in_a_row_earn_the_streak_bonus_once(tmp_path: Path) -> None:
     game = Driver(tmp_path)
-    game.click("Create a player")
-    game.type_text("Sam")
-    game.key(pygame.K_RETURN)
+    game.new_player("Sam")
     game.click("Log an eco-action")
     scene = game.scene
     assert isinstance(scene, LogActionScene)
@@ -167,9 +161,7 @@ def test_three_days_in_a_row_earn_the_streak_bonus_once(tmp_path: Path) -> None:
 
 def test_a_damaged_save_is_repaired_and_the_player_is_told(tmp_path: Path) -> None:
     game = Driver(tmp_path)
-    game.click("Create a player")
-    game.type_text("Zoe")
-    game.key(pygame.K_RETURN)
+    game.new_player("Zoe")
     game.click("Log an eco-action")
     game.click_at(game.scene.tile_rect(0).center)
     game.click("Log it!")
@@ -193,9 +185,7 @@ def test_a_damaged_save_is_repaired_and_the_player_is_told(tmp_path: Path) -> No
 
 def test_my_progress_shows_level_streak_weeks_and_badges(tmp_path: Path) -> None:
     game = Driver(tmp_path)
-    game.click("Create a player")
-    game.type_text("Ivy")
-    game.key(pygame.K_RETURN)
+    game.new_player("Ivy")
     game.click("Log an eco-action")
     game.click_at(game.scene.tile_rect(1).center)
     game.click("Log it!")
@@ -222,9 +212,7 @@ def test_a_full_disk_loses_nothing_and_logging_works_again_later(tmp_path: Path,
     import os
 
     game = Driver(tmp_path)
-    game.click("Create a player")
-    game.type_text("Kai")
-    game.key(pygame.K_RETURN)
+    game.new_player("Kai")
     game.click("Log an eco-action")
     scene = game.scene
     game.click_at(scene.tile_rect(1).center)
