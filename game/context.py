@@ -72,7 +72,7 @@ class GameContext:
         try:
             self.save.record(entry)
         except SaveError as exc:
-            self.toast(self.tr(str(exc)), error=True, seconds=8)
+            self.toast(self.tr.error(exc), error=True, seconds=8)
             return False
         return True
 

@@ -11,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from game.core.messages import Message, message_of
+
 
 class Translator:
     def __init__(self, lang: str, catalog: dict[str, str] | None = None) -> None:
@@ -30,6 +32,10 @@ class Translator:
         return cls(lang, catalog)
 
     def __call__(self, text: str, /, **values: Any) -> str:
+        if isinstance(text, Message):  # a sentence from the rules or the saves
+            values = {k: self(v) if isinstance(v, Message) else v
+                      for k, v in text.values.items()} | values
+            text = text.template
         translated = self.catalog.get(text, text)
         if values:
             try:
@@ -37,6 +43,10 @@ class Translator:
             except (KeyError, IndexError, ValueError):
                 return text.format(**values)
         return translated
+
+    def error(self, exc: BaseException) -> str:
+        """What ``exc`` says, in the player's language."""
+        return self(message_of(exc))
 
     def plural(self, count: int, one: str, other: str, /, **values: Any) -> str:
         """``one`` when ``count`` is 1, else ``other`` (Chinese has one form; its catalog maps

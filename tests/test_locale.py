@@ -124,24 +124,32 @@ def _fstring_pattern(node: ast.JoinedStr) -> re.Pattern[str]:
     return re.compile("".join(parts), re.DOTALL)
 
 
+def _shows(call: ast.AST, name: str) -> bool:
+    """``call`` is ``tr(str(name))`` or ``tr.error(name)``: the exception reaches the player."""
+    if not isinstance(call, ast.Call) or not call.args:
+        return False
+    arg = call.args[0]
+    if isinstance(call.func, ast.Attribute) and call.func.attr == "error":
+        return isinstance(arg, ast.Name) and arg.id == name
+    return (
+        _is_tr(call)
+        and isinstance(arg, ast.Call)
+        and _name(arg.func) == "str"
+        and len(arg.args) == 1
+        and isinstance(arg.args[0], ast.Name)
+        and arg.args[0].id == name
+    )
+
+
 def _shown_exceptions() -> set[str]:
-    """Exception classes caught by a handler that shows ``tr(str(exc))`` to the player."""
+    """Exception classes caught by a handler that shows ``tr.error(exc)`` to the player."""
     shown: set[str] = set()
     for _, tree in _modules():
         for handler in ast.walk(tree):
             if not isinstance(handler, ast.ExceptHandler) or not handler.name:
                 continue
             translated = any(
-                isinstance(call, ast.Call)
-                and _is_tr(call)
-                and call.args
-                and isinstance(arg := call.args[0], ast.Call)
-                and _name(arg.func) == "str"
-                and len(arg.args) == 1
-                and isinstance(arg.args[0], ast.Name)
-                and arg.args[0].id == handler.name
-                for stmt in handler.body
-                for call in ast.walk(stmt)
+                _shows(call, handler.name) for stmt in handler.body for call in ast.walk(stmt)
             )
             if translated and handler.type is not None:
                 types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
@@ -160,7 +168,9 @@ def code_words() -> CodeWords:
         for node in ast.walk(tree):
             where = f"{path}:{getattr(node, 'lineno', 0)}"
             if isinstance(node, ast.Call) and node.args:
-                if _is_tr(node):
+                if _name(node.func) == "Message" and (text := _literal(node.args[0])):
+                    result.errors.append(Word(text, where))  # a translatable sentence
+                elif _is_tr(node):
                     first = node.args[0]
                     if (text := _literal(first)) is not None:
                         result.words.append(Word(text, where))

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from game.core.ledger import LedgerEntry, PlayerState
+from game.core.messages import Message
 from game.core.models import Action
 
 
@@ -86,12 +87,14 @@ def log_action(
     if not math.isfinite(quantity) or quantity <= 0:
         raise RuleError("The amount must be more than zero.")
     if quantity > rules.max_quantity:
-        raise RuleError(f"That is more than {rules.max_quantity:g} {action.unit} at once.")
+        raise RuleError(Message("That is more than {count} {unit} at once.",
+                                count=f"{rules.max_quantity:g}", unit=Message(action.unit)))
     today = now.date()
     if day > today:
         raise RuleError("Actions cannot be logged for a day that has not happened yet.")
     if (today - day).days > rules.backdate_days:
-        raise RuleError(f"Actions can be logged up to {rules.backdate_days} days back.")
+        raise RuleError(Message("Actions can be logged up to {count} days back.",
+                                count=rules.backdate_days))
     left = cap_left(state, action, day)
     if left <= 0:
         raise RuleError("You have reached today's limit for this action. Try another one!")

@@ -19,6 +19,7 @@ from typing import Literal
 from game.core.content import Content
 from game.core.economy import RuleError
 from game.core.ledger import LedgerEntry, PlayerState, RevealInfo
+from game.core.messages import Message
 from game.core.models import Edition, Species
 from game.core.rarity import TIERS, tier_of
 
@@ -86,10 +87,10 @@ def first_odds(content: Content, edition_id: str) -> Odds:
     return odds(content, edition_id, PlayerState())
 
 
-def availability(edition: Edition, today: dt.date) -> str | None:
+def availability(edition: Edition, today: dt.date) -> Message | None:
     """Why an edition cannot be revealed in yet, or None. Ended editions stay open for good."""
     if edition.starts and today < edition.starts:
-        return f"This edition opens on {edition.starts.isoformat()}."
+        return Message("This edition opens on {date}.", date=edition.starts.isoformat())
     return None
 
 
@@ -141,7 +142,8 @@ def reveal(
             raise RuleError("This edition has no cards yet.")
         raise RuleError("You have found every species in this edition!")
     if state.balance < edition.reveal_cost:
-        raise RuleError(f"You need {edition.reveal_cost - state.balance} g more energy.")
+        raise RuleError(Message("You need {amount} g more energy.",
+                                amount=f"{edition.reveal_cost - state.balance:,}"))
     seed = rng.getrandbits(64)
     species_id = pick(current, seed)
     tier = tier_of(content.species[species_id].iucn.category).id

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from game.core.messages import Message
 from game.saves.atomic import CorruptFile, read_json
 from game.saves.migrations import (
     PROFILE_MIGRATIONS,
@@ -109,7 +110,7 @@ def clean_name(name: str) -> str:
     if not name:
         raise SaveError("Please type a name.")
     if len(name) > MAX_NAME:
-        raise SaveError(f"Names can be at most {MAX_NAME} characters.")
+        raise SaveError(Message("Names can be at most {count} characters.", count=MAX_NAME))
     if any(not ch.isprintable() for ch in name):
         raise SaveError("Names cannot contain control characters.")
     return name

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from game.core.ledger import LedgerEntry
+from game.core.messages import Message
 
 PROFILE_VERSION = 2
 LEDGER_VERSION = 2
@@ -75,11 +76,11 @@ def migrate(
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise OutdatedFormat(f"schema_version {version!r} is not a version number")
     if version > current:
-        raise NewerSave(
-            f"{name} was saved by a newer version of EcoCards (save format "
-            f"{version}; this version reads up to {current}). Update the game to "
-            "open it; the file was left untouched."
-        )
+        raise NewerSave(Message(
+            "{file} was saved by a newer version of EcoCards (save format {version}; this "
+            "version reads up to {current}). Update the game to open it; the file was left "
+            "untouched.", file=name, version=version, current=current,
+        ))
     while version < current:
         step = steps.get(version)
         if step is None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from game.core.ledger import LedgerEntry, PlayerState
+from game.core.messages import Message
 from game.saves import backups
 from game.saves.atomic import CorruptFile, dump_json, quarantine, remove_temp_files, write_atomic
 from game.saves.ledger_files import LedgerWriter, Tables, ledger_files, load_part
@@ -171,11 +172,12 @@ class PlayerSave:
         except (OSError, CorruptFile) as exc:
             self.state = PlayerState.from_entries(e for e in self.state.entries if e is not entry)
             if isinstance(exc, CorruptFile):
-                raise SaveError(
-                    f"Could not save: {exc}. Your collection so far is safe; close "
-                    "and reopen your player to repair it."
-                ) from exc
-            raise SaveError(disk_message(exc, "Could not save", lost_change=True)) from exc
+                raise SaveError(Message(
+                    "Could not save: {problem}. Your collection so far is safe; close and "
+                    "reopen your player to repair it.", problem=str(exc),
+                )) from exc
+            raise SaveError(disk_message(exc, Message("Could not save"), lost_change=True)) \
+                from exc
         self.meta = self._updated_meta(entry.at)
         with contextlib.suppress(OSError):  # the ledger is the truth; totals are a summary
             self._write_meta(durable=False)
@@ -200,7 +202,8 @@ class PlayerSave:
         try:
             write_atomic(path, data)
         except OSError as exc:
-            raise SaveError(disk_message(exc, f"Could not write {path.name}")) from exc
+            raise SaveError(disk_message(exc, Message("Could not write {file}",
+                                                      file=path.name))) from exc
 
     def close(self) -> None:
         if self._lock is None:
@@ -215,16 +218,23 @@ class PlayerSave:
         self._lock = None
 
 
-def disk_message(exc: OSError, doing: str, *, lost_change: bool = False) -> str:
+def disk_message(exc: OSError, doing: Message, *, lost_change: bool = False) -> Message:
     """Sentences for the player about a failed write, which lost nothing saved before."""
+    reason: str
     if exc.errno == errno.ENOSPC:
-        reason = "the disk is full"
+        reason = Message("the disk is full")
     elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        reason = "the saves folder is read-only"
+        reason = Message("the saves folder is read-only")
     else:
-        reason = exc.strerror or str(exc)
-    lost = " This last change was not kept." if lost_change else ""
-    return (
-        f"{doing} ({reason}). Everything saved before is safe.{lost} Free some space or ask "
-        "your teacher, then try again."
+        reason = exc.strerror or str(exc)  # the system's own words
+    if lost_change:
+        return Message(
+            "{doing} ({reason}). Everything saved before is safe. This last change was not "
+            "kept. Free some space or ask your teacher, then try again.",
+            doing=doing, reason=reason,
+        )
+    return Message(
+        "{doing} ({reason}). Everything saved before is safe. Free some space or ask your "
+        "teacher, then try again.",
+        doing=doing, reason=reason,
     )

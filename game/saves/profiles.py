@@ -26,6 +26,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from game.core.ledger import PlayerState
+from game.core.messages import Message
 from game.saves import backups
 from game.saves.atomic import CorruptFile, dump_json, fsync_dir, write_atomic
 from game.saves.ledger_files import ledger_files, write_ledger
@@ -63,7 +64,7 @@ class SaveStore:
     def folder(self, profile_id: str) -> Path:
         """The folder of ``profile_id``; SaveError for an id that cannot be one."""
         if not PROFILE_ID.fullmatch(profile_id):
-            raise SaveError(f"There is no player with the id {profile_id!r}.")
+            raise SaveError(Message("There is no player with the id {id}.", id=repr(profile_id)))
         return self.profiles_dir / profile_id
 
     def _exists(self, folder: Path) -> bool:
@@ -107,11 +108,11 @@ class SaveStore:
     def create(self, name: str, now: dt.datetime) -> ProfileMeta:
         name = clean_name(name)
         if any(p.name.casefold() == name.casefold() for p in self.list_profiles()):
-            raise SaveError(f"There is already a player called {name}.")
+            raise SaveError(Message("There is already a player called {name}.", name=name))
         try:
             self.ensure()
         except OSError as exc:
-            raise SaveError(disk_message(exc, "Could not create the player")) from exc
+            raise SaveError(disk_message(exc, Message("Could not create the player"))) from exc
         meta = ProfileMeta(id=self._new_id(), name=name, created=now, last_played=now)
         folder = self.profiles_dir / meta.id
         try:
@@ -119,7 +120,7 @@ class SaveStore:
             write_atomic(folder / PROFILE_FILE, dump_json(meta.to_dict()))
         except OSError as exc:
             shutil.rmtree(folder, ignore_errors=True)
-            raise SaveError(disk_message(exc, "Could not create the player")) from exc
+            raise SaveError(disk_message(exc, Message("Could not create the player"))) from exc
         return meta
 
     def _new_id(self) -> str:
@@ -144,12 +145,12 @@ class SaveStore:
         try:
             lock.acquire()
         except OSError as exc:
-            raise SaveError(disk_message(exc, "Could not open the player")) from exc
+            raise SaveError(disk_message(exc, Message("Could not open the player"))) from exc
         try:
             return PlayerSave(folder, lock, now, renames=self.renames, touch=touch)
         except OSError as exc:
             lock.release()
-            raise SaveError(disk_message(exc, "Could not open the player")) from exc
+            raise SaveError(disk_message(exc, Message("Could not open the player"))) from exc
         except BaseException:
             lock.release()
             raise
@@ -169,7 +170,7 @@ class SaveStore:
             trash = self.profiles_dir / f".deleting-{profile_id}-{secrets.token_hex(4)}"
             os.rename(folder, trash)  # from here on, no game can find or open it
         except OSError as exc:
-            raise SaveError(disk_message(exc, "Could not delete the player")) from exc
+            raise SaveError(disk_message(exc, Message("Could not delete the player"))) from exc
         shutil.rmtree(trash, ignore_errors=True)
         if trash.exists():
             raise SaveError(
@@ -201,7 +202,7 @@ class SaveStore:
         try:
             self.ensure()
         except OSError as exc:
-            raise SaveError(disk_message(exc, "Could not import the player")) from exc
+            raise SaveError(disk_message(exc, Message("Could not import the player"))) from exc
         profile_id = imported.meta.id
         if not PROFILE_ID.fullmatch(profile_id) or (self.profiles_dir / profile_id).exists():
             profile_id = self._new_id()
@@ -226,7 +227,7 @@ class SaveStore:
             fsync_dir(self.profiles_dir)
         except OSError as exc:
             shutil.rmtree(staging, ignore_errors=True)
-            raise SaveError(disk_message(exc, "Could not import the player")) from exc
+            raise SaveError(disk_message(exc, Message("Could not import the player"))) from exc
         return meta
 
     def _free_name(self, name: str) -> str:

@@ -120,7 +120,7 @@ class LogActionScene(ScreenScene):
             entry = economy.log_action(self.ctx.state, self.selected, self.quantity,
                                        day=self.day, now=self.ctx.now())
         except economy.RuleError as exc:
-            self.ctx.toast(self.tr(str(exc)), error=True)
+            self.ctx.toast(self.tr.error(exc), error=True)
             return
         if self.ctx.record(entry):
             self.gain = (entry.amount_g, Tween(0.0 if self.ctx.config.reduced_motion else 1.4))
@@ -141,7 +141,7 @@ class LogActionScene(ScreenScene):
         try:
             entry = economy.undo_last(self.ctx.state, self.ctx.now())
         except economy.RuleError as exc:
-            self.ctx.toast(self.tr(str(exc)), error=True)
+            self.ctx.toast(self.tr.error(exc), error=True)
             return
         if self.ctx.record(entry):
             self.ctx.toast(self.tr("Undone: {amount} g taken back.",

@@ -60,7 +60,7 @@ class NewProfileScene(ScreenScene):
             meta = self.ctx.store.create(self.name, self.ctx.now())
             self.ctx.save = self.ctx.store.open(meta.id, self.ctx.now())
         except SaveError as exc:
-            self.ctx.toast(self.tr(str(exc)), error=True)
+            self.ctx.toast(self.tr.error(exc), error=True)
             return
         self.ctx.manager.replace(HomeScene(self.ctx))
 

@@ -91,7 +91,7 @@ class ProfilesScene(ScreenScene):
         try:
             self.ctx.save = self.ctx.store.open(meta.id, self.ctx.now())
         except (ProfileBusy, SaveError) as exc:
-            self.ctx.toast(self.tr(str(exc)), error=True, seconds=6)
+            self.ctx.toast(self.tr.error(exc), error=True, seconds=6)
             return
         self.ctx.manager.push(HomeScene(self.ctx))
         if self.ctx.save.recovery_notes:

@@ -49,7 +49,7 @@ class RevealScene(ScreenScene):
             entry = reveals.reveal(self.ctx.state, self.ctx.content, self.edition_id, self.ctx.rng,
                                    self.ctx.now())
         except economy.RuleError as exc:
-            self.ctx.toast(self.tr(str(exc)), error=True)
+            self.ctx.toast(self.tr.error(exc), error=True)
             return False
         if not self.ctx.record(entry):
             return False
