@@ -27,13 +27,13 @@ A = TypeVar("A")
 def _month_words(path: Path) -> str:
     month = path.name.split("-", 1)[1][:7]
     try:
-        return f"{dt.date.fromisoformat(month + '-01'):%B %Y}"
+        return f"{dt.date.fromisoformat(month + '-01'):%Y-%m}"
     except ValueError:
         return path.name
 
 
 def _when(path: Path) -> str:
-    return f"{dt.datetime.fromtimestamp(path.stat().st_mtime):%d %B %Y at %H:%M}"
+    return f"{dt.datetime.fromtimestamp(path.stat().st_mtime):%Y-%m-%d %H:%M}"
 
 
 def stand_in(folder: Path) -> ProfileMeta:
@@ -91,9 +91,10 @@ class PlayerSave:
         missing = self.meta.entries - len(self.state.entries)
         if missing > 0:
             self.recovery_notes.append(
-                f"{missing} earlier {'entry' if missing == 1 else 'entries'} (actions logged or "
-                "cards found) could not be recovered."
-            )
+                Message("1 earlier entry (an action logged or a card found) could not be "
+                        "recovered.") if missing == 1 else
+                Message("{count} earlier entries (actions logged or cards found) could not be "
+                        "recovered.", count=missing))
         self.meta = self._updated_meta(now if touch else self.meta.last_played)
         if touch or self.recovery_notes:
             # Not fsynced: the ledger is the truth and the totals a summary of it, and what
@@ -115,47 +116,46 @@ class PlayerSave:
 
     # -- repairs ---------------------------------------------------------------------------
 
-    def _set_aside(self, path: Path, now: dt.datetime) -> str:
+    @staticmethod
+    def _set_aside(path: Path, now: dt.datetime) -> str:
+        """Move a damaged file out of the way (never deleted: a teacher may repair it)."""
         if not path.exists():
             return ""
-        return f" It was kept aside as {quarantine(path, now).name}."
+        return Message(" It was kept aside as {file}.", file=quarantine(path, now).name)
 
     def _repair_meta(self, path: Path, now: dt.datetime) -> ProfileMeta:
-        what = "was missing" if not path.exists() else "was damaged"
+        what = Message("was missing") if not path.exists() else Message("was damaged")
         aside = self._set_aside(path, now)
         restored = backups.restore(path, lambda b: load_meta(b, self.folder.name))
         if restored is not None:
             backup, meta = restored
-            self.recovery_notes.append(
-                f"Your player details file {what}.{aside} The copy saved on {_when(backup)} was "
-                "put back."
-            )
+            self.recovery_notes.append(Message(
+                "Your player details file {what}.{aside} The copy saved on {when} was put back.",
+                what=what, aside=aside, when=_when(backup)))
             return meta
         meta = stand_in(self.folder)
-        self.recovery_notes.append(
-            f"Your player details file {what} and no backup of it could be read.{aside} Your "
-            f"name is now “{meta.name}”; your energy and cards come from your saved actions."
-        )
+        self.recovery_notes.append(Message(
+            "Your player details file {what} and no backup of it could be read.{aside} Your name "
+            "is now \"{name}\"; your energy and cards come from your saved actions.",
+            what=what, aside=aside, name=meta.name))
         return meta
 
     def _repair_part(
         self, path: Path, renames: Renames, now: dt.datetime
     ) -> tuple[Tables, list[LedgerEntry]] | None:
-        aside = self._set_aside(path, now)
         month = _month_words(path)
+        aside = self._set_aside(path, now)
         restored = backups.restore(path, lambda b: load_part(b, renames))
         if restored is not None:
             backup, part = restored
-            self.recovery_notes.append(
-                f"Part of your saved actions and cards ({month}) was damaged.{aside} The copy "
-                f"saved on {_when(backup)} was put back."
-            )
+            self.recovery_notes.append(Message(
+                "Part of your saved actions and cards ({month}) was damaged.{aside} The copy saved "
+                "on {when} was put back.", month=month, aside=aside, when=_when(backup)))
             return part
-        self.recovery_notes.append(
-            f"Part of your saved actions and cards ({month}) was damaged and no backup of it "
-            f"could be read.{aside} What was saved in it is missing for now; a teacher may be "
-            "able to repair that file."
-        )
+        self.recovery_notes.append(Message(
+            "Part of your saved actions and cards ({month}) was damaged and no backup of it "
+            "could be read.{aside} What was saved in it is missing for now; a teacher may be "
+            "able to repair that file.", month=month, aside=aside))
         return None
 
     # -- writing ---------------------------------------------------------------------------

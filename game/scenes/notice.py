@@ -44,6 +44,6 @@ class NoticeScene(ScreenScene):
             room = BOX.bottom - 24 - y
             if room < 30:
                 break
-            y += 14 + draw.paragraph(surface, f"• {line}", res.font(19), theme.INK_SOFT,
+            y += 14 + draw.paragraph(surface, f"• {self.tr(line)}", res.font(19), theme.INK_SOFT,
                                      pygame.Rect(BOX.left + 48, y, BOX.width - 96, room),
                                      max_lines=max(1, room // 30))
