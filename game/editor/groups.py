@@ -18,10 +18,18 @@ _OTTERS = {"Enhydra", "Lutra", "Lontra", "Aonyx", "Pteronura", "Lutrogale", "Hyd
 _SEABIRDS = {"PROCELLARIIFORMES", "LARIDAE", "SULIDAE", "FREGATIDAE", "PHAETHONTIDAE",
              "STERCORARIIDAE", "PHALACROCORACIDAE"}
 _FISH = {"ACTINOPTERYGII", "SARCOPTERYGII", "MYXINI", "CEPHALASPIDOMORPHI"}
+# Eagles, hawks, kites, vultures and falcons, by order or by family (some checklists keep the
+# harpy eagle in a family of its own); owls stay birds, the eagle drawing would not fit them.
+_RAPTORS = {"ACCIPITRIFORMES", "FALCONIFORMES", "ACCIPITRIDAE", "HARPIIDAE", "PANDIONIDAE",
+            "FALCONIDAE"}
+_SALAMANDERS = {"CAUDATA", "URODELA"}
+# Bovidae are antelopes, goats and sheep (the hoofed-mammal drawing) except for the wild cattle.
+_WILD_CATTLE = {"Bison", "Bos", "Bubalus", "Syncerus"}
 _BY_FAMILY = {"FELIDAE": "cat", "URSIDAE": "bear", "RHINOCEROTIDAE": "rhino",
               "ELEPHANTIDAE": "elephant", "MANIDAE": "pangolin", "AILURIDAE": "red-panda",
               "PHASCOLARCTIDAE": "koala", "ERINACEIDAE": "hedgehog", "SCIURIDAE": "squirrel",
-              "BRADYPODIDAE": "sloth", "CHOLOEPODIDAE": "sloth", "MEGALONYCHIDAE": "sloth"}
+              "BRADYPODIDAE": "sloth", "CHOLOEPODIDAE": "sloth", "MEGALONYCHIDAE": "sloth",
+              "CERVIDAE": "deer", "TAPIRIDAE": "tapir", "GIRAFFIDAE": "giraffid"}
 
 
 def guess_group(ranks: Mapping[str, str], genus: str) -> tuple[str | None, str]:
@@ -50,12 +58,16 @@ def _animal_group(klass: str, order: str, family: str, phylum: str,
     if klass == "REPTILIA":
         return "turtle" if order == "TESTUDINES" else "reptile"
     if klass == "AMPHIBIA":
-        return "amphibian"
+        return "salamander" if order in _SALAMANDERS else "amphibian"
     if klass == "AVES":
         if order == "SPHENISCIFORMES":
             return "penguin"
         if family == "ALCIDAE":
             return "auk"
+        if order in _RAPTORS or family in _RAPTORS:
+            return "raptor"
+        if family == "THRESKIORNITHIDAE":
+            return "ibis"
         return "seabird" if order in _SEABIRDS or family in _SEABIRDS else "bird"
     if klass == "ANTHOZOA":
         return "coral"
@@ -71,6 +83,8 @@ def _animal_group(klass: str, order: str, family: str, phylum: str,
 def _mammal(order: str, family: str, genus: str) -> str | None:
     if family in _BY_FAMILY:
         return _BY_FAMILY[family]
+    if family == "BOVIDAE" and genus in _WILD_CATTLE:
+        return "bovine"
     if family in _WHALES:
         return "whale"
     if family in _DOLPHINS:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pygame
 import pytest
 
@@ -98,3 +102,9 @@ def test_draws_onto_a_transparent_surface() -> None:
     draw_silhouette(surface, "tree", surface.get_rect(), BODY, DETAIL)
     alphas = {surface.get_at((x, y)).a for x in range(0, 100, 2) for y in range(0, 80, 2)}
     assert 0 in alphas and 255 in alphas
+
+
+def test_the_shapes_module_imports_on_its_own() -> None:
+    """The drawings only name the pen in type hints, so either module can be imported first."""
+    code = "import game.ui.silhouette_shapes as s; assert 'shark' in s.SHAPES"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[2])
