@@ -11,11 +11,14 @@ import contextlib
 import datetime as dt
 import difflib
 import hashlib
+import logging
+import multiprocessing
 import os
 import re
 import tempfile
 import typing
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -26,7 +29,6 @@ from game.core.models import (
     RED_LIST_URL_PATTERN,
     Action,
     ActionsFile,
-    Bundle,
     Edition,
     Equivalent,
     Species,
@@ -41,9 +43,20 @@ from game.core.problems import (
     shorten,
 )
 from game.core.vocab import CATEGORY_NAMES, GROUPS, HABITATS
-from game.core.yamlsrc import YamlDocument, gc_paused, load_yaml, read_text
+from game.core.yamlsrc import (
+    YamlDocument,
+    decode_text,
+    gc_paused,
+    load_yaml,
+    read_bytes,
+    read_text,
+)
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
+# A cold load of a deck bigger than this runs in a child process that writes the cache, and the
+# game then reads the cache: the parsed YAML with its positions takes several times the memory
+# of the validated content, and memory a process has used stays with it until it exits.
+CHILD_ABOVE_BYTES = 4 * 2**20
 SPECIES_FILE = "species.yaml"
 ACTIONS_FILE = "actions.yaml"
 DECKS_DIR = "decks"
@@ -69,16 +82,6 @@ class Content:
     def species_in(self, edition_id: str) -> tuple[Species, ...]:
         return self._by_edition.get(edition_id, ())
 
-    @classmethod
-    def from_bundle(cls, bundle: Bundle, warnings: Sequence[Problem] = ()) -> Content:
-        return cls(
-            editions={e.id: e for e in bundle.editions},
-            species={s.id: s for s in bundle.species},
-            actions={a.id: a for a in bundle.actions},
-            tree_equivalent=bundle.tree_equivalent,
-            warnings=tuple(warnings),
-        )
-
 
 def content_files(data_dir: Path) -> list[Path]:
     """The files that make up the content, in load order."""
@@ -96,11 +99,18 @@ def load_content(
 ) -> Content:
     """Load every content file under ``data_dir``.
 
+    With a ``cache_dir``, an unchanged deck is read from the validated cache there, and a big
+    deck that is not in the cache is validated in a child process (see ``CHILD_ABOVE_BYTES``).
+
     Raises :class:`ContentError` listing every error (and warning) found in all the files."""
-    today = today or dt.date.today()
+    return _load(data_dir, assets_dir, cache_dir, today or dt.date.today(), in_child=False)
+
+
+def _load(data_dir: Path, assets_dir: Path, cache_dir: Path | None, today: dt.date, *,
+          in_child: bool) -> Content:
     files = content_files(data_dir)
     problems: list[Problem] = []
-    texts: dict[Path, str] = {}
+    raws: dict[Path, bytes] = {}
     for path in files:
         if not path.exists():
             if path.name in (SPECIES_FILE, ACTIONS_FILE):
@@ -108,20 +118,39 @@ def load_content(
                                         f"required file is missing (looked in {data_dir})"))
             continue
         try:
-            texts[path] = read_text(path)
+            raws[path] = read_bytes(path)
         except ContentError as exc:
             problems.extend(exc.problems)
+
+    key = _cache_key(raws, assets_dir, today) if cache_dir and not problems else ""
+    if cache_dir and key:
+        cached = _read_cache(cache_dir, key, assets_dir, today)
+        if cached is not None:
+            return cached
+        if not in_child and sum(map(len, raws.values())) > CHILD_ABOVE_BYTES:
+            found = _validate_in_child(data_dir, assets_dir, cache_dir, today)
+            if found:
+                raise ContentError(found)
+            if found is not None:
+                cached = _read_cache(cache_dir, key, assets_dir, today)
+                if cached is not None:
+                    return cached
+            # The child failed, the cache could not be written, or the files changed meanwhile:
+            # validate here, as for a small deck.
+
+    texts: dict[Path, str] = {}
+    for path, raw in raws.items():
+        try:
+            texts[path] = decode_text(path, raw)
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    del raws
     if problems:
         raise ContentError(problems)
-
-    key = _cache_key(texts, assets_dir, today)
-    cached = _read_cache(cache_dir, key, assets_dir, today) if cache_dir else None
-    if cached is not None:
-        return cached
-
     with gc_paused():
         content = _validate(texts, assets_dir, today)
-    if cache_dir:
+    del texts
+    if cache_dir and key:
         _write_cache(cache_dir, key, content)
     return content
 
@@ -542,62 +571,121 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
 # --- cache ----------------------------------------------------------------------------------
 
 
-class _CacheEntry(BaseModel):
+class _CacheHeader(BaseModel):
+    """The first line of a cache file; one line per species follows it."""
+
     format: int
-    bundle: Bundle
+    species: int
+    editions: list[Edition]
+    actions: list[Action]
+    tree_equivalent: Equivalent | None = None
     warnings: list[tuple[str, int, int, str, str]]
 
 
-def _cache_key(texts: dict[Path, str], assets_dir: Path, today: dt.date) -> str:
+def _cache_key(raws: dict[Path, bytes], assets_dir: Path, today: dt.date) -> str:
     # The working directory is part of the key because warnings hold paths relative to it.
     digest = hashlib.sha256(
         f"{CACHE_FORMAT}|{today.isoformat()}|{assets_dir.resolve()}|{Path.cwd()}".encode()
     )
-    for path, text in texts.items():
-        digest.update(f"\0{path.resolve()}\0".encode())
-        digest.update(text.encode("utf-8"))
+    for path, raw in raws.items():
+        digest.update(f"\0{path.resolve()}\0{len(raw)}\0".encode())
+        digest.update(raw)
     return digest.hexdigest()[:32]
 
 
+def _cache_path(cache_dir: Path, key: str) -> Path:
+    return cache_dir / f"content-{key}.jsonl"
+
+
 def _read_cache(cache_dir: Path, key: str, assets_dir: Path, today: dt.date) -> Content | None:
-    path = cache_dir / f"content-{key}.json"
-    try:  # "today" given once, or every assessment year would look up the date again
-        entry = _CacheEntry.model_validate_json(path.read_bytes(), context={"today": today})
-    except (OSError, ValueError):
+    """The cached content, or None when there is none or it is damaged, stale or incomplete.
+
+    Each species is validated from its own line: pydantic-core then never holds the parsed JSON
+    of the whole deck, and the cyclic garbage collector is paused while the many small, acyclic
+    model objects are made (it would otherwise run over them again and again)."""
+    context = {"today": today}  # given once, or every assessment year would look up the date
+    species: dict[str, Species] = {}
+    try:
+        with _cache_path(cache_dir, key).open("rb") as fh, gc_paused():
+            header = _CacheHeader.model_validate_json(fh.readline(), context=context)
+            if header.format != CACHE_FORMAT:
+                return None
+            for line in fh:
+                if not line.endswith(b"\n"):  # a file cut short
+                    return None
+                sp = Species.model_validate_json(line, context=context)
+                species[sp.id] = sp
+    except (OSError, ValueError):  # pydantic's ValidationError is a ValueError
         return None
-    if entry.format != CACHE_FORMAT:
+    if len(species) != header.species:
         return None
-    warnings = [Problem(p, line, col, Severity(sev), msg)
-                for p, line, col, sev, msg in entry.warnings]
-    content = Content.from_bundle(entry.bundle, warnings)
     # Art files can disappear without the deck changing; a missing one means validating again.
-    if any(sp.art and not _art_usable(sp.art, assets_dir) for sp in content.species.values()):
+    if any(sp.art and not _art_usable(sp.art, assets_dir) for sp in species.values()):
         return None
-    return content
+    return Content(
+        editions={e.id: e for e in header.editions},
+        species=species,
+        actions={a.id: a for a in header.actions},
+        tree_equivalent=header.tree_equivalent,
+        warnings=tuple(Problem(p, line, col, Severity(sev), msg)
+                       for p, line, col, sev, msg in header.warnings),
+    )
 
 
 def _write_cache(cache_dir: Path, key: str, content: Content) -> None:
     """Best effort: a cache that cannot be written only costs speed next time."""
-    entry = _CacheEntry(
+    header = _CacheHeader(
         format=CACHE_FORMAT,
-        bundle=Bundle(
-            editions=list(content.editions.values()),
-            species=list(content.species.values()),
-            actions=list(content.actions.values()),
-            tree_equivalent=content.tree_equivalent,
-        ),
+        species=len(content.species),
+        editions=list(content.editions.values()),
+        actions=list(content.actions.values()),
+        tree_equivalent=content.tree_equivalent,
         warnings=[(p.path, p.line, p.col, p.severity.value, p.message) for p in content.warnings],
     )
+    target = _cache_path(cache_dir, key)
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".content-", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
-            fh.write(entry.model_dump_json(by_alias=True).encode())
-        os.replace(tmp, cache_dir / f"content-{key}.json")
-        for old in cache_dir.glob("content-*.json"):
-            if old.name != f"content-{key}.json":
+            fh.write(header.model_dump_json(by_alias=True).encode() + b"\n")
+            for sp in content.species.values():  # JSON never holds a raw line break
+                fh.write(sp.model_dump_json(by_alias=True).encode() + b"\n")
+        os.replace(tmp, target)
+        for old in cache_dir.glob("content-*"):
+            if old.name != target.name:
                 with contextlib.suppress(OSError):
                     old.unlink()
     except OSError:
         with contextlib.suppress(OSError, UnboundLocalError):
             os.unlink(tmp)
+
+
+# --- cold loads of big decks in a child process -----------------------------------------------
+
+
+def _validate_in_child(data_dir: Path, assets_dir: Path, cache_dir: Path, today: dt.date
+                       ) -> list[Problem] | None:
+    """Validate the deck in a fresh process that writes the cache.
+
+    Returns every problem found (none when the deck is valid: it is then in the cache), or None
+    when the child could not do its work, so that the caller validates the deck itself. The
+    'spawn' start method works the same on every system and shares nothing with the game."""
+    try:
+        with ProcessPoolExecutor(max_workers=1,
+                                 mp_context=multiprocessing.get_context("spawn")) as pool:
+            return pool.submit(_validate_for_parent, data_dir, assets_dir, cache_dir,
+                               today).result()
+    except Exception as exc:  # any failure only means validating in-process
+        logging.getLogger(__name__).warning("validating the deck in a child process failed "
+                                            "(%s); validating it here", exc)
+        return None
+
+
+def _validate_for_parent(data_dir: Path, assets_dir: Path, cache_dir: Path, today: dt.date
+                         ) -> list[Problem]:
+    """Runs in the child: problems go back as a list (ContentError does not survive pickling)."""
+    try:
+        _load(data_dir, assets_dir, cache_dir, today, in_child=True)
+    except ContentError as exc:
+        return list(exc.problems)
+    return []

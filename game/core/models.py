@@ -190,15 +190,6 @@ class ActionsFile(Model):
     tree_equivalent: Equivalent | None = None
 
 
-class Bundle(Model):
-    """Everything validated, in the shape the cache stores."""
-
-    editions: list[Edition]
-    species: list[Species]
-    actions: list[Action]
-    tree_equivalent: Equivalent | None = None
-
-
 # --- JSON Schema for editors (yaml-language-server) ------------------------------------------
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"

@@ -18,6 +18,7 @@ import gc
 import re
 import stat
 import typing
+from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,7 +82,18 @@ _FOREIGN_BOMS = (
 )
 
 Position = tuple[int, int]
-Marks = dict[Any, tuple[Position, Position]]
+# The positions in one container, each packed into one number by _pack: the container's own start,
+# then the key and the value position of each mapping entry in order, or the position of each
+# sequence item. A tuple of tuples per key would take ten times the memory of the data it marks.
+Marks: typing.TypeAlias = "array[int]"  # typecode "Q"
+
+
+def _pack(line: int, col: int) -> int:
+    return line << 32 | col
+
+
+def _unpack(packed: int) -> Position:
+    return packed >> 32, packed & 0xFFFFFFFF
 
 
 def position_at(text: str, index: int) -> Position:
@@ -108,9 +120,8 @@ class YamlDocument:
 
     path: Path
     data: Any
-    # id(container) -> {key or index: (key position, value position)}
+    # id(container) -> its packed positions (see Marks)
     _marks: dict[int, Marks] = field(default_factory=dict, repr=False)
-    _starts: dict[int, Position] = field(default_factory=dict, repr=False)
 
     @functools.cached_property
     def shown_path(self) -> str:
@@ -123,16 +134,25 @@ class YamlDocument:
         editor wants to see for an unknown or misspelt key.
         """
         node = self.data
-        best = self._starts.get(id(node), (1, 1))
+        marks = self._marks.get(id(node))
+        best = marks[0] if marks else _pack(1, 1)
         for i, step in enumerate(loc):
             marks = self._marks.get(id(node))
-            if marks is None or step not in marks:
+            if marks is None:
                 break
-            key_pos, value_pos = marks[step]
+            if type(node) is dict:
+                if step not in node:
+                    break
+                at = 1 + 2 * list(node).index(step)  # entries are marked in insertion order
+                key_pos, value_pos = marks[at], marks[at + 1]
+            elif isinstance(step, int) and 0 <= step < len(node):
+                key_pos = value_pos = marks[1 + step]
+            else:
+                break
             last = i == len(loc) - 1
             best = key_pos if (key and last) else value_pos
             node = node[step]
-        return best
+        return _unpack(best)
 
     def problem(self, loc: Sequence[Any], message: str, *, key: bool = False,
                 severity: Severity = Severity.ERROR) -> Problem:
@@ -222,10 +242,18 @@ def _syntax_message(exc: yaml.MarkedYAMLError, source: str) -> str:
 def read_text(path: Path) -> str:
     """The file's text, refusing oversized or special files and invalid UTF-8 with a located
     problem. A UTF-8 byte-order mark is dropped."""
+    return decode_text(path, read_bytes(path))
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing oversized or special files with a located problem.
+
+    The content cache is keyed by these bytes, so an unchanged deck is found in the cache
+    without decoding its text; :func:`decode_text` checks the text when it has to be parsed."""
     shown = display_path(path)
 
-    def refuse(message: str, where: Position = (1, 1)) -> ContentError:
-        return ContentError([Problem(shown, *where, Severity.ERROR, message)])
+    def refuse(message: str) -> ContentError:
+        return ContentError([Problem(shown, 1, 1, Severity.ERROR, message)])
 
     limit = f"{MAX_FILE_BYTES // 2**20} MiB"
     try:
@@ -243,16 +271,25 @@ def read_text(path: Path) -> str:
         raise refuse(f"cannot read file: {exc}") from exc
     if len(raw) > MAX_FILE_BYTES:  # the file grew after stat()
         raise refuse(f"file is larger than the limit of {limit}")
+    return raw
+
+
+def decode_text(path: Path, raw: bytes) -> str:
+    """``raw`` (the bytes of ``path``) as text; other encodings and invalid UTF-8 are refused
+    with a located problem. A UTF-8 byte-order mark is dropped."""
+    shown = display_path(path)
     for bom, encoding in _FOREIGN_BOMS:
         if raw.startswith(bom):
-            raise refuse(f"file is saved as {encoding}; save it as UTF-8")
+            raise ContentError([Problem(shown, 1, 1, Severity.ERROR,
+                                        f"file is saved as {encoding}; save it as UTF-8")])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start].removeprefix(b"\xef\xbb\xbf").decode("utf-8")
         where = position_at(before, len(before))
-        raise refuse(f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
-                     where) from None
+        raise ContentError([Problem(shown, *where, Severity.ERROR,
+                                    f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the "
+                                    "file as UTF-8")]) from None
     return text.removeprefix("\ufeff")
 
 
@@ -261,13 +298,18 @@ def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while building large acyclic data.
 
     Content data has no reference cycles, so reference counting frees it all; the collections
-    that its many small objects would trigger only cost time (about half of a large load)."""
+    that its many small objects would trigger only cost time (about half of a large load).
+    On the way out the objects made meanwhile are moved to the oldest generation without being
+    scanned (``freeze`` then ``unfreeze``): otherwise the first young collection after the pause
+    walks all of them at once (a quarter of a second for a 10,000-species deck)."""
     collecting = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if collecting:
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 
@@ -335,8 +377,6 @@ def load_yaml(path: Path, text: str | None = None) -> YamlDocument:
         raise ContentError([Problem(shown, 1, 1, Severity.ERROR, f"YAML: {exc}")]) from None
     if duplicates:
         raise ContentError(duplicates)
-    if doc.data is not None and id(doc.data) not in doc._starts:
-        doc._starts[id(doc.data)] = (1, 1)
     return doc
 
 
@@ -365,7 +405,7 @@ class _Frame:
         self.container = container
         self.marks = marks
         self.pending = pending
-        self.key_start: Position = (1, 1)
+        self.key_start = _pack(1, 1)
 
 
 class _Builder:
@@ -391,7 +431,7 @@ class _Builder:
             if kind is yaml.ScalarEvent:
                 event = typing.cast(yaml.ScalarEvent, event)
                 mark: Any = event.start_mark
-                start = (mark.line + 1, mark.column + 1)
+                start = (mark.line + 1) << 32 | (mark.column + 1)  # _pack, inlined
                 if event.anchor is not None:
                     _refuse_anchor(start)
                 if not stack:
@@ -404,14 +444,15 @@ class _Builder:
                     continue
                 value = event.value if plain_text(event) else _scalar_value(event)
                 if pending is _SEQ:
-                    container = frame.container
-                    frame.marks[len(container)] = (start, start)
-                    container.append(value)
+                    frame.marks.append(start)
+                    frame.container.append(value)
                 else:
                     frame.pending = _NO_KEY
                     if type(pending) is _Skip:
                         continue
-                    frame.marks[pending] = (frame.key_start, start)
+                    marks = frame.marks
+                    marks.append(frame.key_start)
+                    marks.append(start)
                     frame.container[pending] = value
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 self._start(event, kind is yaml.MappingStartEvent)
@@ -427,61 +468,62 @@ class _Builder:
                                    "only one YAML document per file ('---')")
         return self.root, self.duplicates
 
-    def _key(self, frame: _Frame, event: Any, start: Position) -> None:
+    def _key(self, frame: _Frame, event: Any, start: int) -> None:
         """A mapping key: always kept as the text the editor wrote."""
         key: str = event.value
         explicit_tag = event.tag is not None and event.tag != "!" and not event.implicit[0]
         if explicit_tag and event.tag not in _PLAIN_TAGS:
             _refuse_tag(event)
         if key == "<<" and not event.style and not explicit_tag:
-            raise _Refused(start, "merge keys ('<<') are not allowed; write the keys out in full")
+            raise _Refused(_unpack(start), "merge keys ('<<') are not allowed; write the keys out "
+                           "in full")
         pending: Any = key
         if key in frame.container:
-            first = frame.marks[key][0][0]
-            self.duplicates.append(Problem(self.shown, *start, Severity.ERROR,
+            first = _unpack(frame.marks[1 + 2 * list(frame.container).index(key)])[0]
+            self.duplicates.append(Problem(self.shown, *_unpack(start), Severity.ERROR,
                                            f"duplicate key '{shorten(key)}' (first at line "
                                            f"{first}); each key may appear once"))
             if len(self.duplicates) >= MAX_PROBLEMS_PER_FILE:
-                raise _Refused(start, "too many duplicate keys; stopped reading here")
+                raise _Refused(_unpack(start), "too many duplicate keys; stopped reading here")
             pending = _Skip(key)
         frame.pending = pending
         frame.key_start = start
 
     def _start(self, event: Any, is_map: bool) -> None:
-        start = _pos(event.start_mark)
+        start = _pack(*_pos(event.start_mark))
         if event.anchor is not None:
             _refuse_anchor(start)
         if event.tag is not None and not event.implicit and event.tag not in _PLAIN_TAGS:
             _refuse_tag(event)
         stack = self.stack
         if len(stack) >= MAX_DEPTH:
-            raise _Refused(start, f"nested more than {MAX_DEPTH} levels deep")
+            raise _Refused(_unpack(start), f"nested more than {MAX_DEPTH} levels deep")
         container: Any = {} if is_map else []
-        marks: Marks = {}
+        marks: Marks = array("Q", (start,))
         self.doc._marks[id(container)] = marks
-        self.doc._starts[id(container)] = start
         if not stack:
             self.root = container
         else:
             frame = stack[-1]
             pending = frame.pending
             if pending is _NO_KEY:
-                raise _Refused(start, "a key must be plain text, not a list or mapping")
+                raise _Refused(_unpack(start), "a key must be plain text, not a list or mapping")
             if pending is _SEQ:
-                frame.marks[len(frame.container)] = (start, start)
+                frame.marks.append(start)
                 frame.container.append(container)
             else:
                 frame.pending = _NO_KEY
                 if type(pending) is _Skip:
                     self.dropped.append(container)
                 else:
-                    frame.marks[pending] = (frame.key_start, start)
+                    frame.marks.append(frame.key_start)
+                    frame.marks.append(start)
                     frame.container[pending] = container
         stack.append(_Frame(container, marks, _NO_KEY if is_map else _SEQ))
 
 
-def _refuse_anchor(start: Position) -> None:
-    raise _Refused(start, "anchors (&name) are not allowed; write the value out in full")
+def _refuse_anchor(start: int) -> None:
+    raise _Refused(_unpack(start), "anchors (&name) are not allowed; write the value out in full")
 
 
 def _plain_text(event: Any) -> bool:
