@@ -6,6 +6,7 @@ import datetime as dt
 
 import pygame
 
+from game.context import GameContext
 from game.core import impact, reveals
 from game.core.models import Edition
 from game.core.progress import collection_level, streak
@@ -20,6 +21,15 @@ MARGIN = 32
 
 class HomeScene(ScreenScene):
     back_label = "Players"
+
+    def __init__(self, ctx: GameContext) -> None:
+        super().__init__(ctx)
+        # the tilted cards of each edition's fan, turned once rather than every frame
+        self.turned: dict[tuple[str, str, int], pygame.Surface] = {}
+
+    def enter(self) -> None:
+        self.turned.clear()  # new cards may have been found, or the decks reloaded
+        super().enter()
 
     @property
     def title(self) -> str:  # type: ignore[override]
@@ -190,13 +200,14 @@ class HomeScene(ScreenScene):
         width = 120
         for i in range(3):
             angle = (i - 1) * -12
-            if i < len(owned) and owned[i].reveal is not None:
-                species = content.species.get(owned[i].reveal.species_id)
+            reveal = owned[i].reveal if i < len(owned) else None
+            species = content.species.get(reveal.species_id) if reveal else None
+            key = (edition.id, species.id if species else "", angle)
+            turned = self.turned.get(key)
+            if turned is None:
                 card = (self.ctx.cards.front(species, edition, width, self.ctx.lang) if species
                         else self.ctx.cards.back(edition, width, self.ctx.lang))
-            else:
-                card = self.ctx.cards.back(edition, width, self.ctx.lang)
-            turned = pygame.transform.rotozoom(card, angle, 1.0)
+                turned = self.turned[key] = pygame.transform.rotozoom(card, angle, 1.0)
             offset = (i - 1) * 70
             surface.blit(turned, turned.get_rect(center=(fan_centre[0] - offset,
                                                          fan_centre[1] + abs(i - 1) * 10)))
