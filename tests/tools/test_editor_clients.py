@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,12 +21,6 @@ from game.editor.net import (
     make_session,
 )
 from tests.tools.fake_api import TOKEN, FakeApi, serve, standard_api
-
-
-@pytest.fixture
-def api() -> Iterator[FakeApi]:
-    with serve(standard_api()) as running:
-        yield running
 
 
 class Sleeps:

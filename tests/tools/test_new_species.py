@@ -6,7 +6,6 @@ import datetime as dt
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,20 +13,9 @@ import pytest
 from game.core.content import load_content
 from game.core.problems import ContentError
 from game.editor.scaffold import TODO_FACTS, main, slugify
-from tests.tools.fake_api import MINI, FakeApi, copy_mini, run_tool, serve, standard_api
+from tests.tools.fake_api import MINI, FakeApi, run_tool
 
 TODAY = dt.date(2026, 1, 1)
-
-
-@pytest.fixture
-def api() -> Iterator[FakeApi]:
-    with serve(standard_api()) as running:
-        yield running
-
-
-@pytest.fixture
-def mini(tmp_path: Path) -> Path:
-    return copy_mini(tmp_path / "mini")
 
 
 def add(api: FakeApi | None, data: Path, *args: str) -> tuple[int, str, str]:

@@ -7,7 +7,6 @@ import os
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,6 @@ from game.editor.sync import main
 from tests.tools.fake_api import (
     TOKEN,
     FakeApi,
-    copy_mini,
     run_tool,
     serve,
     standard_api,
@@ -25,17 +23,6 @@ from tests.tools.fake_api import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def api() -> Iterator[FakeApi]:
-    with serve(standard_api()) as running:
-        yield running
-
-
-@pytest.fixture
-def mini(tmp_path: Path) -> Path:
-    return copy_mini(tmp_path / "mini")
 
 
 def check(api: FakeApi | None, data: Path, *args: str, token: str | None = TOKEN

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from game.core.content import load_content
 from game.editor.sync import main
-from tests.tools.fake_api import MINI, FakeApi, run_tool, serve, standard_api
+from tests.tools.fake_api import MINI, FakeApi, run_tool
 
 EDITIONS = """\
 # Editions live here; the species are in decks/.
@@ -74,12 +73,6 @@ EXPECTED = (
              'criteria: "A3d", url: "https://www.iucnredlist.org/species/17028/50370296"')
     .replace("      criteria: A2bd\n", "")
 )
-
-
-@pytest.fixture
-def api() -> Iterator[FakeApi]:
-    with serve(standard_api()) as running:
-        yield running
 
 
 @pytest.fixture
