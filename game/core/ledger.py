@@ -155,8 +155,5 @@ class PlayerState:
         elif entry.kind == "bonus" and entry.reason:
             self.bonus_reasons.add(entry.reason)
 
-    def owned_in(self, species_ids: Iterable[str]) -> list[str]:
-        return [s for s in species_ids if s in self.owned]
-
     def earned_on(self, day: dt.date, action_id: str) -> int:
         return self.earned_by_day_action.get((day, action_id), 0)

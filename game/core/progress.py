@@ -131,11 +131,6 @@ def collection_level(owned: int) -> LevelProgress:
     return LevelProgress(current, following, owned)
 
 
-def reachable_levels(content: Content) -> list[Level]:
-    """The levels this content can reach (a small deck cannot reach the top of the ladder)."""
-    return [level for level in LEVELS if level.species <= len(content.species)]
-
-
 # --- badges ---------------------------------------------------------------------------------
 
 

@@ -48,7 +48,3 @@ TIER_BY_CATEGORY = {c: t for t in TIERS for c in t.categories}
 
 def tier_of(category: str) -> Tier:
     return TIER_BY_CATEGORY[category]
-
-
-def weight_of(category: str) -> float:
-    return TIER_BY_CATEGORY[category].weight

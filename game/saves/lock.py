@@ -41,10 +41,6 @@ class ProfileLock:
         self.path = folder / LOCK_FILE
         self._fh: IO[bytes] | None = None
 
-    @property
-    def held(self) -> bool:
-        return self._fh is not None
-
     def acquire(self) -> None:
         """Take the lock; ProfileBusy when another game holds it, OSError when it cannot be made."""
         if self._fh is not None:

@@ -27,7 +27,6 @@ from game.saves.migrations import (
 )
 
 EXPORT_FORMAT = "ecocards-profile"
-EXPORT_SUFFIX = ".ecocards.json"
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
 
@@ -101,9 +100,3 @@ def _check_ledger(entries: list[LedgerEntry], path: Path) -> None:
         state.apply(entry)
         if state.balance < 0:
             raise CorruptFile(path, f"entry {entry.seq} spends more energy than there was")
-
-
-def export_name(meta: ProfileMeta) -> str:
-    """A suggested file name for an export of ``meta``."""
-    safe = "".join(ch if ch.isalnum() else "-" for ch in meta.name).strip("-") or "player"
-    return f"{safe}-{meta.id}{EXPORT_SUFFIX}"

@@ -81,7 +81,7 @@ class LogActionScene(ScreenScene):
                                 lambda: self.change_day(-1), res.font(28, bold=True),
                                 colour=theme.INK_SOFT, enabled=self.days_back > 0))
         left = economy.cap_left(self.ctx.state, self.selected, self.day)
-        self.log_button = self.buttons.add(Button(
+        self.buttons.add(Button(
             pygame.Rect(p.left + 24, p.bottom - 164, p.width - 48, 72),
             self.tr("Log it!"), self.log, res.font(30, bold=True), colour=theme.ENERGY_DARK,
             enabled=left > 0, hotkey=pygame.K_RETURN))

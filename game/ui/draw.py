@@ -126,10 +126,6 @@ def background(surface: pygame.Surface) -> None:
     gradient(surface, surface.get_rect(), theme.BG_TOP, theme.BG_BOTTOM)
 
 
-def format_grams(grams: int) -> str:
-    return f"{grams:,} g"
-
-
 def progress_bar(surface: pygame.Surface, rect: pygame.Rect, fraction: float, colour: Colour,
                  track: Colour = theme.PANEL_DIM) -> None:
     pygame.draw.rect(surface, track, rect, border_radius=rect.height // 2)

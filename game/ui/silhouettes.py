@@ -114,12 +114,6 @@ class Pen:
             other = other[:-1]
         self._polygon(_spline(half + other, closed=True), detail)
 
-    def cut(self, path: str) -> None:
-        """Erase a shape from the body (a gap between claws, a notch)."""
-        pygame.draw.polygon(
-            self.body, (*self.colour, 0), self._px(_spline(_parse(path), closed=True))
-        )
-
     def ellipse(
         self,
         cx: float,
