@@ -20,6 +20,7 @@ def _has_cjk(content: str) -> bool:
     return any(ord(ch) >= 0x2E80 for ch in content)
 
 
+@lru_cache(maxsize=4096)  # the same labels are drawn every frame
 def latin(content: str) -> str:
     """``content`` with full-width punctuation swapped for ASCII, unless it is CJK text."""
     return content if _has_cjk(content) else content.translate(_LATIN_LOOKALIKES)
