@@ -399,10 +399,11 @@ class _Skip:
 class _Frame:
     """An open mapping or sequence, with the key whose value comes next."""
 
-    __slots__ = ("container", "key_start", "marks", "pending")
+    __slots__ = ("container", "flow", "key_start", "marks", "pending")
 
-    def __init__(self, container: Any, marks: Marks, pending: Any) -> None:
+    def __init__(self, container: Any, marks: Marks, pending: Any, flow: bool) -> None:
         self.container = container
+        self.flow = flow
         self.marks = marks
         self.pending = pending
         self.key_start = _pack(1, 1)
@@ -426,46 +427,59 @@ class _Builder:
         stack = self.stack
         plain_text = _plain_text
         documents = 0
-        for event in yaml.parse(text, Loader=_Parser):
-            kind = type(event)
-            if kind is yaml.ScalarEvent:
-                event = typing.cast(yaml.ScalarEvent, event)
-                mark: Any = event.start_mark
-                start = (mark.line + 1) << 32 | (mark.column + 1)  # _pack, inlined
-                if event.anchor is not None:
-                    _refuse_anchor(start)
-                if not stack:
-                    self.root = _scalar_value(event)
-                    continue
-                frame = stack[-1]
-                pending = frame.pending
-                if pending is _NO_KEY:
-                    self._key(frame, event, start)
-                    continue
-                value = event.value if plain_text(event) else _scalar_value(event)
-                if pending is _SEQ:
-                    frame.marks.append(start)
-                    frame.container.append(value)
-                else:
-                    frame.pending = _NO_KEY
-                    if type(pending) is _Skip:
+        event: Any = None
+        try:
+            for event in yaml.parse(text, Loader=_Parser):
+                kind = type(event)
+                if kind is yaml.ScalarEvent:
+                    event = typing.cast(yaml.ScalarEvent, event)
+                    mark: Any = event.start_mark
+                    start = (mark.line + 1) << 32 | (mark.column + 1)  # _pack, inlined
+                    if event.anchor is not None:
+                        _refuse_anchor(start)
+                    if not stack:
+                        self.root = _scalar_value(event)
                         continue
-                    marks = frame.marks
-                    marks.append(frame.key_start)
-                    marks.append(start)
-                    frame.container[pending] = value
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                self._start(event, kind is yaml.MappingStartEvent)
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                stack.pop()
-            elif kind is yaml.AliasEvent:
-                raise _Refused(_pos(event.start_mark), "aliases (*name) are not allowed; "
-                               "write the value out in full")
-            elif kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise _Refused(_pos(event.start_mark),
-                                   "only one YAML document per file ('---')")
+                    frame = stack[-1]
+                    pending = frame.pending
+                    if pending is _NO_KEY:
+                        self._key(frame, event, start)
+                        continue
+                    value = event.value if plain_text(event) else _scalar_value(event)
+                    if pending is _SEQ:
+                        frame.marks.append(start)
+                        frame.container.append(value)
+                    else:
+                        frame.pending = _NO_KEY
+                        if type(pending) is _Skip:
+                            continue
+                        marks = frame.marks
+                        marks.append(frame.key_start)
+                        marks.append(start)
+                        frame.container[pending] = value
+                elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                    self._start(event, kind is yaml.MappingStartEvent)
+                elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                    stack.pop()
+                elif kind is yaml.AliasEvent:
+                    raise _Refused(_pos(event.start_mark), "aliases (*name) are not allowed; "
+                                   "write the value out in full")
+                elif kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        raise _Refused(_pos(event.start_mark),
+                                       "only one YAML document per file ('---')")
+        except yaml.MarkedYAMLError:
+            # libyaml looks ahead through a flow collection ("[[[[...") before it hands over its
+            # first event, and newer builds refuse deep nesting themselves while they do: the
+            # file is reported as too deep in the same words whichever check refuses it.
+            after = event.end_mark.index if event is not None else 0
+            flows = sum(frame.flow for frame in stack)
+            too_deep = _deep_flow_bracket(text, after, flows, MAX_DEPTH - len(stack) + flows)
+            if too_deep is None:
+                raise
+            raise _Refused(position_at(text, too_deep),
+                           f"nested more than {MAX_DEPTH} levels deep") from None
         return self.root, self.duplicates
 
     def _key(self, frame: _Frame, event: Any, start: int) -> None:
@@ -519,7 +533,40 @@ class _Builder:
                     frame.marks.append(frame.key_start)
                     frame.marks.append(start)
                     frame.container[pending] = container
-        stack.append(_Frame(container, marks, _NO_KEY if is_map else _SEQ))
+        stack.append(_Frame(container, marks, _NO_KEY if is_map else _SEQ, bool(event.flow_style)))
+
+
+def _deep_flow_bracket(text: str, start: int, depth: int, allowed: int) -> int | None:
+    """The index of the first bracket after ``start`` that opens a flow collection more than
+    ``allowed`` flow levels deep, when ``depth`` flow collections are already open there; None when
+    the flow collections close (or the text ends) without one. Quoted text and comments are
+    skipped: inside a flow collection they are the only places a bracket is not one."""
+    index, end = start, len(text)
+    while index < end:
+        char = text[index]
+        if char in "[{":
+            depth += 1
+            if depth > allowed:
+                return index
+        elif char in "]}":
+            depth -= 1
+            if depth <= 0:
+                return None
+        elif char == '"':
+            index += 1
+            while index < end and text[index] != '"':
+                index += 2 if text[index] == "\\" else 1
+        elif char == "'":
+            index = text.find("'", index + 1)
+            while 0 <= index < end - 1 and text[index + 1] == "'":  # '' is a quote inside
+                index = text.find("'", index + 2)
+            if index < 0:
+                return None
+        elif char == "#" and (index == 0 or text[index - 1] in " \t\r\n"):
+            newline = text.find("\n", index)
+            index = end if newline < 0 else newline
+        index += 1
+    return None
 
 
 def _refuse_anchor(start: int) -> None:

@@ -166,6 +166,28 @@ def test_nesting_deeper_than_the_limit_is_refused(data: Path) -> None:
     assert errors(data) == [(1, 10 + depth - 1, f"nested more than {depth} levels deep")]
 
 
+@pytest.mark.parametrize(
+    ("prefix", "opener", "levels_before"),
+    [
+        # brackets inside quotes and comments are text: only the real ones count
+        ("species: [\"[[[\", 'it''s [', # [[[ a comment\n  ", "[", 2),
+        # a flow mapping inside block levels: species (1), the list (2), the entry (3)
+        ("species:\n  - id: x\n    facts: ", "{a: ", 3),
+    ],
+)
+def test_deep_flow_nesting_is_refused_at_its_bracket(
+    data: Path, prefix: str, opener: str, levels_before: int
+) -> None:
+    depth = yamlsrc.MAX_DEPTH
+    closer = "]" if opener == "[" else "}"
+    text = prefix + opener * 2000 + "1" + closer * 2000 + ("]" if "[" in prefix else "") + "\n"
+    write(data, text)
+    refused = len(prefix) + len(opener) * (depth - levels_before)  # opens level depth + 1
+    line = text.count("\n", 0, refused) + 1
+    col = refused - (text.rfind("\n", 0, refused) + 1) + 1
+    assert errors(data) == [(line, col, f"nested more than {depth} levels deep")]
+
+
 # --- hostile YAML ---------------------------------------------------------------------------
 
 
