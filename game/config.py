@@ -1,21 +1,59 @@
-"""Where things are and how the game was asked to run. Built once by the entry point."""
+"""Where things are and how the game was asked to run. Built once by the entry point.
+
+The content (``data/``) and the assets (``assets/``) sit beside ``game/`` in a checkout. An
+installed game carries copies of both inside the package (``game/_bundle``, written by the wheel
+build in ``setup.py``) and finds them through :mod:`importlib.resources`, never through the
+working folder. A checkout keeps its players in ``saves/`` beside the code; an installed game keeps
+them in the user's data folder, never inside the installation.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-REPO_DIR = PACKAGE_DIR.parent
+import platformdirs
+
+APP_NAME = "EcoCards"
+BUNDLE = "_bundle"
 LOGICAL_SIZE = (1280, 720)
 LANGUAGES = ("en", "zh-Hans")
 
 
 @dataclass(frozen=True)
+class Layout:
+    """The folders the game reads its content and assets from, and keeps its players in."""
+
+    data_dir: Path
+    assets_dir: Path
+    saves_dir: Path
+    installed: bool
+
+
+def layout(package_dir: Path | None = None) -> Layout:
+    """The folders of the game whose package is ``package_dir`` (this one by default)."""
+    if package_dir is None:
+        package_dir = Path(str(resources.files("game")))
+    bundle = package_dir / BUNDLE
+    if bundle.is_dir():
+        saves = platformdirs.user_data_path(APP_NAME, appauthor=False) / "saves"
+        return Layout(bundle / "data", bundle / "assets", saves, installed=True)
+    checkout = package_dir.parent
+    return Layout(checkout / "data", checkout / "assets", checkout / "saves", installed=False)
+
+
+_HERE = layout()
+DATA_DIR = _HERE.data_dir
+ASSETS_DIR = _HERE.assets_dir
+SAVES_DIR = _HERE.saves_dir
+
+
+@dataclass(frozen=True)
 class Config:
-    data_dir: Path = REPO_DIR / "data"
-    saves_dir: Path = REPO_DIR / "saves"
-    assets_dir: Path = REPO_DIR / "assets"
+    data_dir: Path = DATA_DIR
+    saves_dir: Path = SAVES_DIR
+    assets_dir: Path = ASSETS_DIR
     lang: str = "en"
     fullscreen: bool = False
     window_size: tuple[int, int] = LOGICAL_SIZE

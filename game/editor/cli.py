@@ -12,7 +12,7 @@ from typing import Any, TextIO, TypeVar
 
 from tqdm import tqdm
 
-from game.config import REPO_DIR
+from game.config import ASSETS_DIR, DATA_DIR
 from game.editor.decks import DeckError
 from game.editor.gbif import DEFAULT_GBIF_BASE, GbifClient
 from game.editor.gbif import SERVICE as GBIF_SERVICE
@@ -33,8 +33,8 @@ EXIT_USAGE = 2
 EXIT_API = 3
 EXIT_INTERRUPTED = 130  # the shell's code for Ctrl-C
 
-DEFAULT_DATA = REPO_DIR / "data"
-DEFAULT_ASSETS = REPO_DIR / "assets"
+DEFAULT_DATA = DATA_DIR
+DEFAULT_ASSETS = ASSETS_DIR
 TOKEN_HELP = (f"set {TOKEN_ENV} or pass --token-file FILE; get a personal token at "
               f"{SIGN_UP_URL}")
 

@@ -1,0 +1,1 @@
+"""Editor, teacher and developer tools; installed as ``ecocards_tools``."""
