@@ -20,13 +20,10 @@ import shutil
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run as a script from anywhere
-    sys.path.insert(0, str(ROOT))
+from game.config import ASSETS_DIR, DATA_DIR
+from game.core.vocab import CATEGORIES, GROUPS, HABITATS
 
-from game.core.vocab import CATEGORIES, GROUPS, HABITATS  # noqa: E402
-
-BUNDLED_ACTIONS = ROOT / "data" / "actions.yaml"
+BUNDLED_ACTIONS = DATA_DIR / "actions.yaml"
 
 OCEAN_GROUPS = (
     "shark",
@@ -295,7 +292,7 @@ def check(out: Path) -> int:
     from game.core.problems import ContentError, summary
 
     try:
-        content = load_content(out, ROOT / "assets", today=dt.date.today())
+        content = load_content(out, ASSETS_DIR, today=dt.date.today())
     except ContentError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

@@ -23,15 +23,11 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run as a script from anywhere: python tools/profiles.py
-    sys.path.insert(0, str(ROOT))
-
-from game.config import LANGUAGES, Config  # noqa: E402
-from game.core.audit import check_ledger, history_text  # noqa: E402
-from game.core.content import ContentError, load_content  # noqa: E402
-from game.saves.lock import ProfileBusy  # noqa: E402
-from game.saves.profiles import SaveError, SaveStore  # noqa: E402
+from game.config import LANGUAGES, Config
+from game.core.audit import check_ledger, history_text
+from game.core.content import ContentError, load_content
+from game.saves.lock import ProfileBusy
+from game.saves.profiles import SaveError, SaveStore
 
 OK, FAILED, USAGE = 0, 1, 2
 

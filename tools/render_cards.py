@@ -28,14 +28,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run as a script from anywhere: python tools/render_cards.py
-    sys.path.insert(0, str(ROOT))
-
-from game.core.content import Content, load_content  # noqa: E402
-from game.core.models import Edition, Species  # noqa: E402
-from game.core.problems import ContentError, did_you_mean, summary  # noqa: E402
-from game.core.vocab import LANGS  # noqa: E402
+from game.config import ASSETS_DIR, DATA_DIR
+from game.core.content import Content, load_content
+from game.core.models import Edition, Species
+from game.core.problems import ContentError, did_you_mean, summary
+from game.core.vocab import LANGS
 
 if TYPE_CHECKING:
     import pygame
@@ -154,7 +151,7 @@ def render_pngs(
     from game.ui.resources import Resources
 
     pygame.font.init()
-    renderer = CardRenderer(Resources(ROOT / "assets"))
+    renderer = CardRenderer(Resources(ASSETS_DIR))
     width = card_width_px(dpi)
     cards = [Card(e, None) for e in editions]
     cards += [Card(e, s) for e in editions for s in content.species_in(e.id)]
@@ -251,14 +248,14 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--data",
         type=Path,
-        default=ROOT / "data",
+        default=DATA_DIR,
         help="content folder with species.yaml, decks/ and actions.yaml",
     )
     parser.add_argument(
         "--out",
         type=Path,
-        default=ROOT / "build" / "cards",
-        help="folder for the PNGs and the PDF (default: build/cards)",
+        default=Path("cards"),
+        help="folder for the PNGs and the PDF (default: cards/ in the current folder)",
     )
     parser.add_argument("--edition", metavar="ID", help="only this edition (default: all)")
     parser.add_argument("--lang", choices=LANGS, default="en", help="card language")
@@ -285,7 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.data.is_dir():
             raise UsageError(f"no data folder at {args.data}")
         try:
-            content = load_content(args.data, ROOT / "assets")
+            content = load_content(args.data, ASSETS_DIR)
         except ContentError as exc:
             for problem in exc.problems:
                 print(problem, file=sys.stderr)

@@ -18,13 +18,10 @@ import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run as a script from anywhere: python tools/simulate.py
-    sys.path.insert(0, str(ROOT))
-
-from game.core.content import load_content  # noqa: E402
-from game.core.problems import ContentError, summary  # noqa: E402
-from game.core.simulation import EditionReport, simulate  # noqa: E402
+from game.config import ASSETS_DIR, DATA_DIR
+from game.core.content import load_content
+from game.core.problems import ContentError, summary
+from game.core.simulation import EditionReport, simulate
 
 
 def _cell(value: object) -> str:
@@ -81,13 +78,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--data",
         type=Path,
-        default=ROOT / "data",
+        default=DATA_DIR,
         help="content folder with species.yaml, decks/ and actions.yaml",
     )
     parser.add_argument(
         "--assets",
         type=Path,
-        default=ROOT / "assets",
+        default=ASSETS_DIR,
         help="assets folder, to check card art paths",
     )
     parser.add_argument("--players", type=int, default=200, help="simulated players")
