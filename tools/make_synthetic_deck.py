@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
+from game.core.models import NAME_LIMITS  # noqa: E402
 from game.core.vocab import CATEGORIES, GROUPS, HABITATS  # noqa: E402
 
 BUNDLED_ACTIONS = ROOT / "data" / "actions.yaml"
@@ -178,8 +179,12 @@ def _species(i: int, edition: tuple, rng: random.Random, actions: list[str]) -> 
     group = rng.choice(groups)
     noun_en = group
     noun_zh = GROUPS[group]["zh-Hans"]
-    name_en = f"{COLOURS[colour]} {PLACES[place]} {noun_en} {i}".title()
-    name_zh = f"{ZH_COLOURS[colour]}{ZH_PLACES[place]}{noun_zh}{i}号"
+    # Names keep to the decks' limits; the index at the end keeps every one unique.
+    suffix_en, suffix_zh = f" {i}", f"{i}号"
+    name_en = f"{COLOURS[colour]} {PLACES[place]} {noun_en}".title()
+    name_en = name_en[: NAME_LIMITS["en"] - len(suffix_en)].rstrip() + suffix_en
+    name_zh = f"{ZH_COLOURS[colour]}{ZH_PLACES[place]}{noun_zh}"
+    name_zh = name_zh[: NAME_LIMITS["zh-Hans"] - len(suffix_zh)] + suffix_zh
     slug = f"{COLOURS[colour]}-{PLACES[place]}-{group}-{i}"
     genus = _latin(i // 7, rng, capital=True)
     epithet = _latin(i, rng, capital=False)
