@@ -22,6 +22,7 @@ from game.saves.profiles import SaveStore
 from game.scenes.base import SceneManager
 
 log = logging.getLogger("ecocards")
+BANNER_HEIGHT = 26
 
 
 class App:
@@ -64,10 +65,11 @@ class App:
         from game.scenes.content_errors import ContentErrorScene
         from game.scenes.profiles import ProfilesScene
 
-        if self.ctx.content is None:
+        if problems:
             self._report_content(problems)
+        if self.ctx.content is None:
             self.ctx.manager.reset(ContentErrorScene(self.ctx, problems, startup=True))
-        else:
+        else:  # valid decks, or the last valid ones while the editor fixes the files
             self.ctx.manager.reset(ProfilesScene(self.ctx))
         self.running = True
 
@@ -102,6 +104,7 @@ class App:
                 toast.seconds_left -= dt_s
             self.ctx.toasts = [t for t in self.ctx.toasts if t.seconds_left > 0]
             self.ctx.manager.draw(self.screen)
+            self._draw_deck_banner()
             self._draw_toasts()
             self.display.present()
         except Exception as exc:
@@ -151,14 +154,24 @@ class App:
         assert self.ctx is not None
         had_content = self.ctx.content is not None
         problems = self.ctx.load_content()
+        manager = self.ctx.manager
+        # Pending changes first, so that two quick presses of F5 see the screen the first showed.
+        manager.apply_pending()
+        showing_errors = isinstance(manager.top, ContentErrorScene)
         if problems:
             self._report_content(problems)
-            self.ctx.manager.push(ContentErrorScene(self.ctx, problems, startup=not had_content))
+            screen = ContentErrorScene(self.ctx, problems, startup=self.ctx.content is None)
+            if showing_errors:  # one error screen, brought up to date: never a pile of them
+                manager.replace(screen)
+            else:
+                manager.push(screen)
             return
         if not had_content:
             from game.scenes.profiles import ProfilesScene
 
-            self.ctx.manager.reset(ProfilesScene(self.ctx))
+            manager.reset(ProfilesScene(self.ctx))
+        elif showing_errors:
+            manager.pop()
         assert self.ctx.content is not None
         self.ctx.toast(self.ctx.tr("Decks reloaded: {n} species.", n=len(self.ctx.content.species)))
 
@@ -170,11 +183,34 @@ class App:
 
     # -- drawing -----------------------------------------------------------------------------
 
+    def _draw_deck_banner(self) -> None:
+        """A strip along the bottom while the game plays with the last valid decks."""
+        from game.scenes.content_errors import ContentErrorScene
+        from game.ui import draw, theme
+
+        assert self.ctx is not None
+        count = len([p for p in self.ctx.deck_problems if p.severity.value == "error"])
+        if not count or isinstance(self.ctx.manager.top, ContentErrorScene):
+            return
+        import pygame
+
+        text = self.ctx.tr.plural(
+            count,
+            "For the editor: the deck files have {count} error, so the game is using the last "
+            "decks that worked. Fix it, then press F5.",
+            "For the editor: the deck files have {count} errors, so the game is using the last "
+            "decks that worked. Fix them, then press F5.")
+        font = self.ctx.res.font(15, bold=True)
+        strip = pygame.Rect(0, LOGICAL_SIZE[1] - BANNER_HEIGHT, LOGICAL_SIZE[0], BANNER_HEIGHT)
+        pygame.draw.rect(self.screen, theme.DANGER, strip)
+        draw.text(self.screen, draw.clip(text, font, strip.width - 32), font, theme.WHITE,
+                  strip.center, "center")
+
     def _draw_toasts(self) -> None:
         from game.ui import draw, theme
 
         assert self.ctx is not None
-        y = LOGICAL_SIZE[1] - 24
+        y = LOGICAL_SIZE[1] - 24 - (BANNER_HEIGHT if self.ctx.deck_problems else 0)
         font = self.ctx.res.font(20, bold=True)
         for toast in reversed(self.ctx.toasts):
             lines = draw.wrap(toast.message, font, 760)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from game.config import Config
-from game.core.content import Content, load_content
+from game.core.content import Content, load_content, load_last_valid
 from game.core.ledger import LedgerEntry, PlayerState
 from game.core.problems import ContentError, Problem
 from game.i18n import Translator
@@ -38,6 +38,8 @@ class GameContext:
     clock: Callable[[], dt.datetime] = dt.datetime.now
     save: PlayerSave | None = None
     toasts: list[Toast] = field(default_factory=list)
+    # Errors in the decks on disk while the game plays with the last decks that were valid.
+    deck_problems: list[Problem] = field(default_factory=list)
 
     @property
     def lang(self) -> str:
@@ -51,12 +53,23 @@ class GameContext:
         del self.toasts[:-3]
 
     def load_content(self) -> list[Problem]:
-        """(Re)load the decks. On errors the content in use stays, and the problems are returned."""
+        """(Re)load the decks and return their problems (none when they loaded).
+
+        On errors the content in use stays; with none in use yet (at start-up) the last decks
+        that were valid are taken from the cache, so one broken species does not keep a class
+        from playing. Either way ``deck_problems`` holds the errors until a reload succeeds."""
+        today = self.now().date()
         try:
             self.content = load_content(self.config.data_dir, self.config.assets_dir,
-                                        cache_dir=self.config.cache_dir, today=self.now().date())
+                                        cache_dir=self.config.cache_dir, today=today)
         except ContentError as exc:
+            if self.content is None:
+                self.content = load_last_valid(self.config.cache_dir, self.config.assets_dir,
+                                               today)
+                self.cards.clear()
+            self.deck_problems = exc.problems if self.content is not None else []
             return exc.problems
+        self.deck_problems = []
         self.cards.clear()
         return []
 

@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 from game.config import ASSETS_DIR, DATA_DIR
+from game.core.models import NAME_LIMITS
 from game.core.vocab import CATEGORIES, GROUPS, HABITATS
 
 BUNDLED_ACTIONS = DATA_DIR / "actions.yaml"
@@ -175,8 +176,12 @@ def _species(i: int, edition: tuple, rng: random.Random, actions: list[str]) -> 
     group = rng.choice(groups)
     noun_en = group
     noun_zh = GROUPS[group]["zh-Hans"]
-    name_en = f"{COLOURS[colour]} {PLACES[place]} {noun_en} {i}".title()
-    name_zh = f"{ZH_COLOURS[colour]}{ZH_PLACES[place]}{noun_zh}{i}号"
+    # Names keep to the decks' limits; the index at the end keeps every one unique.
+    suffix_en, suffix_zh = f" {i}", f"{i}号"
+    name_en = f"{COLOURS[colour]} {PLACES[place]} {noun_en}".title()
+    name_en = name_en[: NAME_LIMITS["en"] - len(suffix_en)].rstrip() + suffix_en
+    name_zh = f"{ZH_COLOURS[colour]}{ZH_PLACES[place]}{noun_zh}"
+    name_zh = name_zh[: NAME_LIMITS["zh-Hans"] - len(suffix_zh)] + suffix_zh
     slug = f"{COLOURS[colour]}-{PLACES[place]}-{group}-{i}"
     genus = _latin(i // 7, rng, capital=True)
     epithet = _latin(i, rng, capital=False)

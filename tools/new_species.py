@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Add a species to a deck from the IUCN Red List and GBIF, leaving the texts to the editor.
 
-    python tools/new_species.py "Rhincodon typus" --edition ocean [--data DIR] [--file PATH]
+    python tools/new_species.py "Sphyrna lewini" --edition ocean [--data DIR] [--file PATH]
 
 Needs a personal token in IUCN_API_TOKEN (or --token-file); --help lists every option.
 """

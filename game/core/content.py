@@ -40,6 +40,7 @@ from game.core.problems import (
     Severity,
     did_you_mean,
     display_path,
+    nearest_code,
     shorten,
 )
 from game.core.vocab import CATEGORY_NAMES, GROUPS, HABITATS
@@ -207,11 +208,12 @@ def _validate(texts: dict[Path, str], assets_dir: Path, today: dt.date, *,
     context = {"today": today}
     broken: set[str] = set()  # ids of items that failed validation
 
+    unreadable: list[Problem] = []
     for path, text in texts.items():
         try:
             doc = load_yaml(path, text)
         except ContentError as exc:
-            problems.extend(exc.problems)
+            unreadable.extend(exc.problems)
             continue
         is_actions = path.name == ACTIONS_FILE and path.parent.name != DECKS_DIR
         model: type[BaseModel] = ActionsFile if is_actions else SpeciesFile
@@ -238,6 +240,10 @@ def _validate(texts: dict[Path, str], assets_dir: Path, today: dt.date, *,
             for i, sp in enumerate(parsed.species):
                 _register(species, sp.id, sp, _Origin(doc, ("species", i)), "species", problems)
 
+    if unreadable:
+        # A file that cannot be read hides its editions, species or actions, so every reference
+        # to them would look broken: report why the file cannot be read, and nothing else.
+        raise ContentError(unreadable)
     problems.extend(_cross_check(editions, species, actions, assets_dir, broken,
                                  check_editions=not standalone or bool(editions),
                                  check_actions=not standalone or bool(actions)))
@@ -449,7 +455,8 @@ def _translate(doc: YamlDocument, root: type[BaseModel], exc: ValidationError) -
             where = f" in {_label(loc[:-1])}" if _label(loc[:-1]) else ""
             problems.append(doc.problem(loc, f"missing required key '{loc[-1]}'{where}"))
             continue
-        problems.append(doc.problem(loc, f"{label}: {_describe(kind, err, value)}"))
+        described = _describe(kind, err, value)
+        problems.append(doc.problem(loc, f"{label}: {described}" if label else described))
     return problems
 
 
@@ -503,7 +510,7 @@ def _describe(kind: str, err: Any, value: Any) -> str:
                     "a bare yes/no/on/off as true/false: put the value in quotes)")
         if not isinstance(value, str):
             return f"expected one of: {', '.join(allowed)}; got {_show(value)}"
-        hint = did_you_mean(value, allowed)
+        hint = did_you_mean(value, allowed) or nearest_code(value, allowed)
         code = _CATEGORY_CODES.get(value.strip().lower())
         if not hint and code in allowed:  # "Endangered" for EN
             hint = f" (did you mean '{code}'?)"
@@ -530,9 +537,17 @@ def _describe(kind: str, err: Any, value: Any) -> str:
         shown = _show(value) if isinstance(value, int) and abs(value) >= 10**15 else value
         return f"{shown} is out of range: it must be {sign} {limit}"
     if kind in ("too_short", "string_too_short"):
+        if kind == "too_short" and ctx.get("min_length", 1) > 1:
+            return f"needs at least {ctx['min_length']} items"
         return "must not be empty"
-    if kind in ("too_long", "string_too_long"):
-        return f"is too long (at most {ctx.get('max_length', '?')})"
+    if kind == "string_too_long":
+        limit = ctx.get("max_length", "?")
+        length = len(value) if isinstance(value, str) else "?"
+        return f"is {length} characters long; the limit is {limit} (see the file's header)"
+    if kind == "too_long":
+        limit = ctx.get("max_length", "?")
+        count = len(value) if isinstance(value, list | dict) else "?"
+        return f"has {count} items; at most {limit} are allowed"
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
         return f"expected a date like 2026-01-31, got {_show(value)}"
     if kind == "value_error":
@@ -630,6 +645,24 @@ def _read_cache(cache_dir: Path, key: str, assets_dir: Path, today: dt.date) -> 
         warnings=tuple(Problem(p, line, col, Severity(sev), msg)
                        for p, line, col, sev, msg in header.warnings),
     )
+
+
+def load_last_valid(cache_dir: Path, assets_dir: Path, today: dt.date) -> Content | None:
+    """The last decks that validated, from the cache, whatever the files on disk say now.
+
+    The cache keeps only the newest valid content (older files are removed when it is written),
+    so when an edit breaks the decks the class can go on playing with the decks of yesterday
+    while the editor fixes them. None when there is no usable cache."""
+    try:
+        found = sorted(cache_dir.glob("content-*.jsonl"), key=lambda p: p.stat().st_mtime,
+                       reverse=True)
+    except OSError:
+        return None
+    for path in found:
+        content = _read_cache(cache_dir, path.stem.removeprefix("content-"), assets_dir, today)
+        if content is not None:
+            return content
+    return None
 
 
 def _write_cache(cache_dir: Path, key: str, content: Content) -> None:

@@ -30,7 +30,8 @@ def test_create_log_reveal_album_then_restart(tmp_path: Path) -> None:
     assert game.ctx.state.balance == 0
     assert not game.button("Reveal a card").enabled  # nothing to spend yet
 
-    # log 5 km of cycling: 5 × 170 g
+    # log 5 km of cycling
+    earned = 5 * game.ctx.content.actions["cycle-instead-of-car"].energy_g
     game.click("Log an eco-action")
     scene = game.scene
     assert isinstance(scene, LogActionScene)
@@ -40,9 +41,9 @@ def test_create_log_reveal_album_then_restart(tmp_path: Path) -> None:
     for _ in range(4):
         game.click("+")
     game.click("Log it!")
-    assert game.ctx.state.balance == 850
+    assert game.ctx.state.balance == earned
     game.frames(120)  # the energy counter rolls up to the new balance
-    assert scene.shown_energy == 850
+    assert scene.shown_energy == earned
 
     # back home, reveal an Ocean card (the first edition on the home screen)
     game.key(pygame.K_ESCAPE)
@@ -55,7 +56,7 @@ def test_create_log_reveal_album_then_restart(tmp_path: Path) -> None:
     assert reveal.entry is not None and reveal.entry.reveal is not None
     found = reveal.entry.reveal.species_id
     assert game.ctx.content.species[found].edition == "ocean"
-    assert game.ctx.state.balance == 850 - ocean_cost
+    assert game.ctx.state.balance == earned - ocean_cost
 
     # the card is in the album, highlighted, and opens to its page
     game.click("Open album")
@@ -71,11 +72,11 @@ def test_create_log_reveal_album_then_restart(tmp_path: Path) -> None:
     profiles = again.scene
     assert isinstance(profiles, ProfilesScene)
     assert [(p.name, p.cards, p.balance) for p in profiles.profiles] == \
-        [("Mia", 1, 850 - ocean_cost)]
+        [("Mia", 1, earned - ocean_cost)]
     again.click_at(profiles.tile_rect(0).center)
     assert isinstance(again.scene, HomeScene)
     state = again.ctx.state
-    assert state.balance == 850 - ocean_cost
+    assert state.balance == earned - ocean_cost
     assert found in state.owned
     assert [e.kind for e in again.ctx.save.state.entries][:2] == ["earned", "spent"]
     again.click("Open album", 0)
