@@ -121,6 +121,9 @@ class PlayerState:
     undone: set[int] = field(default_factory=set)
     by_seq: dict[int, LedgerEntry] = field(default_factory=dict)
     bonus_reasons: set[str] = field(default_factory=set)  # reasons of every bonus granted
+    # Entries that broke a rule when the ledger was verified (game.core.verify): kept in the
+    # save, never deleted, but not counted in anything above.
+    set_aside: list[LedgerEntry] = field(default_factory=list)
 
     @classmethod
     def from_entries(cls, entries: Iterable[LedgerEntry]) -> PlayerState:
@@ -131,7 +134,9 @@ class PlayerState:
 
     @property
     def next_seq(self) -> int:
-        return self.entries[-1].seq + 1 if self.entries else 1
+        """The next sequence number, after every entry in the save (set-aside ones too)."""
+        last = max((e.seq for e in (*self.entries[-1:], *self.set_aside)), default=0)
+        return last + 1
 
     def apply(self, entry: LedgerEntry) -> None:
         self.entries.append(entry)
@@ -157,3 +162,7 @@ class PlayerState:
 
     def earned_on(self, day: dt.date, action_id: str) -> int:
         return self.earned_by_day_action.get((day, action_id), 0)
+
+    def earned_day_total(self, day: dt.date) -> int:
+        """Energy earned by every action for ``day`` (net of undos)."""
+        return sum(v for (d, _), v in self.earned_by_day_action.items() if d == day)

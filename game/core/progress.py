@@ -190,11 +190,16 @@ def group_badges(content: Content, state: PlayerState) -> list[Badge]:
 
 
 def active_days(state: PlayerState) -> set[dt.date]:
-    """Days with at least one logged action that was not undone (back-dated ones count too)."""
-    totals: dict[dt.date, int] = {}
-    for (day, _action), grams in state.earned_by_day_action.items():
-        totals[day] = totals.get(day, 0) + grams
-    return {day for day, grams in totals.items() if grams > 0}
+    """Days with at least one action logged on that very day and not undone.
+
+    Back-dated entries earn energy but build no streak: a streak is days the child came back,
+    so logging yesterday today cannot complete a week in one sitting.
+    """
+    return {
+        e.day
+        for e in state.entries
+        if e.kind == "earned" and e.seq not in state.undone and e.at.date() == e.day
+    }
 
 
 def _runs(days: set[dt.date]) -> list[tuple[dt.date, int]]:

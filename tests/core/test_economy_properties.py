@@ -22,6 +22,7 @@ from game.core.economy import (
     RuleError,
     Rules,
     cap_left,
+    day_left,
     grant_bonus,
     log_action,
     undo_last,
@@ -63,6 +64,7 @@ class Economy(RuleBasedStateMachine):
         day = self.now.date() - dt.timedelta(days=days_back)
         before = (self.state.balance, len(self.state.entries))
         room = cap_left(self.state, action, day)
+        day_room = day_left(self.state, day, self.rules)
         try:
             entry = log_action(
                 self.state, action, quantity, day=day, now=self.now, rules=self.rules
@@ -73,11 +75,12 @@ class Economy(RuleBasedStateMachine):
                 days_back < 0
                 or days_back > self.rules.backdate_days
                 or room == 0
+                or day_room == 0
                 or not 0 < quantity <= self.rules.max_quantity
                 or action.energy_g * quantity < 1
             )
             return
-        assert 0 < entry.amount_g <= room
+        assert 0 < entry.amount_g <= min(room, day_room)
 
     @rule(minutes=st.integers(0, 3 * 24 * 60))
     def wait(self, minutes: int) -> None:
