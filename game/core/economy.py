@@ -85,7 +85,7 @@ def preview(
     return max(0, min(energy_for(action, quantity), left))
 
 
-def log_action(
+def earn_amount(
     state: PlayerState,
     action: Action,
     quantity: float,
@@ -93,11 +93,9 @@ def log_action(
     day: dt.date,
     now: dt.datetime,
     rules: Rules = Rules(),
-) -> LedgerEntry:
-    """Record an eco-action and return its ledger entry (already applied to ``state``).
-
-    The energy is ``energy_g × quantity``, cut to what is left of the action's daily cap.
-    """
+) -> int:
+    """The energy logging ``quantity`` of ``action`` for ``day`` earns at ``now``; RuleError with
+    words for the player when the rules refuse it. Used to log, and to verify a ledger."""
     if not math.isfinite(quantity) or quantity <= 0:
         raise RuleError("The amount must be more than zero.")
     if quantity > rules.max_quantity:
@@ -116,12 +114,30 @@ def log_action(
         raise RuleError(Message(
             "That day has given all its green energy ({total} g). Well done! Come back "
             "tomorrow for more.", total=f"{rules.daily_total_g:,}"))
-    left = min(cap_left(state, action, day), day_left(state, day, rules))
     if cap_left(state, action, day) <= 0:
         raise RuleError("You have reached today's limit for this action. Try another one!")
+    left = min(cap_left(state, action, day), day_left(state, day, rules))
     amount = min(energy_for(action, quantity), left)
     if amount <= 0:
         raise RuleError("That amount is too small to earn energy.")
+    return amount
+
+
+def log_action(
+    state: PlayerState,
+    action: Action,
+    quantity: float,
+    *,
+    day: dt.date,
+    now: dt.datetime,
+    rules: Rules = Rules(),
+) -> LedgerEntry:
+    """Record an eco-action and return its ledger entry (already applied to ``state``).
+
+    The energy is ``energy_g × quantity``, cut to what is left of the action's daily cap and of
+    the day's total (:func:`earn_amount`).
+    """
+    amount = earn_amount(state, action, quantity, day=day, now=now, rules=rules)
     entry = LedgerEntry(
         seq=state.next_seq,
         kind="earned",

@@ -279,6 +279,20 @@ def grant_streak_bonuses(state: PlayerState, now: dt.datetime) -> list[LedgerEnt
     return entries
 
 
+def streak_bonus_problem(before: PlayerState, entry: LedgerEntry) -> str | None:
+    """The rule that grants streak bonuses, for :mod:`game.core.verify`: why ``entry`` is not a
+    streak bonus this rule would grant to the player ``before`` it (None when it is)."""
+    milestone = next((m for m in STREAK_MILESTONES if m.reason == entry.reason), None)
+    if milestone is None:
+        return f"no streak milestone is called {entry.reason!r}"
+    if entry.amount_g != milestone.bonus_g:
+        return f"a {milestone.days}-day streak gives {milestone.bonus_g} g, not {entry.amount_g} g"
+    reached = _milestone_days(before).get(milestone.days)
+    if reached is None or reached > entry.day:
+        return f"the {milestone.days}-day streak had not been reached"
+    return None
+
+
 def bonus_reason_text(reason: str, lang: str = "en") -> str:
     """How a bonus reason reads in the energy history."""
     for m in STREAK_MILESTONES:
