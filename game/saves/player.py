@@ -160,6 +160,14 @@ class PlayerSave:
             "able to repair that file.", month=month, aside=aside))
         return None
 
+    def adopt(self, state: PlayerState) -> None:
+        """Play on with ``state`` (the ledger as verified by game.core.verify: entries that
+        break a rule are in ``state.set_aside``) and keep the player list's totals in step."""
+        self.state = state
+        self.meta = self._updated_meta(self.meta.last_played)
+        with contextlib.suppress(OSError):
+            self._write_meta(durable=False)
+
     # -- writing ---------------------------------------------------------------------------
 
     def record(self, entry: LedgerEntry) -> None:

@@ -72,7 +72,7 @@ class Navigator:
         )
         if ctx.content is not None:
             verdict = verify_ledger(ctx.save.state.entries, ctx.content, now=ctx.now())
-            ctx.save.state = verdict.state
+            ctx.save.adopt(verdict.state)
             for violation in verdict.violations:
                 log.warning("player %s, %s", meta.id, violation)
             if verdict.set_aside:

@@ -162,3 +162,15 @@ def test_every_edition_in_the_decks_can_be_reached_from_home(tmp_path: Path) -> 
         game.click("›")
         seen |= {e.id for e, _ in home.edition_rects()}
     assert seen == set(game.ctx.content.editions)
+
+
+def test_the_player_list_counts_only_what_the_rules_allow(tmp_path: Path) -> None:
+    game = Driver(tmp_path, data=FIXTURES / "mini")
+    game.new_player("Fay")
+    save = game.ctx.save
+    save.record(grant_bonus(save.state, 1_000_000, "gift", NOW))
+    assert game.quit() == 0
+
+    again = Driver(tmp_path, data=FIXTURES / "mini")
+    again.click_at(again.scene.tile_rect(0).center)
+    assert again.ctx.save.meta.balance == 0
