@@ -42,11 +42,6 @@ class RevealScene(ScreenScene):
         self.time = 0.0
         self.shown = False
 
-    def start(self) -> None:
-        super().start()
-        if not self.animating:  # reduced motion: the card is shown at once
-            self._card_shown()
-
     def _card_shown(self) -> None:
         if not self.shown:
             self.shown = True
@@ -109,6 +104,7 @@ class RevealScene(ScreenScene):
         self.timeline.update(dt)
         if was_animating and not self.animating:
             self.layout()
+        if not self.animating:  # the card face is on screen (at once with reduced motion)
             self._card_shown()
 
     def draw_body(self, surface: pygame.Surface) -> None:
