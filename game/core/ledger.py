@@ -16,6 +16,12 @@ from typing import Any, Literal
 
 EntryKind = Literal["earned", "undone", "spent", "bonus"]
 
+#: The rules an entry was written under, so a save stays valid when the rules change:
+#: 1 before the pace rules (back-dating up to a week, no day total, streaks from back-dated days
+#: too, reveals at the costs of that time); 2 the pace rules of game.core.economy.Rules.
+RULES_VERSION = 2
+LEGACY_RULES_VERSION = 1
+
 
 @dataclass(frozen=True)
 class RevealInfo:
@@ -43,6 +49,7 @@ class LedgerEntry:
     reason: str | None = None
     undoes: int | None = None
     reveal: RevealInfo | None = None
+    rules: int = RULES_VERSION  # the rules it was written under (older saves: 1)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -51,6 +58,7 @@ class LedgerEntry:
             "amount_g": self.amount_g,
             "at": self.at.isoformat(),
             "day": self.day.isoformat(),
+            "rules": self.rules,
         }
         for name in ("action_id", "quantity", "reason", "undoes"):
             value = getattr(self, name)
@@ -88,6 +96,7 @@ class LedgerEntry:
             quantity=data.get("quantity"),
             reason=data.get("reason"),
             undoes=data.get("undoes"),
+            rules=int(data.get("rules", LEGACY_RULES_VERSION)),
             reveal=None
             if reveal is None
             else RevealInfo(

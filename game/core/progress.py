@@ -15,7 +15,7 @@ from typing import Literal
 
 from game.core.content import Content
 from game.core.economy import grant_bonus_once
-from game.core.ledger import LedgerEntry, PlayerState
+from game.core.ledger import RULES_VERSION, LedgerEntry, PlayerState
 from game.core.models import Species
 from game.core.vocab import GROUPS
 
@@ -189,16 +189,19 @@ def group_badges(content: Content, state: PlayerState) -> list[Badge]:
 # --- streaks --------------------------------------------------------------------------------
 
 
-def active_days(state: PlayerState) -> set[dt.date]:
+def active_days(state: PlayerState, *, own_day_only: bool = True) -> set[dt.date]:
     """Days with at least one action logged on that very day and not undone.
 
     Back-dated entries earn energy but build no streak: a streak is days the child came back,
-    so logging yesterday today cannot complete a week in one sitting.
+    so logging yesterday today cannot complete a week in one sitting. (``own_day_only=False``
+    is the rule before that, for checking bonuses granted under it.)
     """
     return {
         e.day
         for e in state.entries
-        if e.kind == "earned" and e.seq not in state.undone and e.at.date() == e.day
+        if e.kind == "earned"
+        and e.seq not in state.undone
+        and (e.at.date() == e.day or not own_day_only)
     }
 
 
@@ -233,10 +236,10 @@ def _best(state: PlayerState) -> int:
     return max((n for _, n in _runs(active_days(state))), default=0)
 
 
-def _milestone_days(state: PlayerState) -> dict[int, dt.date]:
+def _milestone_days(state: PlayerState, *, own_day_only: bool = True) -> dict[int, dt.date]:
     """For each milestone, the day a run first reached it."""
     reached: dict[int, dt.date] = {}
-    for last, length in _runs(active_days(state)):
+    for last, length in _runs(active_days(state, own_day_only=own_day_only)):
         for m in STREAK_MILESTONES:
             if length >= m.days:
                 day = last - dt.timedelta(days=length - m.days)
@@ -287,7 +290,8 @@ def streak_bonus_problem(before: PlayerState, entry: LedgerEntry) -> str | None:
         return f"no streak milestone is called {entry.reason!r}"
     if entry.amount_g != milestone.bonus_g:
         return f"a {milestone.days}-day streak gives {milestone.bonus_g} g, not {entry.amount_g} g"
-    reached = _milestone_days(before).get(milestone.days)
+    own_day_only = entry.rules >= RULES_VERSION
+    reached = _milestone_days(before, own_day_only=own_day_only).get(milestone.days)
     if reached is None or reached > entry.day:
         return f"the {milestone.days}-day streak had not been reached"
     return None

@@ -15,6 +15,8 @@ What is checked, entry by entry:
 - ``undone``: takes back exactly the action that could still be undone at that moment;
 - ``spent``: a card of the edition it names, not owned yet, paid with the edition's cost out of
   energy the player had, with a seed that reproduces the card from the recorded odds;
+- each entry against the rules it was written under (``LedgerEntry.rules``): saves from before
+  the pace rules keep their week of back-dating, and their reveals the costs of their time;
 - ``bonus``: granted by the one rule of its kind (:data:`BONUS_RULES`; today the streak bonus,
   whose rule lives in :mod:`game.core.progress`), with that rule's amount.
 
@@ -33,11 +35,15 @@ from typing import Literal
 
 from game.core.content import Content
 from game.core.economy import RuleError, Rules, earn_amount, undoable
-from game.core.ledger import LedgerEntry, PlayerState
+from game.core.ledger import RULES_VERSION, LedgerEntry, PlayerState
 from game.core.progress import streak_bonus_problem
 from game.core.reveals import Odds, availability, odds, pick
 
 ViolationKind = Literal["sequence", "date", "earned", "undone", "spent", "bonus"]
+# The rules entries written before the pace rules were checked against (LedgerEntry.rules 1):
+# a week of back-dating and no day total. Their reveals paid the costs of that time, at least
+# today's.
+LEGACY_RULES = Rules(backdate_days=7, daily_total_g=10**9)
 # How far ahead of "now" an entry may be written (two machines' clocks rarely agree exactly).
 CLOCK_GRACE = dt.timedelta(minutes=10)
 _CLOSE = 1e-6
@@ -106,7 +112,8 @@ def verify_ledger(
             )
             violations.append(Violation(expected, "sequence", missing))
         expected = entry.seq + 1
-        problem = _problem(state, entry, content, now, rules, bonus_rules)
+        in_force = rules if entry.rules >= RULES_VERSION else LEGACY_RULES
+        problem = _problem(state, entry, content, now, in_force, bonus_rules)
         if problem is None:
             state.apply(entry)
         else:
@@ -180,11 +187,12 @@ def _spent_problem(before: PlayerState, entry: LedgerEntry, content: Content) ->
         return f"'{species.id}' belongs to '{species.edition}', not '{edition.id}'"
     if species.id in before.owned:
         return f"'{species.id}' was already revealed in entry {before.owned[species.id].seq}"
-    if entry.amount_g != -edition.reveal_cost:
-        cost = edition.reveal_cost
-        return f"paid {-entry.amount_g} g, but a card of '{edition.id}' costs {cost} g"
-    if before.balance < edition.reveal_cost:
-        return f"paid {edition.reveal_cost} g with only {before.balance} g to spend"
+    paid, cost = -entry.amount_g, edition.reveal_cost
+    # an older reveal paid the cost of its time, which may have been more than today's
+    if paid < cost or (paid != cost and entry.rules >= RULES_VERSION):
+        return f"paid {paid} g, but a card of '{edition.id}' costs {cost} g"
+    if before.balance < paid:
+        return f"paid {paid} g with only {before.balance} g to spend"
     if entry.day != entry.at.date():
         return "a reveal counts for the day it happens"
     if availability(edition, entry.day) is not None:

@@ -208,3 +208,47 @@ def test_every_ledger_simulated_players_write_passes(seed: int, days: int, greed
     verdict = verify_ledger(state.entries, content, now=now)
     assert verdict.violations == ()
     assert verdict.state.balance == state.balance
+
+
+def test_a_ledger_written_under_the_rules_before_the_pace_rules_passes(
+    mini_content: Content,
+) -> None:
+    """An older save (entries without a rules version) is checked with the rules of its time:
+    a week of back-dating, no day total, streaks from back-dated days, and reveals at the cost
+    of their time."""
+    action = max(mini_content.actions.values(), key=lambda a: a.daily_cap_g)
+    edition = next(iter(mini_content.editions.values()))
+    old = []
+    for n, back in enumerate((6, 5, 4)):  # three days logged in one sitting, a week back
+        day = TODAY - back * DAY
+        old.append(
+            {
+                "seq": n + 1,
+                "kind": "earned",
+                "amount_g": action.daily_cap_g,
+                "at": NOW.isoformat(),
+                "day": day.isoformat(),
+                "action_id": action.id,
+                "quantity": 100,
+            }
+        )
+    milestone = STREAK_MILESTONES[0]
+    old.append(
+        {
+            "seq": 4,
+            "kind": "bonus",
+            "amount_g": milestone.bonus_g,
+            "at": NOW.isoformat(),
+            "day": TODAY.isoformat(),
+            "reason": milestone.reason,
+        }
+    )
+    state = PlayerState.from_entries(LedgerEntry.from_dict(e) for e in old)
+    spent = reveal(state, mini_content, edition.id, random.Random(2), NOW)
+    dearer = dataclasses.replace(spent, amount_g=spent.amount_g - 40, rules=1)  # cost of its time
+    entries = [*state.entries[:-1], dearer]
+    assert all(e.rules == 1 for e in entries)
+    verdict = verify_ledger(entries, mini_content, now=NOW)
+    assert verdict.violations == ()
+    cheaper = dataclasses.replace(dearer, amount_g=-1)
+    assert not verify_ledger([*entries[:-1], cheaper], mini_content, now=NOW).ok
