@@ -61,10 +61,12 @@ class App:
             manager=SceneManager(),
             **({"clock": self.clock} if self.clock else {}),
         )
-        problems = self.ctx.load_content()
         from game.scenes.content_errors import ContentErrorScene
+        from game.scenes.navigation import Navigator
         from game.scenes.profiles import ProfilesScene
 
+        Navigator(self.ctx)  # the one way scenes reach each other (ctx.nav)
+        problems = self.ctx.load_content()
         if problems:
             self._report_content(problems)
         if self.ctx.content is None:

@@ -13,7 +13,9 @@ from game.core.ledger import LedgerEntry, PlayerState
 from game.core.problems import ContentError, Problem
 from game.i18n import Translator
 from game.saves.profiles import PlayerSave, SaveError, SaveStore
+from game.saves.views import Views
 from game.scenes.base import SceneManager
+from game.scenes.routes import Routes
 from game.ui.cards import CardRenderer
 from game.ui.resources import Resources
 
@@ -40,6 +42,13 @@ class GameContext:
     toasts: list[Toast] = field(default_factory=list)
     # Errors in the decks on disk while the game plays with the last decks that were valid.
     deck_problems: list[Problem] = field(default_factory=list)
+    routes: Routes | None = None  # set by the App once the navigator exists
+
+    @property
+    def nav(self) -> Routes:
+        """Where scenes go next (game.scenes.navigation.Navigator)."""
+        assert self.routes is not None, "no navigator"
+        return self.routes
 
     @property
     def lang(self) -> str:
@@ -78,6 +87,12 @@ class GameContext:
         """The open player's state (scenes that need it are only reachable with a profile)."""
         assert self.save is not None, "no profile is open"
         return self.save.state
+
+    @property
+    def views(self) -> Views:
+        """What the open player has seen (reveals shown, cards opened)."""
+        assert self.save is not None, "no profile is open"
+        return self.save.views
 
     def record(self, entry: LedgerEntry) -> bool:
         """Save an entry the rules just applied; on failure tell the player and return False."""

@@ -163,8 +163,9 @@ def code_words() -> CodeWords:
     scenes = _subclasses_of({"Scene"}, bases)
     shown = _subclasses_of(_shown_exceptions(), bases)
     result = CodeWords([], [], [])
+    # a table may be defined in one module (game.core.vocab) and translated in another
+    tables = {name: words for _, tree in _modules() for name, words in _module_tables(tree).items()}
     for path, tree in _modules():
-        tables = _module_tables(tree)
         for node in ast.walk(tree):
             where = f"{path}:{getattr(node, 'lineno', 0)}"
             if isinstance(node, ast.Call) and node.args:

@@ -436,7 +436,6 @@ def child_album(args: argparse.Namespace) -> dict[str, Any]:
 
 def child_reveal(args: argparse.Namespace) -> dict[str, Any]:
     from game.core.ledger import LedgerEntry
-    from game.scenes.reveal import RevealScene
 
     saves = Path(args.saves)
     app = start_app(None, saves)
@@ -460,7 +459,7 @@ def child_reveal(args: argparse.Namespace) -> dict[str, Any]:
     take = frame_timer(app)
     frames = []
     for _ in range(args.reveals):
-        ctx.manager.push(RevealScene(ctx, edition))
+        ctx.nav.reveal(edition)  # pays, saves, then shows the reveal screen
         for _ in range(600):  # the animation lasts about two seconds
             app.step(FRAME_DT)
             frames.append(take())

@@ -21,7 +21,7 @@ from pydantic import (
     model_validator,
 )
 
-from game.core.vocab import GROUPS, HABITATS
+from game.core.vocab import GROUPS, HABITATS, ActionCategory, ActionIcon, ActionUnit
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=1, max_length=64)]
@@ -237,14 +237,11 @@ class Action(Model):
     id: Slug
     name: Text
     description: Text | None = None
-    category: Literal["transport", "waste", "food", "energy", "water", "shopping"]
-    unit: Literal["km", "trip", "item", "meal", "kg", "load", "shower", "day"]
+    category: ActionCategory
+    unit: ActionUnit
     energy_g: int = Field(gt=0, le=100_000)
     daily_cap_g: int = Field(gt=0, le=1_000_000)
-    icon: Literal[
-        "walk", "bike", "bus", "train", "bag", "bottle", "cup", "leaf", "plate", "can", "paper",
-        "shirt", "sun", "drop", "plug"
-    ] = "leaf"
+    icon: ActionIcon = "leaf"
     source: Source
 
     @model_validator(mode="after")

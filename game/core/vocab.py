@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal, get_args
+
 LANGS = ("en", "zh-Hans")
 
 # IUCN Red List categories, most threatened first, with the Red List's own colours.
@@ -96,7 +98,27 @@ HABITATS = {
     "cave": {"en": "cave", "zh-Hans": "洞穴"},
 }
 
-ACTION_CATEGORIES = ("transport", "waste", "food", "energy", "water", "shopping")
-ACTION_UNITS = ("km", "trip", "item", "meal", "kg", "load", "shower", "day")
-ACTION_ICONS = ("walk", "bike", "bus", "train", "bag", "bottle", "cup", "leaf", "plate", "can",
-                "paper", "shirt", "sun", "drop", "plug")
+# The one copy of the action enums: game.core.models types Action with these Literals.
+ActionCategory = Literal["transport", "waste", "food", "energy", "water", "shopping"]
+ActionUnit = Literal["km", "trip", "item", "meal", "kg", "load", "shower", "day"]
+ActionIcon = Literal[
+    "walk", "bike", "bus", "train", "bag", "bottle", "cup", "leaf", "plate", "can", "paper",
+    "shirt", "sun", "drop", "plug",
+]
+ACTION_CATEGORIES: tuple[str, ...] = get_args(ActionCategory)
+ACTION_UNITS: tuple[str, ...] = get_args(ActionUnit)
+ACTION_ICONS: tuple[str, ...] = get_args(ActionIcon)
+
+# What each Red List category says about a species, in words a child can follow (after the
+# IUCN Red List Categories and Criteria, version 3.1); the screens translate them with t().
+CATEGORY_MEANINGS = {
+    "EX": "There are none left: the last one has died.",
+    "EW": "It survives only in zoos, gardens or places people look after, not in the wild.",
+    "CR": "It faces an extremely high risk of disappearing from the wild.",
+    "EN": "It faces a very high risk of disappearing from the wild.",
+    "VU": "It faces a high risk of disappearing from the wild.",
+    "NT": "It is close to becoming threatened.",
+    "LC": "It is not threatened today, but it still needs healthy places to live.",
+    "DD": "Scientists do not yet know enough to say how much danger it is in.",
+    "NE": "Its risk has not been assessed yet.",
+}

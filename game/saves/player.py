@@ -19,6 +19,7 @@ from game.saves.lock import ProfileLock
 from game.saves.meta import PROFILE_FILE, ProfileMeta, load_meta
 from game.saves.migrations import RENAMES, Renames, SaveError
 from game.saves.transfer import export_document
+from game.saves.views import Views
 
 T = TypeVar("T")
 A = TypeVar("A")
@@ -95,6 +96,7 @@ class PlayerSave:
                         "recovered.") if missing == 1 else
                 Message("{count} earlier entries (actions logged or cards found) could not be "
                         "recovered.", count=missing))
+        self.views = Views.load(folder, self.state)
         self.meta = self._updated_meta(now if touch else self.meta.last_played)
         if touch or self.recovery_notes:
             # Not fsynced: the ledger is the truth and the totals a summary of it, and what
@@ -158,6 +160,14 @@ class PlayerSave:
             "able to repair that file.", month=month, aside=aside))
         return None
 
+    def adopt(self, state: PlayerState) -> None:
+        """Play on with ``state`` (the ledger as verified by game.core.verify: entries that
+        break a rule are in ``state.set_aside``) and keep the player list's totals in step."""
+        self.state = state
+        self.meta = self._updated_meta(self.meta.last_played)
+        with contextlib.suppress(OSError):
+            self._write_meta(durable=False)
+
     # -- writing ---------------------------------------------------------------------------
 
     def record(self, entry: LedgerEntry) -> None:
@@ -170,7 +180,9 @@ class PlayerSave:
         try:
             self._writer.append(entry)
         except (OSError, CorruptFile) as exc:
+            aside = self.state.set_aside
             self.state = PlayerState.from_entries(e for e in self.state.entries if e is not entry)
+            self.state.set_aside.extend(aside)
             if isinstance(exc, CorruptFile):
                 raise SaveError(Message(
                     "Could not save: {problem}. Your collection so far is safe; close and "
@@ -189,7 +201,7 @@ class PlayerSave:
             balance=self.state.balance,
             earned_total=self.state.earned_total,
             cards=len(self.state.owned),
-            entries=len(self.state.entries),
+            entries=len(self.state.entries) + len(self.state.set_aside),
             problem=None,
         )
 
@@ -198,7 +210,9 @@ class PlayerSave:
 
     def export(self, path: Path, now: dt.datetime | None = None) -> None:
         """Write this profile to ``path`` as one portable file; SaveError when that fails."""
-        data = export_document(self.meta, self.state.entries, now or dt.datetime.now())
+        # entries set aside by the verifier travel too: kept aside, never deleted
+        entries = sorted([*self.state.entries, *self.state.set_aside], key=lambda e: e.seq)
+        data = export_document(self.meta, entries, now or dt.datetime.now())
         try:
             write_atomic(path, data)
         except OSError as exc:

@@ -6,8 +6,7 @@ import pygame
 
 from game.context import GameContext
 from game.core.models import Species
-from game.core.vocab import HABITATS
-from game.scenes.reveal import CATEGORY_MEANINGS
+from game.core.vocab import CATEGORY_MEANINGS, HABITATS
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
 from game.ui import draw, redlist, theme
 from game.ui.cards import category_chip

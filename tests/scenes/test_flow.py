@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pygame
@@ -13,7 +14,7 @@ from game.scenes.log_action import LogActionScene
 from game.scenes.new_profile import NewProfileScene
 from game.scenes.profiles import ProfilesScene
 from game.scenes.reveal import RevealScene
-from tests.scenes.driver import Driver
+from tests.scenes.driver import NOW, Driver
 
 
 def test_create_log_reveal_album_then_restart(tmp_path: Path) -> None:
@@ -136,21 +137,20 @@ def test_an_unexpected_error_shows_the_error_screen_and_writes_a_log(tmp_path: P
 
 
 def test_three_days_in_a_row_earn_the_streak_bonus_once(tmp_path: Path) -> None:
-    game = Driver(tmp_path)
-    game.new_player("Sam")
-    game.click("Log an eco-action")
-    scene = game.scene
-    assert isinstance(scene, LogActionScene)
-    game.click_at(scene.tile_rect(0).center)
-    each = scene.selected.energy_g
-    game.click("←")
-    game.click("←")  # two days ago
-    game.click("Log it!")
-    game.click("→")
-    game.click("Log it!")
-    assert game.ctx.state.balance == 2 * each
-    game.click("→")
-    game.click("Log it!")  # today: the third day in a row
+    for n in range(3):  # the player comes back on three days in a row
+        game = Driver(tmp_path, now=NOW + dt.timedelta(days=n))
+        if n == 0:
+            game.new_player("Sam")
+        else:
+            game.click_at(game.scene.tile_rect(0).center)
+        game.click("Log an eco-action")
+        scene = game.scene
+        assert isinstance(scene, LogActionScene)
+        game.click_at(scene.tile_rect(0).center)
+        each = scene.selected.energy_g
+        game.click("Log it!")
+        if n < 2:
+            assert game.quit() == 0
     assert game.ctx.state.balance == 3 * each + 30
     assert "streak-3" in game.ctx.state.bonus_reasons
     game.click_at(scene.tile_rect(1).center)
