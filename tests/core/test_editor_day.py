@@ -57,7 +57,9 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
 def test_a_syntax_error_is_reported_first_and_alone(bundled: Path) -> None:
     # species.yaml defines the editions that the forest deck refers to: while it cannot be read,
     # every forest species would otherwise look as if it named an unknown edition.
-    edit(bundled / "species.yaml", "    reveal_cost: 500\n", "   reveal_cost: 500\n")
+    deck = bundled / "species.yaml"
+    text = deck.read_text(encoding="utf-8")
+    deck.write_text(text.replace("\n    reveal_cost:", "\n   reveal_cost:", 1), encoding="utf-8")
     [problem] = errors(bundled)
     assert Path(problem.path).name == "species.yaml"
     assert problem.message.startswith("YAML syntax:")
