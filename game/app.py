@@ -11,6 +11,7 @@ import logging
 import logging.handlers
 import random
 import sys
+import time
 import traceback
 from pathlib import Path
 
@@ -22,6 +23,13 @@ from game.saves.profiles import SaveStore
 from game.scenes.base import SceneManager
 
 log = logging.getLogger("ecocards")
+
+# With nothing moving and no input for IDLE_AFTER_S seconds, the loop only looks for input
+# IDLE_POLLS_PER_S times a second and draws every IDLE_FRAME_S (a blinking caret still blinks), so
+# an idle screen costs almost no processor time; any input brings back the full frame rate.
+IDLE_AFTER_S = 1.5
+IDLE_POLLS_PER_S = 20
+IDLE_FRAME_S = 0.5
 BANNER_HEIGHT = 26
 
 
@@ -33,6 +41,7 @@ class App:
         self.running = False
         self.exit_code = 0
         self._crashed = False
+        self._last_input = time.monotonic()
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -83,11 +92,26 @@ class App:
             print(f"EcoCards could not start: {exc}\nDetails were written to {path}",
                   file=sys.stderr)
             return 1
+        import pygame
+
+        waited = 0.0
         while self.running:
-            dt_s = min(self.pg_clock.tick(self.config.fps) / 1000, 0.1)
-            self.step(dt_s)
+            if self._idle():  # look for input a few times a second, sleeping in between
+                waited += self.pg_clock.tick(IDLE_POLLS_PER_S) / 1000
+                if waited < IDLE_FRAME_S and not pygame.event.peek():
+                    continue
+            else:
+                waited += self.pg_clock.tick(self.config.fps) / 1000
+            self.step(min(waited, 0.1))
+            waited = 0.0
         self.shutdown()
         return self.exit_code
+
+    def _idle(self) -> bool:
+        """Nothing moves and no one has touched a key, the mouse or the screen for a while."""
+        assert self.ctx is not None
+        return (time.monotonic() - self._last_input > IDLE_AFTER_S and not self.ctx.toasts
+                and not self.ctx.manager.animating)
 
     def step(self, dt_s: float) -> None:
         """One frame: events, update, draw. Any unexpected error becomes the error screen."""
@@ -96,6 +120,7 @@ class App:
         assert self.ctx is not None
         try:
             for event in pygame.event.get():
+                self._last_input = time.monotonic()  # any event may change what is shown
                 self._dispatch(event)
                 if not self.running:
                     return

@@ -45,6 +45,12 @@ class Scene:
     def draw(self, surface: pygame.Surface) -> None:
         pass
 
+    @property
+    def animating(self) -> bool:
+        """Something moves by itself (a tween, a rolling counter): the main loop keeps its full
+        frame rate while it does, and slows down once nothing moves and no one touches a key."""
+        return False
+
 
 class SceneManager:
     def __init__(self) -> None:
@@ -111,6 +117,10 @@ class SceneManager:
     def update(self, dt: float) -> None:
         if self.top:
             self.top.update(dt)
+
+    @property
+    def animating(self) -> bool:
+        return bool(self._pending) or any(scene.animating for scene in self.stack[-2:])
 
     def draw(self, surface: pygame.Surface) -> None:
         first = len(self.stack) - 1

@@ -183,6 +183,10 @@ class LogActionScene(ScreenScene):
 
     # -- drawing -----------------------------------------------------------------------------
 
+    @property
+    def animating(self) -> bool:
+        return self.gain is not None or super().animating
+
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
         self.draw_tiles(surface)

@@ -62,6 +62,11 @@ class ScreenScene(Scene):
             self.shown_energy = target if abs(gap) <= step else self.shown_energy + \
                 step * (1 if gap > 0 else -1)
 
+    @property
+    def animating(self) -> bool:
+        target = self.ctx.save.state.balance if self.ctx.save else 0
+        return self.shown_energy is not None and self.shown_energy != target
+
     def draw(self, surface: pygame.Surface) -> None:
         draw.background(surface)
         self.draw_header(surface)
