@@ -57,22 +57,59 @@ def test_the_reveal_animation_is_never_slowed(tmp_path: Path) -> None:
     assert not driver.app._idle()
 
 
-def test_the_idle_loop_sleeps_in_the_event_wait_and_a_quit_ends_it(
+def test_the_idle_loop_polls_slowly_and_draws_twice_a_second(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     driver = Driver(tmp_path)
     driver.wait(5)
     _quiet(driver)
-    waits: list[int] = []
-    real_wait = pygame.event.wait
+    app = driver.app
+    ticks: list[int] = []
+    steps: list[float] = []
 
-    def counting_wait(timeout: int = 0) -> pygame.event.Event:
-        waits.append(timeout)
-        if len(waits) == 3:
-            pygame.event.post(pygame.event.Event(pygame.QUIT))
-        return real_wait(timeout)
+    class FakeClock:  # each poll takes 50 ms
+        def tick(self, fps: int = 0) -> int:
+            ticks.append(fps)
+            return 50
 
-    monkeypatch.setattr(pygame.event, "wait", counting_wait)
-    monkeypatch.setattr(driver.app, "start", lambda: None)  # started by the driver already
-    assert driver.app.run() == 0  # the QUIT posted during the third wait ends the loop
-    assert waits == [app_module.IDLE_FRAME_MS] * 3
+    real_step = app.step
+
+    def counting_step(dt_s: float) -> None:
+        steps.append(dt_s)
+        real_step(dt_s)
+        if len(steps) == 3:
+            app.running = False
+
+    monkeypatch.setattr(app, "pg_clock", FakeClock())
+    monkeypatch.setattr(app, "step", counting_step)
+    monkeypatch.setattr(app, "start", lambda: None)  # started by the driver already
+    assert app.run() == 0
+    polls_per_frame = round(app_module.IDLE_FRAME_S / 0.05)
+    assert ticks == [app_module.IDLE_POLLS_PER_S] * (3 * polls_per_frame)
+    assert len(steps) == 3
+
+
+def test_input_during_an_idle_wait_is_handled_on_the_next_poll(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    driver = Driver(tmp_path)
+    driver.wait(5)
+    _quiet(driver)
+    app = driver.app
+    ticks: list[int] = []
+
+    class FakeClock:
+        def tick(self, fps: int = 0) -> int:
+            ticks.append(fps)
+            if len(ticks) == 2:  # a key is pressed while the loop sleeps
+                driver.post(pygame.KEYDOWN, key=pygame.K_F1, mod=0, unicode="", scancode=0)
+            return 50
+
+    def step_once(dt_s: float) -> None:
+        app.running = False
+
+    monkeypatch.setattr(app, "pg_clock", FakeClock())
+    monkeypatch.setattr(app, "step", step_once)
+    monkeypatch.setattr(app, "start", lambda: None)
+    app.run()
+    assert len(ticks) == 2  # the frame came at the poll that saw the key, not half a second later
