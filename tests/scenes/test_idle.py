@@ -84,8 +84,9 @@ def test_the_idle_loop_polls_slowly_and_draws_twice_a_second(
     monkeypatch.setattr(app, "step", counting_step)
     monkeypatch.setattr(app, "start", lambda: None)  # started by the driver already
     assert app.run() == 0
-    polls_per_frame = round(app_module.IDLE_FRAME_S / 0.05)
-    assert ticks == [app_module.IDLE_POLLS_PER_S] * (3 * polls_per_frame)
+    polls_per_frame = round(app_module.IDLE_FRAME_S / 0.05)  # 50 ms a poll
+    assert set(ticks) == {app_module.IDLE_POLLS_PER_S}
+    assert 3 * polls_per_frame <= len(ticks) <= 3 * (polls_per_frame + 1)  # + float rounding
     assert len(steps) == 3
 
 
