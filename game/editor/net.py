@@ -105,13 +105,18 @@ class BoundedAdapter(HTTPAdapter):
         super().__init__(max_retries=retry)
         self.max_bytes = max_bytes
 
-    def send(self, request: requests.PreparedRequest, stream: bool = False,
-             timeout: float | tuple[float, float] | tuple[float, None] | None = None,
-             verify: bool | str = True,
-             cert: bytes | str | tuple[bytes | str, bytes | str] | None = None,
-             proxies: Mapping[str, str] | None = None) -> requests.Response:
-        response = super().send(request, stream=True, timeout=timeout, verify=verify,
-                                cert=cert, proxies=proxies)
+    def send(
+        self,
+        request: requests.PreparedRequest,
+        stream: bool = False,
+        timeout: float | tuple[float, float] | tuple[float, None] | None = None,
+        verify: bool | str = True,
+        cert: bytes | str | tuple[bytes | str, bytes | str] | None = None,
+        proxies: Mapping[str, str] | None = None,
+    ) -> requests.Response:
+        response = super().send(
+            request, stream=True, timeout=timeout, verify=verify, cert=cert, proxies=proxies
+        )
         try:
             response._content = self._read(response)  # what requests does once it has read it
         except BaseException:
@@ -143,9 +148,15 @@ def _deadline_passed() -> bool:
     return deadline is not None and time.monotonic() > deadline
 
 
-def make_session(tool: str, *, retries: int = 3, backoff: float = 1.0,
-                 cache: Path | None = None, cache_hours: float = DEFAULT_CACHE_HOURS,
-                 max_bytes: int = MAX_ANSWER_BYTES) -> requests.Session:
+def make_session(
+    tool: str,
+    *,
+    retries: int = 3,
+    backoff: float = 1.0,
+    cache: Path | None = None,
+    cache_hours: float = DEFAULT_CACHE_HOURS,
+    max_bytes: int = MAX_ANSWER_BYTES,
+) -> requests.Session:
     """The one session a tool uses: a User-Agent naming the tool and the game's version, the
     retry policy and size limit, and with ``cache`` a cache of answers in that folder that
     expire after ``cache_hours`` (the token, sent in a header, is never stored)."""
@@ -155,9 +166,15 @@ def make_session(tool: str, *, retries: int = 3, backoff: float = 1.0,
     else:
         max_age = dt.timedelta(hours=cache_hours)
         cached = requests_cache.CachedSession(
-            str(cache), backend="filesystem", serializer="json", expire_after=max_age,
-            allowable_codes=(200, 404), allowable_methods=("GET",), cache_control=False,
-            stale_if_error=False)
+            str(cache),
+            backend="filesystem",
+            serializer="json",
+            expire_after=max_age,
+            allowable_codes=(200, 404),
+            allowable_methods=("GET",),
+            cache_control=False,
+            stale_if_error=False,
+        )
         # Answers expire when they are written; one kept under a longer --cache-hours must not
         # outlive the age asked for now.
         if max_age:
@@ -248,8 +265,9 @@ class JsonClient:
             _request_deadline.at = time.monotonic() + self.timeout
             try:
                 if self.refresh and isinstance(session, requests_cache.CachedSession):
-                    outcome.append(session.get(url, headers=self._headers, timeout=timeout,
-                                               force_refresh=True))
+                    outcome.append(
+                        session.get(url, headers=self._headers, timeout=timeout, force_refresh=True)
+                    )
                 else:
                     outcome.append(session.get(url, headers=self._headers, timeout=timeout))
             except BaseException as exc:  # handed over to the caller's thread
@@ -260,8 +278,9 @@ class JsonClient:
         worker.join(self.timeout)
         self._last_call = self._clock()
         if worker.is_alive() or not outcome:  # left behind: it stops at its own deadline
-            raise Unreachable(f"{self.service}: no answer within {self.timeout:g} s from {url} "
-                              "(--timeout)")
+            raise Unreachable(
+                f"{self.service}: no answer within {self.timeout:g} s from {url} (--timeout)"
+            )
         result = outcome[0]
         if isinstance(result, BaseException):
             raise self._failure(url, result) from None
@@ -269,20 +288,22 @@ class JsonClient:
 
     def _failure(self, url: str, exc: BaseException) -> ApiError:
         if isinstance(exc, AnswerTooLarge):
-            return BadAnswer(f"{self.service}: the answer from {url} is larger than "
-                             f"{MAX_ANSWER_BYTES // 2**20} MiB; it was not read")
+            return BadAnswer(
+                f"{self.service}: the answer from {url} is larger than "
+                f"{MAX_ANSWER_BYTES // 2**20} MiB; it was not read"
+            )
         if isinstance(exc, requests.Timeout):
-            return Unreachable(f"{self.service}: no answer within {self.timeout:g} s from {url} "
-                               "(--timeout)")
+            return Unreachable(
+                f"{self.service}: no answer within {self.timeout:g} s from {url} (--timeout)"
+            )
         if isinstance(exc, requests.ConnectionError):
-            return Unreachable(f"{self.service}: cannot connect to {_host(url)} "
-                               f"({_reason(exc)})")
+            return Unreachable(f"{self.service}: cannot connect to {_host(url)} ({_reason(exc)})")
         if isinstance(exc, requests.RequestException):
-            return Unreachable(f"{self.service}: request to {url} failed "
-                               f"({type(exc).__name__})")
+            return Unreachable(f"{self.service}: request to {url} failed ({type(exc).__name__})")
         if isinstance(exc, Exception):  # whatever a broken answer made a library raise
-            return BadAnswer(f"{self.service}: the answer from {url} could not be read "
-                             f"({type(exc).__name__})")
+            return BadAnswer(
+                f"{self.service}: the answer from {url} could not be read ({type(exc).__name__})"
+            )
         raise exc  # KeyboardInterrupt, SystemExit
 
     def _interpret(self, url: str, response: requests.Response) -> tuple[int, Any]:
@@ -292,17 +313,22 @@ class JsonClient:
             what = "still rate-limited (429)" if status == 429 else f"server error {status}"
             raise Unreachable(f"{self.service}: {what} after {attempts}: {url}")
         if status == 401:
-            raise Unauthorized(f"{self.service}: the token was refused (401 Unauthorized)"
-                               + (f"; {self.auth_hint}" if self.auth_hint else ""))
-        if any(secret and secret.encode() in response.content
-               for secret in self._headers.values()):
-            raise BadAnswer(f"{self.service}: the answer from {url} repeats the token sent with "
-                            "the request; it was not used")
+            raise Unauthorized(
+                f"{self.service}: the token was refused (401 Unauthorized)"
+                + (f"; {self.auth_hint}" if self.auth_hint else "")
+            )
+        if any(secret and secret.encode() in response.content for secret in self._headers.values()):
+            raise BadAnswer(
+                f"{self.service}: the answer from {url} repeats the token sent with "
+                "the request; it was not used"
+            )
         body = _json_or_none(response.content)
         if status == 404:
             if body is _NOT_JSON:
-                raise Refused(f"{self.service}: {url} is not an API address (404 with a web "
-                              f"page, not JSON): check {self.base_option}")
+                raise Refused(
+                    f"{self.service}: {url} is not an API address (404 with a web "
+                    f"page, not JSON): check {self.base_option}"
+                )
             return 404, body
         if status == 403:
             raise Refused(f"{self.service}: the request was refused (403 Forbidden): {url}")
@@ -311,14 +337,17 @@ class JsonClient:
         if status != 200:
             raise BadAnswer(f"{self.service}: unexpected HTTP {status} for {url}")
         if body is _TOO_DEEP:
-            raise BadAnswer(f"{self.service}: the answer from {url} is nested too deeply to be "
-                            "an API answer")
+            raise BadAnswer(
+                f"{self.service}: the answer from {url} is nested too deeply to be an API answer"
+            )
         if body is _NOT_JSON:
             # Never the body itself: a server may echo the token there.
             kind = response.headers.get("Content-Type", "").split(";")[0].strip()
             kind = kind if _MIME.fullmatch(kind) else "unknown type"
-            raise BadAnswer(f"{self.service}: the answer from {url} is not valid JSON ({kind}, "
-                            f"{len(response.content)} bytes)")
+            raise BadAnswer(
+                f"{self.service}: the answer from {url} is not valid JSON ({kind}, "
+                f"{len(response.content)} bytes)"
+            )
         return 200, body
 
 
@@ -353,13 +382,15 @@ def _reason(exc: BaseException) -> str:
     found = re.search(r"\[Errno -?\d+\] ([^'\")\]]+)", text)
     if found:
         return found.group(1).strip()
-    for needle, reason in (("Name or service not known", "unknown host"),
-                           ("nodename nor servname", "unknown host"),
-                           ("getaddrinfo failed", "unknown host"),
-                           ("Connection refused", "connection refused"),
-                           ("Connection aborted", "connection closed by the server"),
-                           ("RemoteDisconnected", "connection closed by the server"),
-                           ("SSL", "TLS/SSL error")):
+    for needle, reason in (
+        ("Name or service not known", "unknown host"),
+        ("nodename nor servname", "unknown host"),
+        ("getaddrinfo failed", "unknown host"),
+        ("Connection refused", "connection refused"),
+        ("Connection aborted", "connection closed by the server"),
+        ("RemoteDisconnected", "connection closed by the server"),
+        ("SSL", "TLS/SSL error"),
+    ):
         if needle in text:
             return reason
     return "connection failed"
@@ -367,6 +398,5 @@ def _reason(exc: BaseException) -> str:
 
 def ensure_mapping(data: Any, service: str, what: str) -> dict[str, Any]:
     if not isinstance(data, dict):
-        raise BadAnswer(f"{service}: expected a JSON object for {what}, got "
-                        f"{type(data).__name__}")
+        raise BadAnswer(f"{service}: expected a JSON object for {what}, got {type(data).__name__}")
     return data

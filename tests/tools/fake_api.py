@@ -14,7 +14,7 @@ import shutil
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -23,9 +23,6 @@ from urllib.parse import parse_qs, urlsplit
 
 TOKEN = "tok-3f9a61c2-secret"  # a test asserts this never shows up in any output
 SLOW_SECONDS = 1.5
-TRICKLE_SECONDS = 0.25  # the hostile server's pause between two bytes
-TRICKLE_LENGTH = 400  # bytes it announces and sends one at a time (100 s at that pace)
-HUGE_BYTES = 500 * 2**20  # what the hostile server sends as one answer
 RED_LIST_VERSION = "2025-2"
 GLOBAL = [{"description": {"en": "Global"}, "code": "1"}]
 EUROPE = [{"description": {"en": "Europe"}, "code": "2"}]
@@ -92,6 +89,8 @@ class FakeApi:
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     hits: Counter[str] = field(default_factory=Counter)
     sent: Counter[str] = field(default_factory=Counter)  # body bytes a hostile answer got out
+    # Genus name -> how to answer a look-up of it (see hostile_api.py).
+    special: dict[str, Callable[[Any, str], None]] = field(default_factory=dict)
 
     @property
     def iucn_base(self) -> str:
@@ -255,8 +254,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, self.api.taxa["Rhincodon typus"])
         elif genus == "Malformed":
             self._send(200, b'{"taxon": {"sis_id": 1, ', "application/json")
-        elif genus in HOSTILE:
-            HOSTILE[genus](self, name)
+        elif genus in self.api.special:
+            self.api.special[genus](self, name)
         elif name in self.api.taxa:
             self._send(200, self.api.taxa[name])
         else:
@@ -277,93 +276,6 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, self.api.species[int(segments[1])])
         else:
             self._send(404, {"error": "Not found"})
-
-
-# -- a hostile server: each special genus name gets one kind of attack -----------------------
-
-
-def _shark(handler: _Handler) -> bytes:
-    return json.dumps(handler.api.taxa["Rhincodon typus"]).encode()
-
-
-def _unknown_charset(handler: _Handler, name: str) -> None:
-    handler._send(200, _shark(handler), "application/json; charset=x-no-such-charset")
-
-
-def _deep_json(handler: _Handler, name: str) -> None:
-    depth = 100_000
-    handler._send(200, b"[" * depth + b"]" * depth)
-
-
-def _odd_retry_after(handler: _Handler, name: str) -> None:
-    if handler.api.hits[name] > 1:
-        handler._send(200, _shark(handler))
-        return
-    with contextlib.suppress(OSError):
-        handler.send_response(429)
-        handler.send_header("Retry-After", "²")
-        handler.send_header("Content-Length", "0")
-        handler.end_headers()
-
-
-def _odd_year(handler: _Handler, name: str) -> None:
-    answer = json.loads(_shark(handler))
-    for item in answer["assessments"]:
-        item["year_published"] = "2016²"
-    handler.api.assessments[2365291] = {**handler.api.assessments[2365291],
-                                        "year_published": "2016²"}
-    handler._send(200, answer)
-
-
-def _stream(handler: _Handler, name: str, headers: dict[str, str], chunk: bytes, total: int,
-            pause: float = 0.0) -> None:
-    """Send ``total`` bytes of ``chunk`` after ``headers``, counting what got out, until the
-    client hangs up."""
-    try:
-        handler.send_response(200)
-        for key, value in headers.items():
-            handler.send_header(key, value)
-        handler.end_headers()
-        while handler.api.sent[name] < total:
-            handler.wfile.write(chunk)
-            handler.wfile.flush()
-            handler.api.sent[name] += len(chunk)
-            if pause:
-                time.sleep(pause)
-    except OSError:
-        pass  # the client gave up: that is the point
-    handler.close_connection = True
-
-
-def _trickle(handler: _Handler, name: str) -> None:
-    _stream(handler, name, {"Content-Type": "application/json",
-                            "Content-Length": str(TRICKLE_LENGTH)}, b" ", TRICKLE_LENGTH,
-            TRICKLE_SECONDS)
-
-
-def _huge(handler: _Handler, name: str) -> None:
-    _stream(handler, name, {"Content-Type": "application/json", "Connection": "close"},
-            b" " * 2**20, HUGE_BYTES)
-
-
-def _huge_declared(handler: _Handler, name: str) -> None:
-    with contextlib.suppress(OSError):
-        handler.send_response(200)
-        handler.send_header("Content-Type", "application/json")
-        handler.send_header("Content-Length", str(HUGE_BYTES))
-        handler.end_headers()
-        handler.wfile.write(b"[")
-    handler.close_connection = True
-
-
-def _echo_token(handler: _Handler, name: str) -> None:
-    token = handler.headers.get("Authorization", "")
-    handler._send(200, f"{token} is not a token we know".encode(), "text/plain")
-
-
-HOSTILE = {"Unknowncharset": _unknown_charset, "Deepjson": _deep_json,
-           "Retryafter": _odd_retry_after, "Oddyear": _odd_year, "Trickle": _trickle,
-           "Huge": _huge, "Hugedeclared": _huge_declared, "Echotoken": _echo_token}
 
 
 @contextlib.contextmanager

@@ -4,19 +4,23 @@ a hang, a memory blow-up or the token on screen."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from game.editor.cli import EXIT_API, EXIT_DIFFERENT
 from game.editor.net import MAX_ANSWER_BYTES
 from game.editor.sync import main
-from tests.tools.fake_api import (
-    HUGE_BYTES,
-    TOKEN,
-    TRICKLE_LENGTH,
-    FakeApi,
-    run_tool,
-    write_deck,
-)
+from tests.tools.fake_api import TOKEN, FakeApi, run_tool, serve, write_deck
+from tests.tools.hostile_api import HUGE_BYTES, TRICKLE_LENGTH, hostile_api
+
+
+@pytest.fixture
+def api() -> Iterator[FakeApi]:
+    """The local server, answering some look-ups with attacks."""
+    with serve(hostile_api()) as running:
+        yield running
 
 
 def check(api: FakeApi, tmp_path: Path, scientific: str, *args: str) -> tuple[int, str, str]:
@@ -43,7 +47,8 @@ def test_a_deeply_nested_answer_is_a_bad_answer(api: FakeApi, tmp_path: Path) ->
 
 
 def test_a_retry_after_that_is_not_a_number_falls_back_to_the_backoff(
-        api: FakeApi, tmp_path: Path) -> None:
+    api: FakeApi, tmp_path: Path
+) -> None:
     code, out, err = check(api, tmp_path, "Retryafter answer")
     assert code == EXIT_DIFFERENT
     assert api.hits["Retryafter answer"] == 2
@@ -59,7 +64,8 @@ def test_a_year_with_a_superscript_digit_is_not_a_year(api: FakeApi, tmp_path: P
 
 
 def test_timeout_is_a_total_deadline_against_a_trickling_server(
-        api: FakeApi, tmp_path: Path) -> None:
+    api: FakeApi, tmp_path: Path
+) -> None:
     code, _, err = check(api, tmp_path, "Trickle answer", "--timeout", "1")
     sent = api.sent["Trickle answer"]
     assert code == EXIT_API
@@ -85,7 +91,8 @@ def test_an_answer_announcing_a_huge_length_is_not_read(api: FakeApi, tmp_path: 
 
 
 def test_a_server_echoing_the_token_in_a_web_page_never_gets_it_shown(
-        api: FakeApi, tmp_path: Path) -> None:
+    api: FakeApi, tmp_path: Path
+) -> None:
     code, out, err = check(api, tmp_path, "Echotoken answer")
     assert code == EXIT_API
     assert TOKEN not in out + err
