@@ -19,14 +19,8 @@ from game.editor.gbif import DEFAULT_GBIF_BASE, GbifClient
 from game.editor.gbif import SERVICE as GBIF_SERVICE
 from game.editor.iucn import DEFAULT_API_BASE, SIGN_UP_URL, TOKEN_ENV, IucnClient
 from game.editor.iucn import SERVICE as IUCN_SERVICE
-from game.editor.net import (
-    DEFAULT_CACHE_HOURS,
-    DEFAULT_TIMEOUT,
-    MAX_WAIT,
-    ApiError,
-    JsonClient,
-    make_session,
-)
+from game.editor.net import DEFAULT_TIMEOUT, ApiError, JsonClient
+from game.editor.session import DEFAULT_CACHE_HOURS, MAX_WAIT, make_session
 
 EXIT_OK = 0
 EXIT_DIFFERENT = 1

@@ -10,16 +10,8 @@ import pytest
 import game
 from game.editor.gbif import GbifClient
 from game.editor.iucn import IucnClient, SpeciesProblem, UnknownName
-from game.editor.net import (
-    MAX_WAIT,
-    BadAnswer,
-    JsonClient,
-    Refused,
-    Unauthorized,
-    Unreachable,
-    make_session,
-    retry_policy,
-)
+from game.editor.net import BadAnswer, JsonClient, Refused, Unauthorized, Unreachable
+from game.editor.session import MAX_WAIT, make_session, retry_policy
 from tests.tools.fake_api import TOKEN, FakeApi, serve, standard_api
 
 

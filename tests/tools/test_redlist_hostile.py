@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from game.editor.cli import EXIT_API, EXIT_DIFFERENT
-from game.editor.net import MAX_ANSWER_BYTES
+from game.editor.session import MAX_ANSWER_BYTES
 from game.editor.sync import main
 from tests.tools.fake_api import TOKEN, FakeApi, run_tool, serve, write_deck
 from tests.tools.hostile_api import HUGE_BYTES, TRICKLE_LENGTH, hostile_api
