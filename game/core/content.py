@@ -25,6 +25,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from game.core.files import open_regular
 from game.core.models import (
     RED_LIST_URL_PATTERN,
     Action,
@@ -54,6 +55,7 @@ from game.core.yamlsrc import (
 )
 
 CACHE_FORMAT = 2
+MAX_CACHE_BYTES = 256 * 2**20  # far above the cache of the largest deck the loader accepts
 # A cold load of a deck bigger than this runs in a child process that writes the cache, and the
 # game then reads the cache: the parsed YAML with its positions takes several times the memory
 # of the validated content, and memory a process has used stays with it until it exits.
@@ -621,7 +623,9 @@ def _read_cache(cache_dir: Path, key: str, assets_dir: Path, today: dt.date) -> 
     context = {"today": today}  # given once, or every assessment year would look up the date
     species: dict[str, Species] = {}
     try:
-        with _cache_path(cache_dir, key).open("rb") as fh, gc_paused():
+        # Only a regular file of bounded size: a pipe or a link to a device in its place
+        # would block or be read forever.
+        with open_regular(_cache_path(cache_dir, key), MAX_CACHE_BYTES) as fh, gc_paused():
             header = _CacheHeader.model_validate_json(fh.readline(), context=context)
             if header.format != CACHE_FORMAT:
                 return None
