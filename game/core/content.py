@@ -25,6 +25,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from game.core.art import ART_SUFFIXES, species_art
 from game.core.models import (
     RED_LIST_URL_PATTERN,
     Action,
@@ -52,7 +53,7 @@ from game.core.yamlsrc import (
     read_text,
 )
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3  # 3: one warning per species without art
 # A cold load of a deck bigger than this runs in a child process that writes the cache, and the
 # game then reads the cache: the parsed YAML with its positions takes several times the memory
 # of the validated content, and memory a process has used stays with it until it exits.
@@ -311,7 +312,6 @@ def _cross_check(
 ) -> list[Problem]:
     problems: list[Problem] = []
     warn = Severity.WARNING
-    no_art: dict[str, list[_Origin]] = {}
     scientific: dict[str, _Origin] = {}
     used_editions: set[str] = set()
     for sp, origin in species.values():
@@ -342,7 +342,10 @@ def _cross_check(
                                                "no zh-Hans text: Chinese players will see English",
                                                severity=warn))
         if sp.art is None:
-            no_art.setdefault(origin.doc.shown_path, []).append(origin)
+            problems.append(origin.problem(("group",), f"'{sp.id}' has no 'art:' picture: "
+                                           f"cards show the generic picture of its group; "
+                                           f"add 'art: {species_art(sp.id)}' after this line",
+                                           severity=warn))
         else:
             problems.extend(_check_art(sp.art, assets_dir, origin))
         if sp.scientific_name in scientific:
@@ -359,12 +362,6 @@ def _cross_check(
         problems.extend(_missing_translations(edition, origin, ("title", "description")))
     for action, origin in actions.values():
         problems.extend(_missing_translations(action, origin, ("name", "description")))
-    for origins in no_art.values():
-        first = origins[0]
-        count = len(origins)
-        noun = "species has" if count == 1 else "species have"
-        problems.append(first.problem(("id",), f"{count} {noun} no 'art:' image; generated art "
-                                      "is used for them", severity=warn))
     return problems
 
 
@@ -391,9 +388,9 @@ def _check_art(art: str, assets_dir: Path, origin: _Origin) -> list[Problem]:
     posix = PurePosixPath(art.replace("\\", "/"))
     if posix.is_absolute() or ".." in posix.parts or re.match(r"^[A-Za-z]:", art):
         return [origin.problem(("art",), f"art path '{art}' must stay inside assets/ "
-                                         "(a relative path such as cards/whale-shark.png)")]
-    if posix.suffix.lower() != ".png":
-        return [origin.problem(("art",), f"art '{art}' must be a .png image")]
+                                         "(a relative path such as art/whale-shark.svg)")]
+    if posix.suffix.lower() not in ART_SUFFIXES:
+        return [origin.problem(("art",), f"art '{art}' must be an .svg or .png picture")]
     target = assets_dir.joinpath(*posix.parts)
     if not _resolves_inside(target, assets_dir):
         return [origin.problem(("art",), f"art path '{art}' leads outside assets/ "
