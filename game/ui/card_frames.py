@@ -8,6 +8,7 @@ the picture. Lost species get a calm slate frame with no shine and no sparkle.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pygame
 
@@ -49,7 +50,9 @@ def frame_style(tier_id: str, edition: Colour) -> FrameStyle:
     return FrameStyle(7, None, None, (), None, 0.0)
 
 
+@lru_cache(maxsize=64)
 def rounded_mask(size: tuple[int, int], radius: int) -> pygame.Surface:
+    """White inside a rounded rectangle, transparent outside (shared: never draw on it)."""
     mask = pygame.Surface(size, pygame.SRCALPHA)
     pygame.draw.rect(mask, (255, 255, 255, 255), mask.get_rect(), border_radius=radius)
     return mask
@@ -91,7 +94,12 @@ def shine(surface: pygame.Surface, rect: pygame.Rect, strength: float, radius: i
     """A foil shine inside ``rect``: soft diagonal bands of light, tinted at full strength."""
     if strength <= 0 or rect.width < 2 or rect.height < 2:
         return
-    w, h = rect.size
+    surface.blit(_foil(rect.size, strength, radius), rect)
+
+
+@lru_cache(maxsize=64)
+def _foil(size: tuple[int, int], strength: float, radius: int) -> pygame.Surface:
+    w, h = size
     foil = pygame.Surface((w, h), pygame.SRCALPHA)
     tints = [(255, 255, 255), (255, 236, 190), (190, 236, 255), (255, 206, 236)]
     span = w + h
@@ -104,4 +112,4 @@ def shine(surface: pygame.Surface, rect: pygame.Rect, strength: float, radius: i
             points = [(x, h), (x + band, h), (x + band + h, 0), (x + h, 0)]
             pygame.draw.polygon(foil, (*colour, alpha), points)
     foil.blit(rounded_mask((w, h), radius), (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
-    surface.blit(foil, rect)
+    return foil

@@ -9,6 +9,7 @@ Rendered cards are cached by species, size and language; pictures by name and si
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import pygame
@@ -18,7 +19,7 @@ from game.core.rarity import TIERS, tier_of
 from game.core.vocab import CATEGORY_COLOURS, CATEGORY_NAMES
 from game.ui import draw, theme
 from game.ui.card_frames import draw_frame, frame_style, rounded_mask, shine
-from game.ui.resources import Resources
+from game.ui.resources import Resources, SizedFont
 from game.ui.textfit import Probe, draw_fitted
 from game.ui.theme import Colour, hex_colour, mix
 
@@ -96,16 +97,38 @@ def tier_marks(surface: pygame.Surface, tier_id: str, center: tuple[int, int], s
 
 class CardRenderer:
     MAX_CACHED = 600
+    # Time a frame may spend drawing new cards for front_in_time (a screen full of album
+    # thumbnails appears over a few frames instead of stalling one).
+    FRAME_BUDGET_S = 0.012
 
-    def __init__(self, res: Resources) -> None:
+    def __init__(self, res: Resources, clock: Callable[[], float] = time.perf_counter) -> None:
         self.res = res
+        self._clock = clock
+        self._frame_start = clock()
+        self._drawn_this_frame = 0
         self._cache: dict[tuple[str, str, str, int, str], pygame.Surface] = {}
+        self._frames: dict[tuple[str, Colour, int], tuple[pygame.Surface, pygame.Rect]] = {}
         # When set, every text drawn on a card is reported here (tests check that it fits).
         self.probe: Probe | None = None
 
     def front(self, species: Species, edition: Edition, width: int, lang: str) -> pygame.Surface:
         return self._cached(("front", species.id, edition.id, width, lang),
                             lambda: self._render_front(species, edition, width, lang))
+
+    def begin_frame(self) -> None:
+        """A new frame starts: front_in_time has its time budget again."""
+        self._frame_start = self._clock()
+        self._drawn_this_frame = 0
+
+    def front_in_time(self, species: Species, edition: Edition, width: int, lang: str
+                      ) -> pygame.Surface | None:
+        """The card, if it is ready or this frame still has time to draw it; None otherwise
+        (show a stand-in and ask again next frame). One new card is always drawn per frame."""
+        key = ("front", species.id, edition.id, width, lang)
+        if (key not in self._cache and self._drawn_this_frame
+                and self._clock() - self._frame_start > self.FRAME_BUDGET_S):
+            return None
+        return self.front(species, edition, width, lang)
 
     def back(self, edition: Edition, width: int, lang: str) -> pygame.Surface:
         return self._cached(("back", "", edition.id, width, lang),
@@ -114,6 +137,7 @@ class CardRenderer:
     def clear(self) -> None:
         """Forget every rendered card (after the decks were reloaded)."""
         self._cache.clear()
+        self._frames.clear()
 
     def _cached(self, key: tuple[str, str, str, int, str],
                 render: Callable[[], pygame.Surface]) -> pygame.Surface:
@@ -122,14 +146,29 @@ class CardRenderer:
             if len(self._cache) >= self.MAX_CACHED:
                 self._cache.pop(next(iter(self._cache)))
             surface = self._cache[key] = render()
+            self._drawn_this_frame += 1
             if pygame.display.get_surface() is not None:
                 surface = self._cache[key] = surface.convert_alpha()
         return surface
 
+    def _frame(self, tier_id: str, edition_colour: Colour, width: int
+               ) -> tuple[pygame.Surface, pygame.Rect]:
+        """The empty frame of a tier's cards (the same for every card of an edition and size)."""
+        key = (tier_id, edition_colour, width)
+        found = self._frames.get(key)
+        if found is None:
+            if len(self._frames) >= 64:
+                self._frames.pop(next(iter(self._frames)))
+            frame = pygame.Surface(card_size(width), pygame.SRCALPHA)
+            inner = draw_frame(frame, frame_style(tier_id, edition_colour), edition_colour,
+                               width / 250)
+            found = self._frames[key] = (frame, inner)
+        return found
+
     def _text(self, card: pygame.Surface, content: str, box: pygame.Rect, colour: Colour,
               size: int, *, bold: bool = False, **options: object) -> pygame.Rect:
-        def make_font(s: int) -> pygame.font.Font:
-            return self.res.font(s, bold)
+        def make_font(s: int) -> SizedFont:
+            return self.res.sized_font(s, bold)
 
         return draw_fitted(card, content, make_font, box, colour, size, probe=self.probe,
                            **options)  # type: ignore[arg-type]
@@ -138,17 +177,17 @@ class CardRenderer:
 
     def _render_front(self, species: Species, edition: Edition, width: int, lang: str
                       ) -> pygame.Surface:
-        w, h = card_size(width)
+        w, _ = card_size(width)
         u = w / 250  # layout unit: sizes below are for a 250-pixel-wide card
 
         def px(units: float) -> int:
             return round(units * u)
 
-        card = pygame.Surface((w, h), pygame.SRCALPHA)
         edition_colour = theme.edition_colour(edition.id, edition.color)
         tier = tier_of(species.iucn.category)
         style = frame_style(tier.id, edition_colour)
-        inner = draw_frame(card, style, edition_colour, u)
+        frame, inner = self._frame(tier.id, edition_colour, w)
+        card = frame.copy()
         lost = tier.id == "lost"
         ink = mix(theme.INK, theme.INK_SOFT, 0.35) if lost else theme.INK
 
@@ -196,7 +235,7 @@ class CardRenderer:
     def _chip_row(self, card: pygame.Surface, category: str, lang: str, row: pygame.Rect,
                   u: float) -> None:
         """The Red List chip: the code on its colour, then the category's words beside it."""
-        code_font = self.res.font(max(6, round(14 * u)), bold=True)
+        code_font = self.res.sized_font(max(6, round(14 * u)), bold=True)
         chip = pygame.Rect(row.left, 0, code_font.size("EW")[0] + round(12 * u),
                            min(row.height, code_font.get_height() + round(4 * u)))
         chip.centery = row.centery

@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 from typing import ClassVar
 
 import pygame
+import pygame.freetype
 
 from game.core.art import fallback_art, group_art
 
@@ -30,6 +31,7 @@ class Resources:
     def __init__(self, assets_dir: Path) -> None:
         self.assets_dir = assets_dir
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
+        self._faces: dict[bool, pygame.freetype.Font] = {}
         self._images: dict[tuple[str, bool], pygame.Surface] = {}
         self._art: OrderedDict[tuple[str, tuple[int, int]], pygame.Surface] = OrderedDict()
         self._art_px = 0
@@ -55,6 +57,22 @@ class Resources:
                 font.set_bold(bold)
             self._fonts[key] = font
         return font
+
+    def sized_font(self, size: int, bold: bool = False) -> SizedFont:
+        """A font at ``size`` from one face per weight: any number of sizes costs one file load
+        (opening the CJK font at each size costs milliseconds, and fitted text tries many)."""
+        face = self._faces.get(bold)
+        if face is None:
+            pygame.freetype.init()
+            try:
+                path = self.resolve(self.FONT_FILES["bold" if bold else "regular"])
+                face = pygame.freetype.Font(path)
+            except (MissingResource, OSError):
+                face = pygame.freetype.Font(None)
+                face.strong = bold
+            face.pad = True  # every line is as tall as the font, as with pygame.font
+            self._faces[bold] = face
+        return SizedFont(face, size)
 
     def image(self, name: str, *, alpha: bool = True) -> pygame.Surface:
         key = (name, alpha)
@@ -116,3 +134,32 @@ class Resources:
         """Drop every rendered picture (after rendering cards at print size, say)."""
         self._art.clear()
         self._art_px = 0
+
+
+class SizedFont:
+    """The part of ``pygame.font.Font`` that fitted text uses, backed by a shared FreeType face."""
+
+    def __init__(self, face: pygame.freetype.Font, size: int) -> None:
+        self.face = face
+        self.points = max(1, size)
+        self.style = pygame.freetype.STYLE_DEFAULT
+
+    def set_italic(self, italic: bool) -> None:
+        self.style = pygame.freetype.STYLE_OBLIQUE if italic else pygame.freetype.STYLE_DEFAULT
+
+    def get_height(self) -> int:
+        return int(self.face.get_sized_height(self.points))
+
+    def size(self, text: str) -> tuple[int, int]:
+        if not text:
+            return 0, self.get_height()
+        rect = self.face.get_rect(text, style=self.style, size=self.points)
+        return rect.width, self.get_height()
+
+    def render(self, text: str, antialias: bool, colour: tuple[int, int, int]
+               ) -> pygame.Surface:
+        if not text:
+            return pygame.Surface((0, self.get_height()), pygame.SRCALPHA)
+        self.face.antialiased = antialias
+        surface, _ = self.face.render(text, colour, style=self.style, size=self.points)
+        return surface

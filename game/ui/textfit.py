@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 import pygame
 
@@ -28,7 +29,16 @@ class PlacedText:
 
 
 Probe = list[PlacedText]
-FontMaker = Callable[[int], pygame.font.Font]
+FontMaker = Callable[[int], "TextFont"]
+
+
+class TextFont(Protocol):
+    """What fitted text needs of a font (``pygame.font.Font`` and ``SizedFont`` both have it)."""
+
+    def set_italic(self, italic: bool, /) -> None: ...
+    def get_height(self) -> int: ...
+    def size(self, text: str, /) -> tuple[int, int]: ...
+    def render(self, text: str, antialias: bool, colour: Colour, /) -> pygame.Surface: ...
 
 
 def _smaller(size: int) -> int:
@@ -36,14 +46,14 @@ def _smaller(size: int) -> int:
     return max(MIN_SIZE, min(size - 1, round(size * 0.92)))
 
 
-def _block(font: pygame.font.Font, lines: list[str]) -> tuple[int, int, int]:
+def _block(font: TextFont, lines: list[str]) -> tuple[int, int, int]:
     """Width, height and line step of ``lines`` set in ``font``."""
     step = font.get_height() + round(font.get_height() * LINE_GAP)
     width = max((font.size(line)[0] for line in lines), default=0)
     return width, step * (len(lines) - 1) + font.get_height(), step
 
 
-def _break_words(lines: list[str], font: pygame.font.Font, width: int) -> list[str]:
+def _break_words(lines: list[str], font: TextFont, width: int) -> list[str]:
     """``lines`` with any line still wider than ``width`` cut between characters."""
     out: list[str] = []
     for line in lines:
@@ -58,7 +68,7 @@ def _break_words(lines: list[str], font: pygame.font.Font, width: int) -> list[s
 
 
 def fit(content: str, make_font: FontMaker, box: tuple[int, int], size: int, *,
-        max_lines: int = 1, italic: bool = False) -> tuple[pygame.font.Font, list[str]]:
+        max_lines: int = 1, italic: bool = False) -> tuple[TextFont, list[str]]:
     """The largest font (``size`` at most) and the lines that set ``content`` inside ``box``.
 
     The text shrinks and wraps at spaces (or between CJK characters) down to ``MIN_SIZE``; only

@@ -127,3 +127,27 @@ def test_cards_are_card_shaped(bundled: Content, renderer: CardRenderer) -> None
     species = next(iter(bundled.species.values()))
     card = renderer.front(species, bundled.editions[species.edition], 200, "en")
     assert card.get_size() == card_size(200)
+
+
+def test_front_in_time_draws_one_new_card_then_waits_for_the_next_frame(
+    bundled: Content,
+) -> None:
+    now = [0.0]
+    renderer = CardRenderer(Resources(ROOT / "assets"), clock=lambda: now[0])
+    first, second = list(bundled.species.values())[:2]
+    editions = bundled.editions
+    renderer.begin_frame()
+    now[0] += 1.0  # the frame's time is already spent...
+    assert renderer.front_in_time(first, editions[first.edition], 130, "en") is not None
+    assert renderer.front_in_time(second, editions[second.edition], 130, "en") is None
+    # ...but a card drawn before is always ready
+    assert renderer.front_in_time(first, editions[first.edition], 130, "en") is not None
+    renderer.begin_frame()
+    assert renderer.front_in_time(second, editions[second.edition], 130, "en") is not None
+
+
+def test_front_in_time_draws_every_card_while_there_is_time(bundled: Content) -> None:
+    renderer = CardRenderer(Resources(ROOT / "assets"), clock=lambda: 0.0)
+    renderer.begin_frame()
+    assert all(renderer.front_in_time(s, bundled.editions[s.edition], 130, "en") is not None
+               for s in list(bundled.species.values())[:5])

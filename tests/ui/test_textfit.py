@@ -28,7 +28,7 @@ def test_fitted_text_stays_in_its_box(words: list[str], width: int, height: int,
     box = pygame.Rect(20, 20, width, height)
     probe: list[PlacedText] = []
     content = " ".join(words)
-    draw_fitted(surface, content, lambda s: RES.font(s), box, (0, 0, 0), size,
+    draw_fitted(surface, content, lambda s: RES.sized_font(s), box, (0, 0, 0), size,
                 max_lines=lines, italic=italic, align=align, probe=probe)
     [placed] = probe
     assert placed.text == content
