@@ -148,7 +148,8 @@ class SizedFont:
         self.style = pygame.freetype.STYLE_OBLIQUE if italic else pygame.freetype.STYLE_DEFAULT
 
     def get_height(self) -> int:
-        return int(self.face.get_sized_height(self.points))
+        # With padding every rendered line is this tall, whatever its letters.
+        return int(self.face.get_rect("A", size=self.points).height)
 
     def size(self, text: str) -> tuple[int, int]:
         if not text:

@@ -40,3 +40,12 @@ def test_text_that_fits_keeps_its_size() -> None:
     drawn = draw_fitted(surface, "Tiger", lambda s: RES.font(s), pygame.Rect(0, 0, 400, 100),
                         (0, 0, 0), 20)
     assert drawn.height == RES.font(20).get_height()
+
+
+def test_a_sized_font_renders_lines_exactly_as_tall_as_it_says() -> None:
+    for size in (6, 11, 21, 60):
+        font = RES.sized_font(size, bold=size % 2 == 0)
+        for text in ("x", "Agy", "极危", "Égypte"):
+            rendered = font.render(text, True, (0, 0, 0))
+            assert rendered.get_height() == font.get_height()
+            assert rendered.get_width() <= font.size(text)[0] + 1
