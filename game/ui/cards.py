@@ -99,7 +99,7 @@ class CardRenderer:
     MAX_CACHED = 600
     # Time a frame may spend drawing new cards for front_in_time (a screen full of album
     # thumbnails appears over a few frames instead of stalling one).
-    FRAME_BUDGET_S = 0.012
+    FRAME_BUDGET_S = 0.010
 
     def __init__(self, res: Resources, clock: Callable[[], float] = time.perf_counter) -> None:
         self.res = res
