@@ -35,18 +35,37 @@ def frame_style(tier_id: str, edition: Colour) -> FrameStyle:
     if tier_id == "uncommon":
         return FrameStyle(8, None, None, (SILVER,), None, 0.0)
     if tier_id == "rare":
-        return FrameStyle(9, mix(edition, theme.WHITE, 0.15), mix(edition, theme.SHADOW, 0.2),
-                          (GOLD,), None, 0.55)
+        return FrameStyle(
+            9, mix(edition, theme.WHITE, 0.15), mix(edition, theme.SHADOW, 0.2), (GOLD,), None, 0.55
+        )
     if tier_id == "very-rare":
-        return FrameStyle(10, mix(edition, GOLD, 0.25), mix(edition, theme.SHADOW, 0.25),
-                          (GOLD_LIGHT, GOLD), GOLD_LIGHT, 0.75)
+        return FrameStyle(
+            10,
+            mix(edition, GOLD, 0.25),
+            mix(edition, theme.SHADOW, 0.25),
+            (GOLD_LIGHT, GOLD),
+            GOLD_LIGHT,
+            0.75,
+        )
     if tier_id == "legendary":
         crimson = theme.TIER_COLOURS["legendary"]
-        return FrameStyle(11, mix(crimson, GOLD, 0.35), mix(crimson, theme.SHADOW, 0.35),
-                          (GOLD_LIGHT, GOLD, GOLD_LIGHT), GOLD_LIGHT, 1.0)
+        return FrameStyle(
+            11,
+            mix(crimson, GOLD, 0.35),
+            mix(crimson, theme.SHADOW, 0.35),
+            (GOLD_LIGHT, GOLD, GOLD_LIGHT),
+            GOLD_LIGHT,
+            1.0,
+        )
     if tier_id == "lost":
-        return FrameStyle(8, mix(SLATE, theme.WHITE, 0.1), mix(SLATE, theme.SHADOW, 0.15),
-                          (mix(SLATE, theme.WHITE, 0.55),), None, 0.0)
+        return FrameStyle(
+            8,
+            mix(SLATE, theme.WHITE, 0.1),
+            mix(SLATE, theme.SHADOW, 0.15),
+            (mix(SLATE, theme.WHITE, 0.55),),
+            None,
+            0.0,
+        )
     return FrameStyle(7, None, None, (), None, 0.0)
 
 
@@ -58,8 +77,9 @@ def rounded_mask(size: tuple[int, int], radius: int) -> pygame.Surface:
     return mask
 
 
-def draw_frame(card: pygame.Surface, style: FrameStyle, edition: Colour, unit: float
-               ) -> pygame.Rect:
+def draw_frame(
+    card: pygame.Surface, style: FrameStyle, edition: Colour, unit: float
+) -> pygame.Rect:
     """Draw the frame over the whole ``card``; returns the inner panel's rect."""
     outer = card.get_rect()
     radius = round(14 * unit)
@@ -76,8 +96,9 @@ def draw_frame(card: pygame.Surface, style: FrameStyle, edition: Colour, unit: f
     for i, colour in enumerate(style.lines):
         inset = width - step * (len(style.lines) - i) + step // 2
         rule = outer.inflate(-2 * inset, -2 * inset)
-        pygame.draw.rect(card, colour, rule, max(1, round(1.2 * unit)),
-                         border_radius=max(1, radius - inset))
+        pygame.draw.rect(
+            card, colour, rule, max(1, round(1.2 * unit)), border_radius=max(1, radius - inset)
+        )
     if style.corners:
         gem = max(3, round(5 * unit))
         for x in (outer.left + width, outer.right - width - 1):

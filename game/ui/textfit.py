@@ -67,8 +67,15 @@ def _break_words(lines: list[str], font: TextFont, width: int) -> list[str]:
     return out
 
 
-def fit(content: str, make_font: FontMaker, box: tuple[int, int], size: int, *,
-        max_lines: int = 1, italic: bool = False) -> tuple[TextFont, list[str]]:
+def fit(
+    content: str,
+    make_font: FontMaker,
+    box: tuple[int, int],
+    size: int,
+    *,
+    max_lines: int = 1,
+    italic: bool = False,
+) -> tuple[TextFont, list[str]]:
     """The largest font (``size`` at most) and the lines that set ``content`` inside ``box``.
 
     The text shrinks and wraps at spaces (or between CJK characters) down to ``MIN_SIZE``; only
@@ -95,10 +102,20 @@ def fit(content: str, make_font: FontMaker, box: tuple[int, int], size: int, *,
             font.set_italic(False)
 
 
-def draw_fitted(surface: pygame.Surface, content: str, make_font: FontMaker, box: pygame.Rect,
-                colour: Colour, size: int, *, max_lines: int = 1, align: str = "center",
-                valign: str = "center", italic: bool = False, probe: Probe | None = None
-                ) -> pygame.Rect:
+def draw_fitted(
+    surface: pygame.Surface,
+    content: str,
+    make_font: FontMaker,
+    box: pygame.Rect,
+    colour: Colour,
+    size: int,
+    *,
+    max_lines: int = 1,
+    align: str = "center",
+    valign: str = "center",
+    italic: bool = False,
+    probe: Probe | None = None,
+) -> pygame.Rect:
     """Draw ``content`` inside ``box`` (shrunk and wrapped as needed); returns the drawn area."""
     font, lines = fit(content, make_font, box.size, size, max_lines=max_lines, italic=italic)
     width, height, step = _block(font, lines)
@@ -120,10 +137,12 @@ def draw_fitted(surface: pygame.Surface, content: str, make_font: FontMaker, box
     if width > box.width or height > box.height:  # not even the smallest font fits: scale
         scale = min(box.width / max(1, width), box.height / max(1, height))
         block = pygame.transform.smoothscale(
-            block, (max(1, int(width * scale)), max(1, int(height * scale))))
+            block, (max(1, int(width * scale)), max(1, int(height * scale)))
+        )
     drawn = block.get_rect()
     drawn.top = {"top": box.top, "bottom": box.bottom - drawn.height}.get(
-        valign, box.centery - drawn.height // 2)
+        valign, box.centery - drawn.height // 2
+    )
     if align == "left":
         drawn.left = box.left
     elif align == "right":

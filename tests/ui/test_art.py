@@ -19,8 +19,21 @@ ASSETS = ROOT / "assets"
 GROUP_FILES = sorted((ASSETS / "art" / "groups").glob("*.svg"))
 SVG = "{http://www.w3.org/2000/svg}"
 # What nanosvg draws faithfully (docs/art.md); anything else is refused in bundled art.
-ALLOWED = {"svg", "g", "defs", "path", "circle", "ellipse", "rect", "polygon", "polyline", "line",
-           "linearGradient", "radialGradient", "stop"}
+ALLOWED = {
+    "svg",
+    "g",
+    "defs",
+    "path",
+    "circle",
+    "ellipse",
+    "rect",
+    "polygon",
+    "polyline",
+    "line",
+    "linearGradient",
+    "radialGradient",
+    "stop",
+}
 
 
 @pytest.fixture
@@ -106,8 +119,7 @@ def test_a_broken_file_falls_back_too(tmp_path: Path) -> None:
     neutral = (ASSETS / fallback_art()).read_bytes()
     (tmp_path / fallback_art()).write_bytes(neutral)
     res = Resources(tmp_path)
-    assert res.species_art("art/broken.png", "whale", (50, 50)) is res.art(fallback_art(),
-                                                                          (50, 50))
+    assert res.species_art("art/broken.png", "whale", (50, 50)) is res.art(fallback_art(), (50, 50))
 
 
 def test_no_picture_at_all_gives_none(tmp_path: Path) -> None:

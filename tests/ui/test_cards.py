@@ -37,8 +37,9 @@ def bundled(tmp_path_factory: pytest.TempPathFactory) -> Content:
             target = assets / species["art"]
             target.parent.mkdir(parents=True, exist_ok=True)
             real = ROOT / "assets" / species["art"]
-            shutil.copyfile(real if real.is_file() else ROOT / "assets" /
-                            group_art(species["group"]), target)
+            shutil.copyfile(
+                real if real.is_file() else ROOT / "assets" / group_art(species["group"]), target
+            )
     return load_content(ROOT / "data", assets, today=dt.date(2026, 12, 1))
 
 
@@ -60,8 +61,11 @@ def _placed(renderer: CardRenderer, draw: object) -> tuple[list[PlacedText], pyg
 
 
 def _overflows(placed: list[PlacedText], card: pygame.Rect) -> list[str]:
-    return [f"{p.text!r}: drawn {p.drawn} outside {p.box}" for p in placed
-            if not p.box.contains(p.drawn) or not card.contains(p.box)]
+    return [
+        f"{p.text!r}: drawn {p.drawn} outside {p.box}"
+        for p in placed
+        if not p.box.contains(p.drawn) or not card.contains(p.box)
+    ]
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -72,8 +76,9 @@ def test_every_bundled_card_keeps_its_text_inside_its_boxes(
     problems = []
     for species in bundled.species.values():
         edition = bundled.editions[species.edition]
-        placed, card = _placed(renderer, lambda s=species, e=edition:
-                               renderer.front(s, e, width, lang))
+        placed, card = _placed(
+            renderer, lambda s=species, e=edition: renderer.front(s, e, width, lang)
+        )
         assert placed, "the probe saw no text"
         problems += [f"{species.id}: {p}" for p in _overflows(placed, card)]
     for edition in bundled.editions.values():
@@ -89,31 +94,38 @@ def test_the_red_list_chip_always_shows_code_and_words(
     species = next(iter(bundled.species.values()))
     edition = bundled.editions[species.edition]
     for category in CATEGORY_NAMES:
-        changed = species.model_copy(update={"iucn": species.iucn.model_copy(
-            update={"category": category})})
+        changed = species.model_copy(
+            update={"iucn": species.iucn.model_copy(update={"category": category})}
+        )
         for width in (130, 744):
-            placed, _ = _placed(renderer, lambda s=changed, w=width:
-                                renderer.front(s, edition, w, lang))
+            placed, _ = _placed(
+                renderer, lambda s=changed, w=width: renderer.front(s, edition, w, lang)
+            )
             texts = [p.text for p in placed]
             assert category in texts and CATEGORY_NAMES[category][lang] in texts
 
 
 def _renamed(species: Species, name: str, scientific: str) -> Species:
-    return species.model_copy(update={"name": Text(en=name, **{"zh-Hans": name}),
-                                      "scientific_name": scientific})
+    return species.model_copy(
+        update={"name": Text(en=name, **{"zh-Hans": name}), "scientific_name": scientific}
+    )
 
 
 @pytest.mark.parametrize("width", (130, 250, 744))
-@pytest.mark.parametrize("name", [
-    "Greater Short-tailed Narrow-ridged Freshwater Finless Porpoise of the Yangtze",
-    "Supercalifragilisticexpialidociousandthensomemorelettersbeside",
-    "长江流域窄脊江豚与其他许多非常非常长的中文名字的物种",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Greater Short-tailed Narrow-ridged Freshwater Finless Porpoise of the Yangtze",
+        "Supercalifragilisticexpialidociousandthensomemorelettersbeside",
+        "长江流域窄脊江豚与其他许多非常非常长的中文名字的物种",
+    ],
+)
 def test_very_long_names_shrink_or_wrap_and_never_spill(
     bundled: Content, renderer: CardRenderer, name: str, width: int
 ) -> None:
-    species = _renamed(next(iter(bundled.species.values())), name,
-                       "Neophocaena asiaeorientalis sunameri")
+    species = _renamed(
+        next(iter(bundled.species.values())), name, "Neophocaena asiaeorientalis sunameri"
+    )
     edition = bundled.editions[species.edition]
     placed, card = _placed(renderer, lambda: renderer.front(species, edition, width, "en"))
     assert not _overflows(placed, card)
@@ -132,8 +144,9 @@ def test_each_rarity_tier_has_its_own_frame(bundled: Content, renderer: CardRend
     edition = bundled.editions[species.edition]
     frames = set()
     for tier in TIERS:
-        changed = species.model_copy(update={"iucn": species.iucn.model_copy(
-            update={"category": tier.categories[0]})})
+        changed = species.model_copy(
+            update={"iucn": species.iucn.model_copy(update={"category": tier.categories[0]})}
+        )
         renderer.clear()
         frames.add(_band_pixels(renderer.front(changed, edition, 250, "en")))
     assert len(frames) == len(TIERS)
@@ -165,5 +178,7 @@ def test_front_in_time_draws_one_new_card_then_waits_for_the_next_frame(
 def test_front_in_time_draws_every_card_while_there_is_time(bundled: Content) -> None:
     renderer = CardRenderer(Resources(ROOT / "assets"), clock=lambda: 0.0)
     renderer.begin_frame()
-    assert all(renderer.front_in_time(s, bundled.editions[s.edition], 130, "en") is not None
-               for s in list(bundled.species.values())[:5])
+    assert all(
+        renderer.front_in_time(s, bundled.editions[s.edition], 130, "en") is not None
+        for s in list(bundled.species.values())[:5]
+    )

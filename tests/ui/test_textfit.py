@@ -14,22 +14,53 @@ from game.ui.textfit import PlacedText, draw_fitted
 ROOT = Path(__file__).resolve().parents[2]
 pygame.font.init()
 RES = Resources(ROOT / "assets")
-WORDS = st.sampled_from(["Sea", "turtle", "Critically", "Endangered", "极危", "大熊猫", "—",
-                         "Supercalifragilistic", "(EN)", "x", "长江江豚", "Rhincodon"])
+WORDS = st.sampled_from(
+    [
+        "Sea",
+        "turtle",
+        "Critically",
+        "Endangered",
+        "极危",
+        "大熊猫",
+        "—",
+        "Supercalifragilistic",
+        "(EN)",
+        "x",
+        "长江江豚",
+        "Rhincodon",
+    ]
+)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(words=st.lists(WORDS, min_size=1, max_size=12), width=st.integers(8, 300),
-       height=st.integers(6, 80), size=st.integers(6, 40), lines=st.integers(1, 3),
-       italic=st.booleans(), align=st.sampled_from(["left", "center", "right"]))
-def test_fitted_text_stays_in_its_box(words: list[str], width: int, height: int, size: int,
-                                      lines: int, italic: bool, align: str) -> None:
+@given(
+    words=st.lists(WORDS, min_size=1, max_size=12),
+    width=st.integers(8, 300),
+    height=st.integers(6, 80),
+    size=st.integers(6, 40),
+    lines=st.integers(1, 3),
+    italic=st.booleans(),
+    align=st.sampled_from(["left", "center", "right"]),
+)
+def test_fitted_text_stays_in_its_box(
+    words: list[str], width: int, height: int, size: int, lines: int, italic: bool, align: str
+) -> None:
     surface = pygame.Surface((width + 40, height + 40), pygame.SRCALPHA)
     box = pygame.Rect(20, 20, width, height)
     probe: list[PlacedText] = []
     content = " ".join(words)
-    draw_fitted(surface, content, lambda s: RES.sized_font(s), box, (0, 0, 0), size,
-                max_lines=lines, italic=italic, align=align, probe=probe)
+    draw_fitted(
+        surface,
+        content,
+        lambda s: RES.sized_font(s),
+        box,
+        (0, 0, 0),
+        size,
+        max_lines=lines,
+        italic=italic,
+        align=align,
+        probe=probe,
+    )
     [placed] = probe
     assert placed.text == content
     assert box.contains(placed.drawn), f"{placed.drawn} outside {box}"
@@ -37,8 +68,9 @@ def test_fitted_text_stays_in_its_box(words: list[str], width: int, height: int,
 
 def test_text_that_fits_keeps_its_size() -> None:
     surface = pygame.Surface((400, 100), pygame.SRCALPHA)
-    drawn = draw_fitted(surface, "Tiger", lambda s: RES.font(s), pygame.Rect(0, 0, 400, 100),
-                        (0, 0, 0), 20)
+    drawn = draw_fitted(
+        surface, "Tiger", lambda s: RES.font(s), pygame.Rect(0, 0, 400, 100), (0, 0, 0), 20
+    )
     assert drawn.height == RES.font(20).get_height()
 
 
