@@ -130,6 +130,7 @@ class App:
             for toast in self.ctx.toasts:
                 toast.seconds_left -= dt_s
             self.ctx.toasts = [t for t in self.ctx.toasts if t.seconds_left > 0]
+            self.ctx.cards.begin_frame()
             self.ctx.manager.draw(self.screen)
             self._draw_deck_banner()
             self._draw_toasts()

@@ -733,6 +733,12 @@ TARGETS: list[tuple[str, str, Callable[[dict[str, Any]], float | None], float]] 
         lambda r: r["album_frame_ms"]["deck10k"]["p95"],
         16.7,
     ),
+    (
+        "details.album.bundled.opening_ms",
+        "<= 50",
+        lambda r: r["details"]["album"]["bundled"]["opening_ms"],
+        50,
+    ),
     ("deck_load_ms.cold_over_floor", "<= 1.5", lambda r: r["deck_load_ms"]["cold_over_floor"], 1.5),
     (
         "deck_load_ms.warm p50 / floor p50",

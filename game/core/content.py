@@ -25,6 +25,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from game.core.art import ART_SUFFIXES, species_art
 from game.core.files import open_regular
 from game.core.models import (
     RED_LIST_URL_PATTERN,
@@ -54,7 +55,7 @@ from game.core.yamlsrc import (
     read_text,
 )
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3  # 3: one warning per species without art
 MAX_CACHE_BYTES = 256 * 2**20  # far above the cache of the largest deck the loader accepts
 # A cold load of a deck bigger than this runs in a child process that writes the cache, and the
 # game then reads the cache: the parsed YAML with its positions takes several times the memory
@@ -319,7 +320,6 @@ def _cross_check(
 ) -> list[Problem]:
     problems: list[Problem] = []
     warn = Severity.WARNING
-    no_art: dict[str, list[_Origin]] = {}
     scientific: dict[str, _Origin] = {}
     used_editions: set[str] = set()
     for sp, origin in species.values():
@@ -350,7 +350,10 @@ def _cross_check(
                                                "no zh-Hans text: Chinese players will see English",
                                                severity=warn))
         if sp.art is None:
-            no_art.setdefault(origin.doc.shown_path, []).append(origin)
+            problems.append(origin.problem(("group",), f"'{sp.id}' has no 'art:' picture: "
+                                           f"cards show the generic picture of its group; "
+                                           f"add 'art: {species_art(sp.id)}' after this line",
+                                           severity=warn))
         else:
             problems.extend(_check_art(sp.art, assets_dir, origin))
         if sp.scientific_name in scientific:
@@ -367,12 +370,6 @@ def _cross_check(
         problems.extend(_missing_translations(edition, origin, ("title", "description")))
     for action, origin in actions.values():
         problems.extend(_missing_translations(action, origin, ("name", "description")))
-    for origins in no_art.values():
-        first = origins[0]
-        count = len(origins)
-        noun = "species has" if count == 1 else "species have"
-        problems.append(first.problem(("id",), f"{count} {noun} no 'art:' image; generated art "
-                                      "is used for them", severity=warn))
     return problems
 
 
@@ -399,9 +396,9 @@ def _check_art(art: str, assets_dir: Path, origin: _Origin) -> list[Problem]:
     posix = PurePosixPath(art.replace("\\", "/"))
     if posix.is_absolute() or ".." in posix.parts or re.match(r"^[A-Za-z]:", art):
         return [origin.problem(("art",), f"art path '{art}' must stay inside assets/ "
-                                         "(a relative path such as cards/whale-shark.png)")]
-    if posix.suffix.lower() != ".png":
-        return [origin.problem(("art",), f"art '{art}' must be a .png image")]
+                                         "(a relative path such as art/whale-shark.svg)")]
+    if posix.suffix.lower() not in ART_SUFFIXES:
+        return [origin.problem(("art",), f"art '{art}' must be an .svg or .png picture")]
     target = assets_dir.joinpath(*posix.parts)
     if not _resolves_inside(target, assets_dir):
         return [origin.problem(("art",), f"art path '{art}' leads outside assets/ "

@@ -206,7 +206,7 @@ class Species(Model):
     scientific_name: Annotated[
         str, Field(pattern=r"^[A-Z][a-z]+(?: [a-z][a-z-]+){1,2}$", max_length=120)
     ] = Field(description="Latin name as used by the IUCN Red List, e.g. Rhincodon typus.")
-    group: Slug = Field(description="Taxon group: drives the generated art and the filters.",
+    group: Slug = Field(description="Taxon group: its generic picture, and the filters.",
                         json_schema_extra={"enum": _GROUP_NAMES})
     iucn: Iucn
     habitats: Annotated[
@@ -224,7 +224,8 @@ class Species(Model):
         default=[], description="Eco-action ids (from actions.yaml), each with an optional why."
     )
     art: Annotated[str, Field(min_length=1, max_length=300)] | None = Field(
-        default=None, description="Optional PNG, relative to assets/, e.g. cards/whale-shark.png."
+        default=None, description="The species' picture, SVG (or PNG) relative to assets/, "
+        "e.g. art/whale-shark.svg; without it the card shows the generic picture of its group."
     )
 
 

@@ -146,7 +146,9 @@ class AlbumScene(ScreenScene):
                 if species.id == self.focus:
                     pygame.draw.rect(surface, theme.ACCENT, rect.inflate(10, 10),
                                      border_radius=14)
-                surface.blit(self.ctx.cards.front(species, edition, THUMB_W, self.ctx.lang), rect)
+                card = self.ctx.cards.front_in_time(species, edition, THUMB_W, self.ctx.lang)
+                # a card not drawn yet shows its back for a frame or two
+                surface.blit(card or self.ctx.cards.back(edition, THUMB_W, self.ctx.lang), rect)
                 if species.id in new:
                     self.draw_new_marker(surface, rect)
             else:

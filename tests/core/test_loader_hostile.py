@@ -382,7 +382,7 @@ def test_an_art_path_cannot_leave_assets(data: Path, art: str) -> None:
     write(data, _with_art(art))
     shown = art.strip("'")
     assert errors(data) == [(7, 10, f"art path '{shown}' must stay inside assets/ (a relative "
-                                    "path such as cards/whale-shark.png)")]
+                                    "path such as art/whale-shark.svg)")]
 
 
 def test_an_art_symlink_cannot_lead_out_of_assets(data: Path, tmp_path: Path) -> None:
