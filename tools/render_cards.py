@@ -213,7 +213,7 @@ def write_contact_sheets(
     from game.ui.resources import Resources
 
     pygame.font.init()
-    res = Resources(ROOT / "assets")
+    res = Resources(ASSETS_DIR)
     renderer = CardRenderer(res)
     card_w, card_h = card_size(SHEET_CARD_W)
     written = []
