@@ -85,22 +85,23 @@ def log_action(
     The energy is ``energy_g × quantity``, cut to what is left of the action's daily cap.
     """
     if not math.isfinite(quantity) or quantity <= 0:
-        raise RuleError("The amount must be more than zero.")
+        raise RuleError(Message("The amount must be more than zero."))
     if quantity > rules.max_quantity:
         raise RuleError(Message("That is more than {count} {unit} at once.",
-                                count=f"{rules.max_quantity:g}", unit=Message(action.unit)))
+                                count=rules.max_quantity, unit=Message(action.unit)))
     today = now.date()
     if day > today:
-        raise RuleError("Actions cannot be logged for a day that has not happened yet.")
+        raise RuleError(Message("Actions cannot be logged for a day that has not happened yet."))
     if (today - day).days > rules.backdate_days:
         raise RuleError(Message("Actions can be logged up to {count} days back.",
                                 count=rules.backdate_days))
     left = cap_left(state, action, day)
     if left <= 0:
-        raise RuleError("You have reached today's limit for this action. Try another one!")
+        raise RuleError(Message("You have reached today's limit for this action. "
+                                "Try another one!"))
     amount = min(energy_for(action, quantity), left)
     if amount <= 0:
-        raise RuleError("That amount is too small to earn energy.")
+        raise RuleError(Message("That amount is too small to earn energy."))
     entry = LedgerEntry(
         seq=state.next_seq,
         kind="earned",
@@ -131,7 +132,7 @@ def undoable(state: PlayerState, now: dt.datetime, rules: Rules = Rules()) -> Le
 def undo_last(state: PlayerState, now: dt.datetime, rules: Rules = Rules()) -> LedgerEntry:
     target = undoable(state, now, rules)
     if target is None:
-        raise RuleError("There is no recent action to undo.")
+        raise RuleError(Message("There is no recent action to undo."))
     entry = LedgerEntry(
         seq=state.next_seq,
         kind="undone",
@@ -147,9 +148,9 @@ def undo_last(state: PlayerState, now: dt.datetime, rules: Rules = Rules()) -> L
 def grant_bonus(state: PlayerState, amount_g: int, reason: str, now: dt.datetime) -> LedgerEntry:
     """Add a bonus with its reason (shown in the history). See :func:`grant_bonus_once`."""
     if amount_g <= 0:
-        raise RuleError("A bonus must be positive.")
+        raise RuleError(Message("A bonus must be positive."))
     if not reason:
-        raise RuleError("A bonus needs a reason.")
+        raise RuleError(Message("A bonus needs a reason."))
     entry = LedgerEntry(
         seq=state.next_seq, kind="bonus", amount_g=amount_g, at=now, day=now.date(), reason=reason
     )

@@ -21,6 +21,8 @@ from pydantic import (
     model_validator,
 )
 
+from game.core.languages import SOURCE_LANGUAGE, game_languages
+from game.core.problems import did_you_mean
 from game.core.vocab import GROUPS, HABITATS
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -42,28 +44,70 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
 
 
+def _language_keys(schema: dict[str, Any]) -> None:
+    """Offer every language with a catalog to editors, and nothing else."""
+    english = schema["properties"][SOURCE_LANGUAGE]
+    other = {k: v for k, v in english.items() if k != "title"}
+    for lang in game_languages()[1:]:
+        schema["properties"][lang] = {**other, "title": lang}
+    schema["additionalProperties"] = False
+    schema.pop("propertyNames", None)
+
+
+def _check_languages(keys: Any) -> None:
+    known = game_languages()
+    for lang in keys:
+        if lang not in known:
+            raise ValueError(f"'{lang}' is not a language the game has a catalog for"
+                             + did_you_mean(lang, known) + "; known: " + ", ".join(known))
+
+
 class Text(Model):
-    """A text in each language; English is required, Simplified Chinese is recommended."""
+    """A text in English (required) and in each language the game has a catalog for
+    (data/locale/TAG.po), keyed by the language tag, e.g. {en: Whale shark, zh-Hans: 鲸鲨}."""
+
+    model_config = ConfigDict(extra="allow", json_schema_extra=_language_keys)
+    __pydantic_extra__: dict[str, LongText] = Field(init=False)
 
     en: LongText
-    zh_hans: LongText | None = Field(default=None, alias="zh-Hans")
+
+    @model_validator(mode="after")
+    def _known_languages(self) -> Text:
+        _check_languages(self.__pydantic_extra__ or {})
+        return self
 
     def get(self, lang: str) -> str:
-        if lang == "zh-Hans" and self.zh_hans:
-            return self.zh_hans
+        """The text in ``lang``, or in English when it has none."""
+        return (self.__pydantic_extra__ or {}).get(lang) or self.en
+
+    def has(self, lang: str) -> bool:
+        return lang == SOURCE_LANGUAGE or lang in (self.__pydantic_extra__ or {})
+
+    def __str__(self) -> str:
         return self.en
 
 
 class TextList(Model):
+    """A few texts in English (required) and in each language the game has a catalog for
+    (data/locale/TAG.po), keyed by the language tag."""
+
+    model_config = ConfigDict(extra="allow", json_schema_extra=_language_keys)
+    __pydantic_extra__: dict[str, Annotated[list[LongText], Field(min_length=1, max_length=8)]] = (
+        Field(init=False))
+
     en: Annotated[list[LongText], Field(min_length=1, max_length=8)]
-    zh_hans: Annotated[list[LongText], Field(min_length=1, max_length=8)] | None = Field(
-        default=None, alias="zh-Hans"
-    )
+
+    @model_validator(mode="after")
+    def _known_languages(self) -> TextList:
+        _check_languages(self.__pydantic_extra__ or {})
+        return self
 
     def get(self, lang: str) -> list[str]:
-        if lang == "zh-Hans" and self.zh_hans:
-            return self.zh_hans
-        return self.en
+        """The texts in ``lang``, or in English when it has none."""
+        return (self.__pydantic_extra__ or {}).get(lang) or self.en
+
+    def has(self, lang: str) -> bool:
+        return lang == SOURCE_LANGUAGE or lang in (self.__pydantic_extra__ or {})
 
 
 class Iucn(Model):

@@ -14,6 +14,8 @@ import os
 from pathlib import Path
 from typing import IO
 
+from game.core.messages import Message
+
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
@@ -51,10 +53,10 @@ class ProfileLock:
         except OSError as exc:
             fh.close()
             if exc.errno in _BUSY:
-                raise ProfileBusy(
+                raise ProfileBusy(Message(
                     "This player is open in another copy of EcoCards. Close it "
                     "there first, or choose another player."
-                ) from exc
+                )) from exc
             raise
         with contextlib.suppress(OSError):  # the id is a courtesy; the lock is what counts
             fh.seek(0)
