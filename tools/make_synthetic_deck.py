@@ -24,7 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
+from game.config import LOCALE_DIR  # noqa: E402
 from game.core.vocab import CATEGORIES, GROUPS, HABITATS  # noqa: E402
+from game.i18n import Translator  # noqa: E402
 
 BUNDLED_ACTIONS = ROOT / "data" / "actions.yaml"
 
@@ -171,13 +173,15 @@ def _action_ids(actions_file: Path) -> list[str]:
     return [a["id"] for a in data["actions"]]
 
 
-def _species(i: int, edition: tuple, rng: random.Random, actions: list[str]) -> str:
+def _species(
+    i: int, edition: tuple, rng: random.Random, actions: list[str], chinese: Translator
+) -> str:
     edition_id, _, _, groups, habitats = edition
     colour = rng.randrange(len(COLOURS))
     place = rng.randrange(len(PLACES))
     group = rng.choice(groups)
     noun_en = group
-    noun_zh = GROUPS[group]["zh-Hans"]
+    noun_zh = chinese(GROUPS[group])
     name_en = f"{COLOURS[colour]} {PLACES[place]} {noun_en} {i}".title()
     name_zh = f"{ZH_COLOURS[colour]}{ZH_PLACES[place]}{noun_zh}{i}号"
     slug = f"{COLOURS[colour]}-{PLACES[place]}-{group}-{i}"
@@ -279,8 +283,9 @@ def write_deck(out: Path, count: int, *, editions: int = 2, seed: int = 1) -> Pa
             "",
         ]
     parts.append("species:")
+    chinese = Translator.load("zh-Hans", LOCALE_DIR)
     for i in range(count):
-        parts.append(_species(i, themes[i % len(themes)], rng, actions))
+        parts.append(_species(i, themes[i % len(themes)], rng, actions, chinese))
         parts.append("")
     (out / "species.yaml").write_text("\n".join(parts), encoding="utf-8")
     shutil.copyfile(BUNDLED_ACTIONS, out / "actions.yaml")

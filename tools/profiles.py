@@ -27,9 +27,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from anywhere: python tools/profiles.py
     sys.path.insert(0, str(ROOT))
 
-from game.config import LANGUAGES, Config  # noqa: E402
+from game.config import LOCALE_DIR, Config  # noqa: E402
 from game.core.audit import check_ledger, history_text  # noqa: E402
 from game.core.content import ContentError, load_content  # noqa: E402
+from game.core.languages import SOURCE_LANGUAGE  # noqa: E402
+from game.i18n import Translator, languages  # noqa: E402
 from game.saves.lock import ProfileBusy  # noqa: E402
 from game.saves.profiles import SaveError, SaveStore  # noqa: E402
 
@@ -82,7 +84,8 @@ def build_parser() -> Parser:
     history.add_argument("profile_id", metavar="PROFILE_ID")
     history.add_argument("--data", metavar="DIR", type=Path, default=Config().data_dir,
                          help="the content folder, to name species and editions")
-    history.add_argument("--lang", choices=LANGUAGES, default="en")
+    history.add_argument("--lang", choices=list(languages(LOCALE_DIR)), default=SOURCE_LANGUAGE,
+                         help="language of the history (default: en)")
     return parser
 
 
@@ -98,7 +101,7 @@ def print_history(store: SaveStore, profile_id: str, data_dir: Path, lang: str) 
         state = save.state
         print(f"{save.meta.name}: {state.earned_total:,} g earned, {state.balance:,} g to spend, "
               f"{len(state.owned)} cards")
-        lines = history_text(state, content, lang)
+        lines = history_text(state, Translator.load(lang, LOCALE_DIR), content)
         for line in lines:
             print(line)
         if not lines:

@@ -32,10 +32,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from anywhere: python tools/render_cards.py
     sys.path.insert(0, str(ROOT))
 
+from game.config import LOCALE_DIR  # noqa: E402
 from game.core.content import Content, load_content  # noqa: E402
+from game.core.languages import game_languages  # noqa: E402
 from game.core.models import Edition, Species  # noqa: E402
 from game.core.problems import ContentError, did_you_mean, summary  # noqa: E402
-from game.core.vocab import LANGS  # noqa: E402
+from game.i18n import Translator  # noqa: E402
 
 if TYPE_CHECKING:
     import pygame
@@ -154,7 +156,7 @@ def render_pngs(
     from game.ui.resources import Resources
 
     pygame.font.init()
-    renderer = CardRenderer(Resources(ROOT / "assets"))
+    renderer = CardRenderer(Resources(ROOT / "assets"), Translator.load(lang, LOCALE_DIR))
     width = card_width_px(dpi)
     cards = [Card(e, None) for e in editions]
     cards += [Card(e, s) for e in editions for s in content.species_in(e.id)]
@@ -261,7 +263,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="folder for the PNGs and the PDF (default: build/cards)",
     )
     parser.add_argument("--edition", metavar="ID", help="only this edition (default: all)")
-    parser.add_argument("--lang", choices=LANGS, default="en", help="card language")
+    parser.add_argument("--lang", choices=game_languages(), default="en", help="card language")
     parser.add_argument(
         "--dpi",
         type=int,

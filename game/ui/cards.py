@@ -15,6 +15,7 @@ import pygame
 from game.core.models import Edition, Species
 from game.core.rarity import TIERS, tier_of
 from game.core.vocab import CATEGORY_COLOURS, CATEGORY_NAMES
+from game.i18n import Translator
 from game.ui import draw, theme
 from game.ui.resources import MissingResource, Resources
 from game.ui.silhouettes import draw_silhouette
@@ -48,7 +49,7 @@ def category_text_colour(category: str) -> Colour:
     return theme.WHITE if category in ("EX", "EW", "CR") else theme.INK
 
 
-def category_chip(surface: pygame.Surface, res: Resources, category: str, lang: str,
+def category_chip(surface: pygame.Surface, res: Resources, category: str, tr: Translator,
                   pos: tuple[int, int], size: int, *, with_name: bool = True) -> pygame.Rect:
     """``[EN] Endangered``: the code on the Red List colour, then the name (never colour alone)."""
     font = res.font(size, bold=True)
@@ -60,7 +61,7 @@ def category_chip(surface: pygame.Surface, res: Resources, category: str, lang: 
         pygame.draw.rect(surface, theme.INK_SOFT, chip, 1, border_radius=chip.height // 3)
     draw.text(surface, category, font, category_text_colour(category), chip.center, "center")
     if with_name:
-        name_rect = draw.text(surface, CATEGORY_NAMES[category].get(lang, category),
+        name_rect = draw.text(surface, tr(CATEGORY_NAMES.get(category, category)),
                               res.font(size), theme.INK, (chip.right + size // 2, chip.centery),
                               "midleft")
         return chip.union(name_rect)
@@ -95,8 +96,9 @@ def _fit_font(res: Resources, text: str, width: int, size: int, bold: bool = Tru
 class CardRenderer:
     MAX_CACHED = 600
 
-    def __init__(self, res: Resources) -> None:
+    def __init__(self, res: Resources, tr: Translator) -> None:
         self.res = res
+        self.tr = tr  # the game's words on a card; ``lang`` below picks the decks' text
         self._cache: dict[tuple[str, str, str, int, str], pygame.Surface] = {}
 
     def front(self, species: Species, edition: Edition, width: int, lang: str) -> pygame.Surface:
@@ -151,11 +153,11 @@ class CardRenderer:
         self._draw_art(card, species, art, tier.id == "lost")
 
         chip_y = art.bottom + round(10 * s)
-        category_chip(card, self.res, species.iucn.category, lang,
+        category_chip(card, self.res, species.iucn.category, self.tr,
                       (inner.left + round(10 * s), chip_y), max(10, round(15 * s)))
         tier_marks(card, tier.id, (inner.centerx, inner.bottom - round(22 * s)),
                    max(6, round(11 * s)))
-        draw.text(card, tier.name.get(lang, tier.name["en"]), self.res.font(max(9, round(12 * s)),
+        draw.text(card, self.tr(tier.name), self.res.font(max(9, round(12 * s)),
                   bold=True), theme.TIER_COLOURS[tier.id],
                   (inner.right - round(10 * s), inner.bottom - round(22 * s)), "midright")
         draw.text(card, str(species.iucn.year), self.res.font(max(9, round(12 * s))),
