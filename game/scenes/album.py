@@ -68,7 +68,7 @@ class AlbumScene(ScreenScene):
             colour=theme.ACCENT, text_colour=theme.INK,
             enabled=not progress.complete and self.ctx.state.balance >= edition.reveal_cost
             and reveals.availability(edition, self.ctx.now().date()) is None,
-            sublabel=self.tr("costs {cost} g", cost=f"{edition.reveal_cost:,}"),
+            sublabel=self.tr("costs {cost} g", cost=edition.reveal_cost),
             sub_font=self.ctx.res.font(15)))
 
     def reveal(self) -> None:
@@ -166,7 +166,7 @@ class AlbumScene(ScreenScene):
 
     def draw_side(self, surface: pygame.Surface) -> None:
         assert self.ctx.content is not None
-        res, lang = self.ctx.res, self.ctx.lang
+        res = self.ctx.res
         progress = self.progress
         colour = theme.edition_colour(progress.edition.id, progress.edition.color)
         draw.panel(surface, SIDE)
@@ -177,7 +177,7 @@ class AlbumScene(ScreenScene):
         draw.progress_bar(surface, pygame.Rect(x, y + 36, SIDE.width - 40, 14),
                           progress.owned / max(1, progress.total), colour)
         note = (self.tr("Complete! Every species found.") if progress.complete else
-                self.tr("{left} g more finds them all", left=f"{progress.cost_left:,}"))
+                self.tr("{left} g more finds them all", left=progress.cost_left))
         draw.text(surface, note, res.font(16), theme.INK_SOFT, (x, y + 60))
         y += 104
         draw.text(surface, self.tr("Odds of the next card"), res.font(18, bold=True), theme.INK,
@@ -185,9 +185,9 @@ class AlbumScene(ScreenScene):
         y += 32
         for tier in TIERS:
             p = self.odds.tiers.get(tier.id, 0.0)
-            draw.text(surface, tier.name.get(lang, tier.name["en"]), res.font(15), theme.INK,
+            draw.text(surface, self.tr(tier.name), res.font(15), theme.INK,
                       (x, y))
-            draw.text(surface, f"{p:.1%}", res.font(15, bold=True), theme.INK,
+            draw.text(surface, self.tr.percent(p, 1), res.font(15, bold=True), theme.INK,
                       (SIDE.right - 20, y), "topright")
             draw.progress_bar(surface, pygame.Rect(x, y + 22, SIDE.width - 40, 8), p,
                               theme.TIER_COLOURS[tier.id])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.context import GameContext
+from game.core.messages import N_
 from game.core.models import Species
 from game.core.vocab import HABITATS
 from game.scenes.reveal import CATEGORY_MEANINGS
@@ -15,8 +16,8 @@ from game.ui.cards import category_chip
 CARD_W = 340
 INFO = pygame.Rect(32 + CARD_W + 32, HEADER + 8, 0, HEIGHT - HEADER - 32)
 INFO.width = WIDTH - INFO.left - 32
-TRENDS = {"increasing": "Population increasing", "decreasing": "Population decreasing",
-          "stable": "Population stable", "unknown": "Population trend unknown"}
+TRENDS = {"increasing": N_("Population increasing"), "decreasing": N_("Population decreasing"),
+          "stable": N_("Population stable"), "unknown": N_("Population trend unknown")}
 
 
 class CardScene(ScreenScene):
@@ -72,8 +73,9 @@ class CardScene(ScreenScene):
         draw.text(surface, sp.scientific_name, italic, theme.INK_SOFT, (x, y))
         italic.set_italic(False)
         y += 36
-        chip = category_chip(surface, res, sp.iucn.category, lang, (x, y), 18)
-        status = tr("Red List {year} · {trend}", year=sp.iucn.year, trend=tr(TRENDS[sp.iucn.trend]))
+        chip = category_chip(surface, res, sp.iucn.category, tr, (x, y), 18)
+        status = tr("Red List {year} · {trend}", year=str(sp.iucn.year),
+                    trend=tr(TRENDS[sp.iucn.trend]))
         draw.text(surface, status, res.font(16), theme.INK_SOFT, (chip.right + 16, chip.centery),
                   "midleft")
         y = chip.bottom + 8
@@ -82,9 +84,8 @@ class CardScene(ScreenScene):
             y += 6 + draw.paragraph(surface, tr(meaning), res.font(16), theme.INK_SOFT,
                                     pygame.Rect(x, y, width, 60), max_lines=2)
         if sp.habitats:
-            names = [HABITATS.get(h, {}).get(lang, h) for h in sp.habitats]
-            y += self.section(surface, tr("Lives in"), "、".join(names) if lang == "zh-Hans"
-                              else ", ".join(names), x, y, width)
+            names = tr.join(tr(HABITATS.get(h, h)) for h in sp.habitats)
+            y += self.section(surface, tr("Lives in"), names, x, y, width)
         if sp.range:
             y += self.section(surface, tr("Where"), sp.range.get(lang), x, y, width)
         y += self.section(surface, tr("Did you know?"),
@@ -98,9 +99,9 @@ class CardScene(ScreenScene):
                 action = self.ctx.content.actions.get(helper.action)
                 if action is None:
                     continue
-                why = helper.why.get(lang) if helper.why else ""
-                colon = "：" if lang == "zh-Hans" else ": "
-                lines.append(f"• {action.name.get(lang)}{colon + why if why else ''}")
+                name = action.name.get(lang)
+                line = tr("{action}: {why}", action=name, why=helper.why) if helper.why else name
+                lines.append(f"• {line}")
             y += self.section(surface, tr("You can help"), "\n".join(lines), x, y, width)
         y += self.section(surface, tr("Source"), f"IUCN Red List · {sp.iucn.url}", x, y, width,
                           small=True)

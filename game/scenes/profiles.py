@@ -7,6 +7,7 @@ import hashlib
 import pygame
 
 from game.context import GameContext
+from game.core.messages import N_
 from game.saves.lock import ProfileBusy
 from game.saves.profiles import ProfileMeta, SaveError
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
@@ -32,7 +33,7 @@ def draw_avatar(surface: pygame.Surface, ctx: GameContext, name: str, center: tu
 
 
 class ProfilesScene(ScreenScene):
-    title = "Who is playing?"
+    title = N_("Who is playing?")
     show_back = False
 
     def __init__(self, ctx: GameContext) -> None:
@@ -128,7 +129,7 @@ class ProfilesScene(ScreenScene):
                       theme.INK,
                       (rect.left + 100, rect.top + 26))
             detail = self.tr.plural(meta.cards, "{count} card · {energy} g",
-                                    "{count} cards · {energy} g", energy=f"{meta.balance:,}")
+                                    "{count} cards · {energy} g", energy=meta.balance)
             if meta.problem:
                 detail = self.tr("Needs repair: open to fix")
             draw.text(surface, detail, res.font(18),

@@ -14,6 +14,7 @@ import pygame
 from game.context import GameContext
 from game.core import economy, reveals
 from game.core.ledger import LedgerEntry
+from game.core.messages import N_
 from game.core.rarity import TIER_BY_ID
 from game.scenes.screen import HEADER, HEIGHT, ScreenScene
 from game.ui import draw, theme
@@ -26,8 +27,8 @@ ANTICIPATION, FLIP, SETTLE = 0.9, 0.6, 0.5
 
 
 class RevealScene(ScreenScene):
-    title = "New card"
-    back_label = "Home"
+    title = N_("New card")
+    back_label = N_("Home")
 
     def __init__(self, ctx: GameContext, edition_id: str) -> None:
         super().__init__(ctx)
@@ -79,7 +80,7 @@ class RevealScene(ScreenScene):
                                 self.tr("Reveal another"), self.again, res.font(22, bold=True),
                                 colour=theme.ACCENT, text_colour=theme.INK, enabled=can_again,
                                 sublabel=self.tr("costs {cost} g",
-                                                 cost=f"{edition.reveal_cost:,}"),
+                                                 cost=edition.reveal_cost),
                                 sub_font=res.font(15)))
         self.buttons.add(Button(pygame.Rect(x, HEIGHT - 110, w, 56), self.tr("Open album"),
                                 self.album, res.font(20, bold=True),
@@ -172,9 +173,8 @@ class RevealScene(ScreenScene):
                   theme.ACCENT, (x, y))
         draw.text(surface, species.name.get(lang), res.font(44, bold=True), theme.WHITE,
                   (x, y + 32))
-        tier_name = tier.name.get(lang, tier.name["en"])
-        chance = self.tr("{tier} card · it had a {pct} chance", tier=tier_name,
-                         pct=f"{info.chance:.0%}" if info.chance >= 0.01 else f"{info.chance:.1%}")
+        chance = self.tr("{tier} card · it had a {pct} chance", tier=self.tr(tier.name),
+                         pct=self.tr.percent(info.chance, 0 if info.chance >= 0.01 else 1))
         draw.text(surface, chance, res.font(20, bold=True), theme.TIER_COLOURS[tier.id],
                   (x, y + 96))
         box = pygame.Rect(x, y + 140, w, HEIGHT - 220 - (y + 140))
@@ -182,7 +182,7 @@ class RevealScene(ScreenScene):
         inner = box.inflate(-40, -36)
         used = draw.paragraph(surface, species.facts.get(lang)[0], res.font(22), theme.INK,
                               inner, max_lines=3)
-        chip = category_chip(surface, res, species.iucn.category, lang,
+        chip = category_chip(surface, res, species.iucn.category, self.tr,
                              (inner.left, inner.top + used + 14), 18)
         meaning = self.tr(CATEGORY_MEANINGS.get(species.iucn.category, ""))
         if meaning:
@@ -194,15 +194,15 @@ class RevealScene(ScreenScene):
 # What each Red List category says about a species, in words a child can follow (after the
 # IUCN Red List Categories and Criteria, version 3.1).
 CATEGORY_MEANINGS = {
-    "EX": "There are none left: the last one has died.",
-    "EW": "It survives only in zoos, gardens or places people look after, not in the wild.",
-    "CR": "It faces an extremely high risk of disappearing from the wild.",
-    "EN": "It faces a very high risk of disappearing from the wild.",
-    "VU": "It faces a high risk of disappearing from the wild.",
-    "NT": "It is close to becoming threatened.",
-    "LC": "It is not threatened today, but it still needs healthy places to live.",
-    "DD": "Scientists do not yet know enough to say how much danger it is in.",
-    "NE": "Its risk has not been assessed yet.",
+    "EX": N_("There are none left: the last one has died."),
+    "EW": N_("It survives only in zoos, gardens or places people look after, not in the wild."),
+    "CR": N_("It faces an extremely high risk of disappearing from the wild."),
+    "EN": N_("It faces a very high risk of disappearing from the wild."),
+    "VU": N_("It faces a high risk of disappearing from the wild."),
+    "NT": N_("It is close to becoming threatened."),
+    "LC": N_("It is not threatened today, but it still needs healthy places to live."),
+    "DD": N_("Scientists do not yet know enough to say how much danger it is in."),
+    "NE": N_("Its risk has not been assessed yet."),
 }
 
 
