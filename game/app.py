@@ -11,6 +11,7 @@ import logging
 import logging.handlers
 import random
 import sys
+import time
 import traceback
 from pathlib import Path
 
@@ -23,6 +24,14 @@ from game.scenes.base import SceneManager
 
 log = logging.getLogger("ecocards")
 
+# With nothing moving and no input for IDLE_AFTER_S seconds, the loop only looks for input
+# IDLE_POLLS_PER_S times a second and draws every IDLE_FRAME_S (a blinking caret still blinks), so
+# an idle screen costs almost no processor time; any input brings back the full frame rate.
+IDLE_AFTER_S = 1.5
+IDLE_POLLS_PER_S = 20
+IDLE_FRAME_S = 0.5
+BANNER_HEIGHT = 26
+
 
 class App:
     def __init__(self, config: Config, *, clock: object = None) -> None:
@@ -32,6 +41,7 @@ class App:
         self.running = False
         self.exit_code = 0
         self._crashed = False
+        self._last_input = time.monotonic()
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -61,14 +71,17 @@ class App:
             manager=SceneManager(),
             **({"clock": self.clock} if self.clock else {}),
         )
-        problems = self.ctx.load_content()
         from game.scenes.content_errors import ContentErrorScene
+        from game.scenes.navigation import Navigator
         from game.scenes.profiles import ProfilesScene
 
-        if self.ctx.content is None:
+        Navigator(self.ctx)  # the one way scenes reach each other (ctx.nav)
+        problems = self.ctx.load_content()
+        if problems:
             self._report_content(problems)
+        if self.ctx.content is None:
             self.ctx.manager.reset(ContentErrorScene(self.ctx, problems, startup=True))
-        else:
+        else:  # valid decks, or the last valid ones while the editor fixes the files
             self.ctx.manager.reset(ProfilesScene(self.ctx))
         self.running = True
 
@@ -80,11 +93,26 @@ class App:
             print(f"EcoCards could not start: {exc}\nDetails were written to {path}",
                   file=sys.stderr)
             return 1
+        import pygame
+
+        waited = 0.0
         while self.running:
-            dt_s = min(self.pg_clock.tick(self.config.fps) / 1000, 0.1)
-            self.step(dt_s)
+            if self._idle():  # look for input a few times a second, sleeping in between
+                waited += self.pg_clock.tick(IDLE_POLLS_PER_S) / 1000
+                if waited < IDLE_FRAME_S and not pygame.event.peek():
+                    continue
+            else:
+                waited += self.pg_clock.tick(self.config.fps) / 1000
+            self.step(min(waited, 0.1))
+            waited = 0.0
         self.shutdown()
         return self.exit_code
+
+    def _idle(self) -> bool:
+        """Nothing moves and no one has touched a key, the mouse or the screen for a while."""
+        assert self.ctx is not None
+        return (time.monotonic() - self._last_input > IDLE_AFTER_S and not self.ctx.toasts
+                and not self.ctx.manager.animating)
 
     def step(self, dt_s: float) -> None:
         """One frame: events, update, draw. Any unexpected error becomes the error screen."""
@@ -93,6 +121,7 @@ class App:
         assert self.ctx is not None
         try:
             for event in pygame.event.get():
+                self._last_input = time.monotonic()  # any event may change what is shown
                 self._dispatch(event)
                 if not self.running:
                     return
@@ -102,7 +131,9 @@ class App:
             for toast in self.ctx.toasts:
                 toast.seconds_left -= dt_s
             self.ctx.toasts = [t for t in self.ctx.toasts if t.seconds_left > 0]
+            self.ctx.cards.begin_frame()
             self.ctx.manager.draw(self.screen)
+            self._draw_deck_banner()
             self._draw_toasts()
             self.display.present()
         except Exception as exc:
@@ -152,14 +183,24 @@ class App:
         assert self.ctx is not None
         had_content = self.ctx.content is not None
         problems = self.ctx.load_content()
+        manager = self.ctx.manager
+        # Pending changes first, so that two quick presses of F5 see the screen the first showed.
+        manager.apply_pending()
+        showing_errors = isinstance(manager.top, ContentErrorScene)
         if problems:
             self._report_content(problems)
-            self.ctx.manager.push(ContentErrorScene(self.ctx, problems, startup=not had_content))
+            screen = ContentErrorScene(self.ctx, problems, startup=self.ctx.content is None)
+            if showing_errors:  # one error screen, brought up to date: never a pile of them
+                manager.replace(screen)
+            else:
+                manager.push(screen)
             return
         if not had_content:
             from game.scenes.profiles import ProfilesScene
 
-            self.ctx.manager.reset(ProfilesScene(self.ctx))
+            manager.reset(ProfilesScene(self.ctx))
+        elif showing_errors:
+            manager.pop()
         assert self.ctx.content is not None
         self.ctx.toast(self.ctx.tr("Decks reloaded: {n} species.", n=len(self.ctx.content.species)))
 
@@ -171,11 +212,34 @@ class App:
 
     # -- drawing -----------------------------------------------------------------------------
 
+    def _draw_deck_banner(self) -> None:
+        """A strip along the bottom while the game plays with the last valid decks."""
+        from game.scenes.content_errors import ContentErrorScene
+        from game.ui import draw, theme
+
+        assert self.ctx is not None
+        count = len([p for p in self.ctx.deck_problems if p.severity.value == "error"])
+        if not count or isinstance(self.ctx.manager.top, ContentErrorScene):
+            return
+        import pygame
+
+        text = self.ctx.tr.plural(
+            count,
+            "For the editor: the deck files have {count} error, so the game is using the last "
+            "decks that worked. Fix it, then press F5.",
+            "For the editor: the deck files have {count} errors, so the game is using the last "
+            "decks that worked. Fix them, then press F5.")
+        font = self.ctx.res.font(15, bold=True)
+        strip = pygame.Rect(0, LOGICAL_SIZE[1] - BANNER_HEIGHT, LOGICAL_SIZE[0], BANNER_HEIGHT)
+        pygame.draw.rect(self.screen, theme.DANGER, strip)
+        draw.text(self.screen, draw.clip(text, font, strip.width - 32), font, theme.WHITE,
+                  strip.center, "center")
+
     def _draw_toasts(self) -> None:
         from game.ui import draw, theme
 
         assert self.ctx is not None
-        y = LOGICAL_SIZE[1] - 24
+        y = LOGICAL_SIZE[1] - 24 - (BANNER_HEIGHT if self.ctx.deck_problems else 0)
         font = self.ctx.res.font(20, bold=True)
         for toast in reversed(self.ctx.toasts):
             lines = draw.wrap(toast.message, font, 760)

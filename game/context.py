@@ -8,12 +8,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from game.config import Config
-from game.core.content import Content, load_content
+from game.core.content import Content, load_content, load_last_valid
 from game.core.ledger import LedgerEntry, PlayerState
 from game.core.problems import ContentError, Problem
 from game.i18n import Translator
 from game.saves.profiles import PlayerSave, SaveError, SaveStore
+from game.saves.views import Views
 from game.scenes.base import SceneManager
+from game.scenes.routes import Routes
 from game.ui.cards import CardRenderer
 from game.ui.resources import Resources
 
@@ -38,6 +40,15 @@ class GameContext:
     clock: Callable[[], dt.datetime] = dt.datetime.now
     save: PlayerSave | None = None
     toasts: list[Toast] = field(default_factory=list)
+    # Errors in the decks on disk while the game plays with the last decks that were valid.
+    deck_problems: list[Problem] = field(default_factory=list)
+    routes: Routes | None = None  # set by the App once the navigator exists
+
+    @property
+    def nav(self) -> Routes:
+        """Where scenes go next (game.scenes.navigation.Navigator)."""
+        assert self.routes is not None, "no navigator"
+        return self.routes
 
     @property
     def lang(self) -> str:
@@ -51,12 +62,23 @@ class GameContext:
         del self.toasts[:-3]
 
     def load_content(self) -> list[Problem]:
-        """(Re)load the decks. On errors the content in use stays, and the problems are returned."""
+        """(Re)load the decks and return their problems (none when they loaded).
+
+        On errors the content in use stays; with none in use yet (at start-up) the last decks
+        that were valid are taken from the cache, so one broken species does not keep a class
+        from playing. Either way ``deck_problems`` holds the errors until a reload succeeds."""
+        today = self.now().date()
         try:
             self.content = load_content(self.config.data_dir, self.config.assets_dir,
-                                        cache_dir=self.config.cache_dir, today=self.now().date())
+                                        cache_dir=self.config.cache_dir, today=today)
         except ContentError as exc:
+            if self.content is None:
+                self.content = load_last_valid(self.config.cache_dir, self.config.assets_dir,
+                                               today)
+                self.cards.clear()
+            self.deck_problems = exc.problems if self.content is not None else []
             return exc.problems
+        self.deck_problems = []
         self.cards.clear()
         return []
 
@@ -65,6 +87,12 @@ class GameContext:
         """The open player's state (scenes that need it are only reachable with a profile)."""
         assert self.save is not None, "no profile is open"
         return self.save.state
+
+    @property
+    def views(self) -> Views:
+        """What the open player has seen (reveals shown, cards opened)."""
+        assert self.save is not None, "no profile is open"
+        return self.save.views
 
     def record(self, entry: LedgerEntry) -> bool:
         """Save an entry the rules just applied; on failure tell the player and return False."""

@@ -24,13 +24,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run as a script from anywhere: python tools/bench_saves.py
-    sys.path.insert(0, str(ROOT))
-
-from game.core.ledger import LedgerEntry, RevealInfo  # noqa: E402
-from game.saves.ledger_files import write_ledger  # noqa: E402
-from game.saves.profiles import SaveStore  # noqa: E402
+from game.core.ledger import LedgerEntry, RevealInfo
+from game.saves.ledger_files import write_ledger
+from game.saves.profiles import SaveStore
 
 NOW = dt.datetime(2025, 6, 18, 10, 0)
 HISTORIES = (100, 10_000)

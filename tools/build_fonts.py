@@ -16,7 +16,8 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from game.config import ASSETS_DIR, DATA_DIR
+
 SC_INDEX = 2  # Noto Sans CJK SC inside the .ttc collection
 WEIGHTS = {"Regular": "NotoSansCJK-Regular.ttc", "Bold": "NotoSansCJK-Bold.ttc"}
 
@@ -46,8 +47,8 @@ def wanted_characters(data_dir: Path) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source-dir", type=Path, default=Path("/usr/share/fonts/opentype/noto"))
-    parser.add_argument("--data", type=Path, default=ROOT / "data")
-    parser.add_argument("--out", type=Path, default=ROOT / "assets" / "fonts")
+    parser.add_argument("--data", type=Path, default=DATA_DIR)
+    parser.add_argument("--out", type=Path, default=ASSETS_DIR / "fonts")
     args = parser.parse_args(argv)
     try:
         from fontTools import subset
@@ -73,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         subsetter.subset(font)
         target = args.out / f"NotoSansSC-{weight}.otf"
         font.save(str(target))
-        print(f"{target.relative_to(ROOT)}: {len(chars)} characters, "
+        print(f"{target}: {len(chars)} characters, "
               f"{target.stat().st_size / 1e6:.1f} MB")
     return 0
 

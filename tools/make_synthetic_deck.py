@@ -20,15 +20,12 @@ import shutil
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run as a script from anywhere
-    sys.path.insert(0, str(ROOT))
+from game.config import ASSETS_DIR, DATA_DIR, LOCALE_DIR
+from game.core.models import NAME_LIMITS
+from game.core.vocab import CATEGORIES, GROUPS, HABITATS
+from game.i18n import Translator
 
-from game.config import LOCALE_DIR  # noqa: E402
-from game.core.vocab import CATEGORIES, GROUPS, HABITATS  # noqa: E402
-from game.i18n import Translator  # noqa: E402
-
-BUNDLED_ACTIONS = ROOT / "data" / "actions.yaml"
+BUNDLED_ACTIONS = DATA_DIR / "actions.yaml"
 
 OCEAN_GROUPS = (
     "shark",
@@ -182,8 +179,12 @@ def _species(
     group = rng.choice(groups)
     noun_en = group
     noun_zh = chinese(GROUPS[group])
-    name_en = f"{COLOURS[colour]} {PLACES[place]} {noun_en} {i}".title()
-    name_zh = f"{ZH_COLOURS[colour]}{ZH_PLACES[place]}{noun_zh}{i}号"
+    # Names keep to the decks' limits; the index at the end keeps every one unique.
+    suffix_en, suffix_zh = f" {i}", f"{i}号"
+    name_en = f"{COLOURS[colour]} {PLACES[place]} {noun_en}".title()
+    name_en = name_en[: NAME_LIMITS["en"] - len(suffix_en)].rstrip() + suffix_en
+    name_zh = f"{ZH_COLOURS[colour]}{ZH_PLACES[place]}{noun_zh}"
+    name_zh = name_zh[: NAME_LIMITS["zh-Hans"] - len(suffix_zh)] + suffix_zh
     slug = f"{COLOURS[colour]}-{PLACES[place]}-{group}-{i}"
     genus = _latin(i // 7, rng, capital=True)
     epithet = _latin(i, rng, capital=False)
@@ -300,7 +301,7 @@ def check(out: Path) -> int:
     from game.core.problems import ContentError, summary
 
     try:
-        content = load_content(out, ROOT / "assets", today=dt.date.today())
+        content = load_content(out, ASSETS_DIR, today=dt.date.today())
     except ContentError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Add a species to a deck from the IUCN Red List and GBIF, leaving the texts to the editor.
 
-    python tools/new_species.py "Rhincodon typus" --edition ocean [--data DIR] [--file PATH]
+    python tools/new_species.py "Sphyrna lewini" --edition ocean [--data DIR] [--file PATH]
 
 Needs a personal token in IUCN_API_TOKEN (or --token-file); --help lists every option.
 """
@@ -9,9 +9,6 @@ Needs a personal token in IUCN_API_TOKEN (or --token-file); --help lists every o
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
 
 from game.editor.scaffold import main
 

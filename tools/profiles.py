@@ -13,6 +13,8 @@ Usage::
     python tools/profiles.py [--saves DIR] history PROFILE_ID [--data DIR] [--lang LANG]
 
 Exit status: 0 when it worked, 1 when it did not (the line says why), 2 for a mistyped command.
+``history`` checks the whole ledger against the rules and the decks (game.core.verify, the same
+check the game runs when a player opens), lists every violation and exits 1 when there is one.
 """
 
 from __future__ import annotations
@@ -23,17 +25,14 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run as a script from anywhere: python tools/profiles.py
-    sys.path.insert(0, str(ROOT))
-
-from game.config import LOCALE_DIR, Config  # noqa: E402
-from game.core.audit import check_ledger, history_text  # noqa: E402
-from game.core.content import ContentError, load_content  # noqa: E402
-from game.core.languages import SOURCE_LANGUAGE  # noqa: E402
-from game.i18n import Translator, languages  # noqa: E402
-from game.saves.lock import ProfileBusy  # noqa: E402
-from game.saves.profiles import SaveError, SaveStore  # noqa: E402
+from game.config import LOCALE_DIR, Config
+from game.core.audit import history_text
+from game.core.content import ContentError, load_content
+from game.core.languages import SOURCE_LANGUAGE
+from game.core.verify import verify_ledger
+from game.i18n import Translator, languages
+from game.saves.lock import ProfileBusy
+from game.saves.profiles import SaveError, SaveStore
 
 OK, FAILED, USAGE = 0, 1, 2
 
@@ -91,29 +90,38 @@ def build_parser() -> Parser:
 
 def print_history(store: SaveStore, profile_id: str, data_dir: Path, lang: str) -> int:
     """The auditable record of a player's reveals: what was drawn, from what odds, by which
-    seed, so a teacher (or parent) can check that the published odds were the real ones."""
+    seed, so a teacher (or parent) can check that the published odds were the real ones; then
+    every entry of the ledger that breaks a rule. Exit status 1 when one does."""
     try:
         content = load_content(data_dir, Config().assets_dir)
     except ContentError:
         content = None  # the history still prints, with species ids instead of names
-    save = store.open(profile_id, dt.datetime.now())
+    now = dt.datetime.now()
+    save = store.open(profile_id, now)
     try:
         state = save.state
-        print(f"{save.meta.name}: {state.earned_total:,} g earned, {state.balance:,} g to spend, "
-              f"{len(state.owned)} cards")
+        verdict = None if content is None else verify_ledger(state.entries, content, now=now)
+        counted = verdict.state if verdict is not None else state
+        print(f"{save.meta.name}: {counted.earned_total:,} g earned, {counted.balance:,} g to "
+              f"spend, {len(counted.owned)} cards")
         lines = history_text(state, Translator.load(lang, LOCALE_DIR), content)
         for line in lines:
             print(line)
         if not lines:
             print("No cards revealed yet.")
-        problems = check_ledger(state.entries, content)
-        for problem in problems:
-            print(f"check: {problem}")
-        print("The ledger follows every rule." if not problems else
-              f"{len(problems)} rule problems found.")
     finally:
         save.close()
-    return OK
+    if verdict is None:
+        print(f"The ledger could not be checked: the decks in {data_dir} have errors.")
+        return FAILED
+    for violation in verdict.violations:
+        print(f"rule broken: {violation}")
+    if verdict.ok:
+        print("The ledger follows every rule.")
+        return OK
+    print(f"{len(verdict.violations)} rule(s) broken; {len(verdict.set_aside)} entries are kept "
+          "aside and do not count.")
+    return FAILED
 
 
 def list_players(store: SaveStore) -> int:

@@ -9,9 +9,6 @@ Needs a personal token in IUCN_API_TOKEN (or --token-file); --help lists every o
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
 
 from game.editor.sync import main
 

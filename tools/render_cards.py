@@ -4,13 +4,17 @@
 For reviewing the art and for printing cards in a classroom::
 
     python tools/render_cards.py [--data DIR] [--out DIR] [--edition ID] [--lang en|zh-Hans]
-                                 [--dpi N]
+                                 [--dpi N] [--contact-sheet]
 
 Writes ``OUT/LANG/EDITION/SPECIES.png`` for each front, ``OUT/LANG/EDITION/_back.png`` for each
 edition's back, and ``OUT/cards-LANG.pdf`` (``cards-EDITION-LANG.pdf`` with ``--edition``).
 Cards print at 63 x 88 mm, the size of a trading card, three by three on A4 with cut marks.
 The PDF's pages alternate fronts and backs; each back page is mirrored left to right, so a
 duplex printer flipping on the long edge puts every card's back behind its front.
+
+With ``--contact-sheet`` it writes only ``OUT/contact-EDITION-LANG.png``: every card of an
+edition on one sheet, for reviewing the art (``docs/art/`` keeps the current sheets).
+The species art is SVG, rendered at the card's own size, so print files are sharp at any dpi.
 
 Exit status: 0 when everything was written, 1 when the content is broken or a file could not
 be written, 2 on a usage error (unknown edition, bad --dpi, missing data folder).
@@ -28,16 +32,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run as a script from anywhere: python tools/render_cards.py
-    sys.path.insert(0, str(ROOT))
-
-from game.config import LOCALE_DIR  # noqa: E402
-from game.core.content import Content, load_content  # noqa: E402
-from game.core.languages import game_languages  # noqa: E402
-from game.core.models import Edition, Species  # noqa: E402
-from game.core.problems import ContentError, did_you_mean, summary  # noqa: E402
-from game.i18n import Translator  # noqa: E402
+from game.config import ASSETS_DIR, DATA_DIR, LOCALE_DIR
+from game.core.content import Content, load_content
+from game.core.languages import game_languages
+from game.core.models import Edition, Species
+from game.core.problems import ContentError, did_you_mean, summary
+from game.i18n import Translator
 
 if TYPE_CHECKING:
     import pygame
@@ -156,7 +156,7 @@ def render_pngs(
     from game.ui.resources import Resources
 
     pygame.font.init()
-    renderer = CardRenderer(Resources(ROOT / "assets"), Translator.load(lang, LOCALE_DIR))
+    renderer = CardRenderer(Resources(ASSETS_DIR), Translator.load(lang, LOCALE_DIR))
     width = card_width_px(dpi)
     cards = [Card(e, None) for e in editions]
     cards += [Card(e, s) for e in editions for s in content.species_in(e.id)]
@@ -196,6 +196,48 @@ def _save(surface: pygame.Surface, path: Path) -> None:
     except pygame.error as exc:
         raise OSError(errno.EIO, str(exc), str(path)) from exc
     os.replace(partial, path)
+
+
+SHEET_CARD_W = 250  # contact sheets: card width in pixels, cards per row, spacing
+SHEET_COLUMNS = 8
+SHEET_GAP = 16
+SHEET_TITLE_H = 64
+
+
+def write_contact_sheets(
+    content: Content, editions: Sequence[Edition], lang: str, out: Path
+) -> list[Path]:
+    """One PNG per edition with the front of every card, in deck order."""
+    import pygame
+
+    from game.ui.cards import CardRenderer, card_size
+    from game.ui.resources import Resources
+
+    pygame.font.init()
+    res = Resources(ASSETS_DIR)
+    renderer = CardRenderer(res)
+    card_w, card_h = card_size(SHEET_CARD_W)
+    written = []
+    out.mkdir(parents=True, exist_ok=True)
+    for edition in editions:
+        members = content.species_in(edition.id)
+        columns = max(1, min(SHEET_COLUMNS, len(members)))
+        rows = max(1, math.ceil(len(members) / columns))
+        sheet = pygame.Surface((SHEET_GAP + columns * (card_w + SHEET_GAP),
+                                SHEET_TITLE_H + rows * (card_h + SHEET_GAP) + SHEET_GAP))
+        sheet.fill((13, 59, 58))
+        title = f"{edition.title.get(lang)} - {len(members)} ({lang})"
+        sheet.blit(res.font(28, bold=True).render(title, True, (251, 247, 238)),
+                   (SHEET_GAP, SHEET_GAP))
+        for i, species in enumerate(members):
+            row, col = divmod(i, columns)
+            sheet.blit(renderer.front(species, edition, SHEET_CARD_W, lang),
+                       (SHEET_GAP + col * (card_w + SHEET_GAP),
+                        SHEET_TITLE_H + row * (card_h + SHEET_GAP)))
+        path = out / f"contact-{edition.id}-{lang}.png"
+        _save(sheet, path)
+        written.append(path)
+    return written
 
 
 def write_pdf(cards: Sequence[tuple[Path, Path]], path: Path, title: str) -> int:
@@ -253,17 +295,22 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--data",
         type=Path,
-        default=ROOT / "data",
+        default=DATA_DIR,
         help="content folder with species.yaml, decks/ and actions.yaml",
     )
     parser.add_argument(
         "--out",
         type=Path,
-        default=ROOT / "build" / "cards",
-        help="folder for the PNGs and the PDF (default: build/cards)",
+        default=Path("cards"),
+        help="folder for the PNGs and the PDF (default: cards/ in the current folder)",
     )
     parser.add_argument("--edition", metavar="ID", help="only this edition (default: all)")
     parser.add_argument("--lang", choices=game_languages(), default="en", help="card language")
+    parser.add_argument(
+        "--contact-sheet",
+        action="store_true",
+        help="write one PNG per edition with every card, for reviewing (no print files)",
+    )
     parser.add_argument(
         "--dpi",
         type=int,
@@ -287,7 +334,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.data.is_dir():
             raise UsageError(f"no data folder at {args.data}")
         try:
-            content = load_content(args.data, ROOT / "assets")
+            content = load_content(args.data, ASSETS_DIR)
         except ContentError as exc:
             for problem in exc.problems:
                 print(problem, file=sys.stderr)
@@ -300,6 +347,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not any(content.species_in(e.id) for e in editions):
             print(f"{PROG}: no species to render in {args.data}", file=sys.stderr)
             return 1
+        if args.contact_sheet:
+            sheets_written = write_contact_sheets(content, editions, args.lang, args.out)
+            print(f"wrote {_count(len(sheets_written), 'contact sheet')} to {args.out}")
+            return 0
         try:
             import fpdf  # noqa: F401
         except ImportError:

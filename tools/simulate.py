@@ -9,6 +9,11 @@ days to complete (median and 90th percentile) and the published odds of the firs
 Usage::
 
     python tools/simulate.py [--data DIR] [--players N] [--seed S] [--json]
+    python tools/simulate.py --strategy greedy [--data DIR] [--json]
+
+``--strategy greedy`` plays the child who farms: every action at its cap, every day the rules
+allow, back-dating included, revealing whenever possible; it prints the energy earned in the
+first sitting and the day each edition is complete.
 """
 
 from __future__ import annotations
@@ -18,13 +23,10 @@ import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run as a script from anywhere: python tools/simulate.py
-    sys.path.insert(0, str(ROOT))
-
-from game.core.content import load_content  # noqa: E402
-from game.core.problems import ContentError, summary  # noqa: E402
-from game.core.simulation import EditionReport, simulate  # noqa: E402
+from game.config import ASSETS_DIR, DATA_DIR
+from game.core.content import load_content
+from game.core.problems import ContentError, summary
+from game.core.simulation import EditionReport, GreedyReport, simulate, simulate_greedy
 
 
 def _cell(value: object) -> str:
@@ -76,23 +78,45 @@ def table(reports: dict[str, EditionReport], players: int, seed: int) -> str:
     return "\n".join(lines)
 
 
+def greedy_table(reports: dict[str, GreedyReport]) -> str:
+    lines = []
+    for edition_id, r in reports.items():
+        done = "never" if r.complete_on_day is None else f"on day {r.complete_on_day}"
+        lines.append(
+            f"{edition_id}: first sitting {r.first_sitting_g:,} g; "
+            f"{r.energy_to_complete:,} g to complete, complete {done}"
+        )
+    lines.append("")
+    lines.append(
+        "Greedy player: every action at its cap, every day the rules allow, "
+        "back-dating included, revealing whenever possible."
+    )
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument(
         "--data",
         type=Path,
-        default=ROOT / "data",
+        default=DATA_DIR,
         help="content folder with species.yaml, decks/ and actions.yaml",
     )
     parser.add_argument(
         "--assets",
         type=Path,
-        default=ROOT / "assets",
+        default=ASSETS_DIR,
         help="assets folder, to check card art paths",
     )
     parser.add_argument("--players", type=int, default=200, help="simulated players")
     parser.add_argument("--seed", type=int, default=1, help="the same seed gives the same report")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--strategy",
+        choices=("typical", "greedy"),
+        default="typical",
+        help="typical: a mix of everyday players; greedy: a child who farms",
+    )
     args = parser.parse_args(argv)
     if args.players < 1:
         parser.error("--players must be at least 1")
@@ -106,6 +130,18 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    if args.strategy == "greedy":
+        greedy = simulate_greedy(content, args.seed)
+        if args.json:
+            print(
+                json.dumps(
+                    {"strategy": "greedy", "editions": {e: r.to_dict() for e, r in greedy.items()}},
+                    indent=2,
+                )
+            )
+        else:
+            print(greedy_table(greedy))
+        return 0
     reports = simulate(content, args.players, args.seed)
     if args.json:
         out = {

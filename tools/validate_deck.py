@@ -30,11 +30,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run as a script from anywhere: python tools/validate_deck.py
-    sys.path.insert(0, str(ROOT))
-
-from game.core.content import (  # noqa: E402
+from game.config import DATA_DIR
+from game.core.content import (
     ACTIONS_FILE,
     DECKS_DIR,
     SPECIES_FILE,
@@ -42,10 +39,10 @@ from game.core.content import (  # noqa: E402
     content_files,
     find_problems,
 )
-from game.core.models import json_schemas, schema_text  # noqa: E402
-from game.core.problems import Problem, Severity, display_path, summary  # noqa: E402
+from game.core.models import json_schemas, schema_text
+from game.core.problems import Problem, Severity, display_path, summary
 
-DEFAULT_DATA = ROOT / "data"
+DEFAULT_DATA = DATA_DIR
 
 
 def _data_dir_of(path: Path) -> Path | None:

@@ -4,20 +4,20 @@ China's 2016 rules on random rewards in games ask publishers to publish the prob
 keep a record of the draws; a teacher or parent should be able to read that record and check it.
 :func:`reveal_history` lists every reveal with the odds it was drawn with and its seed, and says
 whether repeating the draw with :func:`game.core.reveals.pick` gives the same card.
-:func:`check_ledger` checks the rules the ledger must always obey (a save edited by hand, or a
-bug, shows up here).
+:func:`game.core.verify.verify_ledger` checks the whole ledger against the rules (a save edited
+by hand, or a bug, shows up there).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
 from game.core.content import Content
-from game.core.ledger import LedgerEntry, PlayerState
+from game.core.ledger import PlayerState
 from game.core.messages import N_
 from game.core.rarity import TIER_BY_ID
 from game.core.reveals import Odds, odds, pick
@@ -156,99 +156,3 @@ def _same_odds(a: dict[str, float], b: dict[str, float]) -> bool:
 def history_text(state: PlayerState, tr: Words, content: Content | None = None) -> list[str]:
     """The reveal history as lines of text, for printing or a teacher's report."""
     return [record.describe(tr, content) for record in reveal_history(state, content)]
-
-
-def check_ledger(entries: Sequence[LedgerEntry], content: Content | None = None) -> list[str]:
-    """Every broken rule in a ledger, as messages naming the entry (empty when all is well).
-
-    With ``content``, also checks the daily caps and that each card belongs to its edition.
-    Caps use today's content, so a cap lowered since shows up here too.
-    """
-    problems: list[str] = []
-    seen: set[int] = set()
-    earned: dict[int, LedgerEntry] = {}
-    undone: set[int] = set()
-    owned: dict[str, int] = {}
-    day_action: dict[tuple[dt.date, str], int] = {}
-    balance = 0
-    for entry in sorted(entries, key=lambda e: e.seq):
-        where = f"entry {entry.seq}"
-        if entry.seq in seen:
-            problems.append(f"{where}: the sequence number is used twice")
-        seen.add(entry.seq)
-        problems.extend(f"{where}: {p}" for p in _entry_problems(entry, earned, undone, owned))
-        if entry.kind == "earned" and entry.action_id:
-            earned[entry.seq] = entry
-            key = (entry.day, entry.action_id)
-            day_action[key] = day_action.get(key, 0) + entry.amount_g
-        elif entry.kind == "undone" and entry.undoes in earned:
-            undone.add(entry.undoes)
-            original = earned[entry.undoes]
-            key = (original.day, original.action_id or "")
-            day_action[key] = day_action.get(key, 0) + entry.amount_g
-        elif entry.kind == "spent" and entry.reveal is not None:
-            owned.setdefault(entry.reveal.species_id, entry.seq)
-        balance += entry.amount_g
-        if balance < 0:
-            problems.append(f"{where}: the balance goes below zero ({balance} g)")
-    if content is not None:
-        problems.extend(_content_problems(entries, content, day_action))
-    return problems
-
-
-def _entry_problems(
-    entry: LedgerEntry, earned: dict[int, LedgerEntry], undone: set[int], owned: dict[str, int]
-) -> Iterable[str]:
-    if entry.kind in ("earned", "bonus") and entry.amount_g <= 0:
-        yield f"{entry.kind} energy must be more than zero, not {entry.amount_g} g"
-    if entry.kind in ("spent", "undone") and entry.amount_g >= 0:
-        yield f"{entry.kind} energy must be less than zero, not {entry.amount_g} g"
-    if entry.kind == "earned" and not entry.action_id:
-        yield "earned energy names no action"
-    if entry.kind == "bonus" and not entry.reason:
-        yield "a bonus gives no reason"
-    if entry.kind == "undone":
-        original = earned.get(entry.undoes or -1)
-        if original is None:
-            yield f"undoes entry {entry.undoes}, which is not an earlier logged action"
-        elif entry.undoes in undone:
-            yield f"undoes entry {entry.undoes} a second time"
-        elif entry.amount_g != -original.amount_g:
-            yield (
-                f"takes back {-entry.amount_g} g but entry {entry.undoes} earned "
-                f"{original.amount_g} g"
-            )
-    if entry.kind == "spent":
-        if entry.reveal is None:
-            yield "spent energy without receiving a card"
-        elif entry.reveal.species_id in owned:
-            yield (
-                f"'{entry.reveal.species_id}' was already revealed in entry "
-                f"{owned[entry.reveal.species_id]}: a duplicate"
-            )
-
-
-def _content_problems(
-    entries: Sequence[LedgerEntry],
-    content: Content,
-    day_action: dict[tuple[dt.date, str], int],
-) -> Iterable[str]:
-    for (day, action_id), grams in sorted(day_action.items()):
-        action = content.actions.get(action_id)
-        if action is not None and grams > action.daily_cap_g:
-            yield (
-                f"{day.isoformat()}: '{action_id}' earned {grams} g, more than its daily cap "
-                f"of {action.daily_cap_g} g"
-            )
-    for entry in entries:
-        info = entry.reveal
-        if info is None:
-            continue
-        species = content.species.get(info.species_id)
-        if species is None:
-            yield f"entry {entry.seq}: unknown species '{info.species_id}'"
-        elif species.edition != info.edition_id:
-            yield (
-                f"entry {entry.seq}: '{info.species_id}' belongs to '{species.edition}', "
-                f"not '{info.edition_id}'"
-            )

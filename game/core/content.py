@@ -25,6 +25,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from game.core.art import ART_SUFFIXES, species_art
+from game.core.files import open_regular
 from game.core.languages import game_languages
 from game.core.models import (
     RED_LIST_URL_PATTERN,
@@ -41,6 +43,7 @@ from game.core.problems import (
     Severity,
     did_you_mean,
     display_path,
+    nearest_code,
     shorten,
 )
 from game.core.vocab import CATEGORY_NAMES, GROUPS, HABITATS
@@ -53,7 +56,8 @@ from game.core.yamlsrc import (
     read_text,
 )
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3  # 3: one warning per species without art
+MAX_CACHE_BYTES = 256 * 2**20  # far above the cache of the largest deck the loader accepts
 # A cold load of a deck bigger than this runs in a child process that writes the cache, and the
 # game then reads the cache: the parsed YAML with its positions takes several times the memory
 # of the validated content, and memory a process has used stays with it until it exits.
@@ -208,11 +212,12 @@ def _validate(texts: dict[Path, str], assets_dir: Path, today: dt.date, *,
     context = {"today": today}
     broken: set[str] = set()  # ids of items that failed validation
 
+    unreadable: list[Problem] = []
     for path, text in texts.items():
         try:
             doc = load_yaml(path, text)
         except ContentError as exc:
-            problems.extend(exc.problems)
+            unreadable.extend(exc.problems)
             continue
         is_actions = path.name == ACTIONS_FILE and path.parent.name != DECKS_DIR
         model: type[BaseModel] = ActionsFile if is_actions else SpeciesFile
@@ -239,6 +244,10 @@ def _validate(texts: dict[Path, str], assets_dir: Path, today: dt.date, *,
             for i, sp in enumerate(parsed.species):
                 _register(species, sp.id, sp, _Origin(doc, ("species", i)), "species", problems)
 
+    if unreadable:
+        # A file that cannot be read hides its editions, species or actions, so every reference
+        # to them would look broken: report why the file cannot be read, and nothing else.
+        raise ContentError(unreadable)
     problems.extend(_cross_check(editions, species, actions, assets_dir, broken,
                                  check_editions=not standalone or bool(editions),
                                  check_actions=not standalone or bool(actions)))
@@ -312,7 +321,6 @@ def _cross_check(
 ) -> list[Problem]:
     problems: list[Problem] = []
     warn = Severity.WARNING
-    no_art: dict[str, list[_Origin]] = {}
     scientific: dict[str, _Origin] = {}
     used_editions: set[str] = set()
     for sp, origin in species.values():
@@ -343,7 +351,10 @@ def _cross_check(
                                                severity=warn)
                                 for lang in game_languages() if not helper.why.has(lang))
         if sp.art is None:
-            no_art.setdefault(origin.doc.shown_path, []).append(origin)
+            problems.append(origin.problem(("group",), f"'{sp.id}' has no 'art:' picture: "
+                                           f"cards show the generic picture of its group; "
+                                           f"add 'art: {species_art(sp.id)}' after this line",
+                                           severity=warn))
         else:
             problems.extend(_check_art(sp.art, assets_dir, origin))
         if sp.scientific_name in scientific:
@@ -360,12 +371,6 @@ def _cross_check(
         problems.extend(_missing_translations(edition, origin, ("title", "description")))
     for action, origin in actions.values():
         problems.extend(_missing_translations(action, origin, ("name", "description")))
-    for origins in no_art.values():
-        first = origins[0]
-        count = len(origins)
-        noun = "species has" if count == 1 else "species have"
-        problems.append(first.problem(("id",), f"{count} {noun} no 'art:' image; generated art "
-                                      "is used for them", severity=warn))
     return problems
 
 
@@ -398,9 +403,9 @@ def _check_art(art: str, assets_dir: Path, origin: _Origin) -> list[Problem]:
     posix = PurePosixPath(art.replace("\\", "/"))
     if posix.is_absolute() or ".." in posix.parts or re.match(r"^[A-Za-z]:", art):
         return [origin.problem(("art",), f"art path '{art}' must stay inside assets/ "
-                                         "(a relative path such as cards/whale-shark.png)")]
-    if posix.suffix.lower() != ".png":
-        return [origin.problem(("art",), f"art '{art}' must be a .png image")]
+                                         "(a relative path such as art/whale-shark.svg)")]
+    if posix.suffix.lower() not in ART_SUFFIXES:
+        return [origin.problem(("art",), f"art '{art}' must be an .svg or .png picture")]
     target = assets_dir.joinpath(*posix.parts)
     if not _resolves_inside(target, assets_dir):
         return [origin.problem(("art",), f"art path '{art}' leads outside assets/ "
@@ -456,7 +461,8 @@ def _translate(doc: YamlDocument, root: type[BaseModel], exc: ValidationError) -
             where = f" in {_label(loc[:-1])}" if _label(loc[:-1]) else ""
             problems.append(doc.problem(loc, f"missing required key '{loc[-1]}'{where}"))
             continue
-        problems.append(doc.problem(loc, f"{label}: {_describe(kind, err, value)}"))
+        described = _describe(kind, err, value)
+        problems.append(doc.problem(loc, f"{label}: {described}" if label else described))
     return problems
 
 
@@ -510,7 +516,7 @@ def _describe(kind: str, err: Any, value: Any) -> str:
                     "a bare yes/no/on/off as true/false: put the value in quotes)")
         if not isinstance(value, str):
             return f"expected one of: {', '.join(allowed)}; got {_show(value)}"
-        hint = did_you_mean(value, allowed)
+        hint = did_you_mean(value, allowed) or nearest_code(value, allowed)
         code = _CATEGORY_CODES.get(value.strip().lower())
         if not hint and code in allowed:  # "Endangered" for EN
             hint = f" (did you mean '{code}'?)"
@@ -537,9 +543,17 @@ def _describe(kind: str, err: Any, value: Any) -> str:
         shown = _show(value) if isinstance(value, int) and abs(value) >= 10**15 else value
         return f"{shown} is out of range: it must be {sign} {limit}"
     if kind in ("too_short", "string_too_short"):
+        if kind == "too_short" and ctx.get("min_length", 1) > 1:
+            return f"needs at least {ctx['min_length']} items"
         return "must not be empty"
-    if kind in ("too_long", "string_too_long"):
-        return f"is too long (at most {ctx.get('max_length', '?')})"
+    if kind == "string_too_long":
+        limit = ctx.get("max_length", "?")
+        length = len(value) if isinstance(value, str) else "?"
+        return f"is {length} characters long; the limit is {limit} (see the file's header)"
+    if kind == "too_long":
+        limit = ctx.get("max_length", "?")
+        count = len(value) if isinstance(value, list | dict) else "?"
+        return f"has {count} items; at most {limit} are allowed"
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
         return f"expected a date like 2026-01-31, got {_show(value)}"
     if kind == "value_error":
@@ -613,7 +627,9 @@ def _read_cache(cache_dir: Path, key: str, assets_dir: Path, today: dt.date) -> 
     context = {"today": today}  # given once, or every assessment year would look up the date
     species: dict[str, Species] = {}
     try:
-        with _cache_path(cache_dir, key).open("rb") as fh, gc_paused():
+        # Only a regular file of bounded size: a pipe or a link to a device in its place
+        # would block or be read forever.
+        with open_regular(_cache_path(cache_dir, key), MAX_CACHE_BYTES) as fh, gc_paused():
             header = _CacheHeader.model_validate_json(fh.readline(), context=context)
             if header.format != CACHE_FORMAT:
                 return None
@@ -637,6 +653,24 @@ def _read_cache(cache_dir: Path, key: str, assets_dir: Path, today: dt.date) -> 
         warnings=tuple(Problem(p, line, col, Severity(sev), msg)
                        for p, line, col, sev, msg in header.warnings),
     )
+
+
+def load_last_valid(cache_dir: Path, assets_dir: Path, today: dt.date) -> Content | None:
+    """The last decks that validated, from the cache, whatever the files on disk say now.
+
+    The cache keeps only the newest valid content (older files are removed when it is written),
+    so when an edit breaks the decks the class can go on playing with the decks of yesterday
+    while the editor fixes them. None when there is no usable cache."""
+    try:
+        found = sorted(cache_dir.glob("content-*.jsonl"), key=lambda p: p.stat().st_mtime,
+                       reverse=True)
+    except OSError:
+        return None
+    for path in found:
+        content = _read_cache(cache_dir, path.stem.removeprefix("content-"), assets_dir, today)
+        if content is not None:
+            return content
+    return None
 
 
 def _write_cache(cache_dir: Path, key: str, content: Content) -> None:

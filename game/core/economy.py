@@ -3,9 +3,9 @@
 The rules, all enforced here and checked by property tests:
 
 - an action earns ``energy_g × quantity`` grams, cut to what is left of its ``daily_cap_g`` for
-  the day it counts for;
-- an action may count for today or up to :attr:`Rules.backdate_days` days back, never for a day
-  that has not happened yet;
+  the day it counts for, and to what is left of that day's total (:attr:`Rules.daily_total_g`);
+- an action may count for today or up to :attr:`Rules.backdate_days` days back (yesterday), never
+  for a day that has not happened yet;
 - the last logged action can be undone within :attr:`Rules.undo_window`, unless its energy has
   already been spent on a card (a card once received is never taken back);
 - every change is a new ledger entry, so the balance is always the sum of the ledger and can
@@ -30,13 +30,19 @@ class RuleError(Exception):
 
 @dataclass(frozen=True)
 class Rules:
-    backdate_days: int = 7  # how many days back an action may still be logged
+    # Pace: a child who logs every action at its cap, yesterday included, still needs two weeks
+    # for an edition (tools/simulate.py --strategy greedy), while honest logging fills a day's
+    # total only on a very green day.
+    backdate_days: int = 1  # how many days back an action may still be logged
+    daily_total_g: int = 900  # the most energy one day can give, over every action
     undo_window: dt.timedelta = dt.timedelta(minutes=10)
     max_quantity: float = 100.0  # the most units one log entry may hold (a typo guard)
 
     def __post_init__(self) -> None:
         if self.backdate_days < 0:
             raise ValueError("backdate_days must be 0 or more")
+        if self.daily_total_g <= 0:
+            raise ValueError("daily_total_g must be more than zero")
         if self.undo_window < dt.timedelta(0):
             raise ValueError("undo_window must not be negative")
         if not self.max_quantity > 0:
@@ -46,6 +52,11 @@ class Rules:
 def cap_left(state: PlayerState, action: Action, day: dt.date) -> int:
     """How much more energy this action can still earn on ``day``."""
     return max(0, action.daily_cap_g - state.earned_on(day, action.id))
+
+
+def day_left(state: PlayerState, day: dt.date, rules: Rules = Rules()) -> int:
+    """How much more energy ``day`` can still give, over every action (its daily total)."""
+    return max(0, rules.daily_total_g - state.earned_day_total(day))
 
 
 def caps_left(state: PlayerState, actions: Iterable[Action], day: dt.date) -> dict[str, int]:
@@ -64,11 +75,52 @@ def energy_for(action: Action, quantity: float) -> int:
     return math.floor(action.energy_g * quantity + 1e-9)
 
 
-def preview(state: PlayerState, action: Action, quantity: float, day: dt.date) -> int:
-    """The energy logging ``quantity`` would earn on ``day`` now, after the cap (0 if none)."""
+def preview(
+    state: PlayerState, action: Action, quantity: float, day: dt.date, rules: Rules = Rules()
+) -> int:
+    """The energy logging ``quantity`` would earn on ``day`` now, after the caps (0 if none)."""
     if not math.isfinite(quantity) or quantity <= 0:
         return 0
-    return max(0, min(energy_for(action, quantity), cap_left(state, action, day)))
+    left = min(cap_left(state, action, day), day_left(state, day, rules))
+    return max(0, min(energy_for(action, quantity), left))
+
+
+def earn_amount(
+    state: PlayerState,
+    action: Action,
+    quantity: float,
+    *,
+    day: dt.date,
+    now: dt.datetime,
+    rules: Rules = Rules(),
+) -> int:
+    """The energy logging ``quantity`` of ``action`` for ``day`` earns at ``now``; RuleError with
+    words for the player when the rules refuse it. Used to log, and to verify a ledger."""
+    if not math.isfinite(quantity) or quantity <= 0:
+        raise RuleError(Message("The amount must be more than zero."))
+    if quantity > rules.max_quantity:
+        raise RuleError(Message("That is more than {count} {unit} at once.",
+                                count=rules.max_quantity, unit=Message(action.unit)))
+    today = now.date()
+    if day > today:
+        raise RuleError(Message("Actions cannot be logged for a day that has not happened yet."))
+    if (today - day).days > rules.backdate_days:
+        raise RuleError(
+            Message("You can log what you did today or yesterday, not earlier.")
+            if rules.backdate_days == 1
+            else Message("Actions can be logged up to {count} days back.",
+                         count=rules.backdate_days))
+    if day_left(state, day, rules) <= 0:
+        raise RuleError(Message(
+            "That day has given all its green energy ({total} g). Well done! Come back "
+            "tomorrow for more.", total=rules.daily_total_g))
+    if cap_left(state, action, day) <= 0:
+        raise RuleError(Message("You have reached today's limit for this action. Try another one!"))
+    left = min(cap_left(state, action, day), day_left(state, day, rules))
+    amount = min(energy_for(action, quantity), left)
+    if amount <= 0:
+        raise RuleError(Message("That amount is too small to earn energy."))
+    return amount
 
 
 def log_action(
@@ -82,26 +134,10 @@ def log_action(
 ) -> LedgerEntry:
     """Record an eco-action and return its ledger entry (already applied to ``state``).
 
-    The energy is ``energy_g × quantity``, cut to what is left of the action's daily cap.
+    The energy is ``energy_g × quantity``, cut to what is left of the action's daily cap and of
+    the day's total (:func:`earn_amount`).
     """
-    if not math.isfinite(quantity) or quantity <= 0:
-        raise RuleError(Message("The amount must be more than zero."))
-    if quantity > rules.max_quantity:
-        raise RuleError(Message("That is more than {count} {unit} at once.",
-                                count=rules.max_quantity, unit=Message(action.unit)))
-    today = now.date()
-    if day > today:
-        raise RuleError(Message("Actions cannot be logged for a day that has not happened yet."))
-    if (today - day).days > rules.backdate_days:
-        raise RuleError(Message("Actions can be logged up to {count} days back.",
-                                count=rules.backdate_days))
-    left = cap_left(state, action, day)
-    if left <= 0:
-        raise RuleError(Message("You have reached today's limit for this action. "
-                                "Try another one!"))
-    amount = min(energy_for(action, quantity), left)
-    if amount <= 0:
-        raise RuleError(Message("That amount is too small to earn energy."))
+    amount = earn_amount(state, action, quantity, day=day, now=now, rules=rules)
     entry = LedgerEntry(
         seq=state.next_seq,
         kind="earned",

@@ -16,6 +16,12 @@ from typing import Any, Literal
 
 EntryKind = Literal["earned", "undone", "spent", "bonus"]
 
+#: The rules an entry was written under, so a save stays valid when the rules change:
+#: 1 before the pace rules (back-dating up to a week, no day total, streaks from back-dated days
+#: too, reveals at the costs of that time); 2 the pace rules of game.core.economy.Rules.
+RULES_VERSION = 2
+LEGACY_RULES_VERSION = 1
+
 
 @dataclass(frozen=True)
 class RevealInfo:
@@ -43,6 +49,7 @@ class LedgerEntry:
     reason: str | None = None
     undoes: int | None = None
     reveal: RevealInfo | None = None
+    rules: int = RULES_VERSION  # the rules it was written under (older saves: 1)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -51,6 +58,7 @@ class LedgerEntry:
             "amount_g": self.amount_g,
             "at": self.at.isoformat(),
             "day": self.day.isoformat(),
+            "rules": self.rules,
         }
         for name in ("action_id", "quantity", "reason", "undoes"):
             value = getattr(self, name)
@@ -88,6 +96,7 @@ class LedgerEntry:
             quantity=data.get("quantity"),
             reason=data.get("reason"),
             undoes=data.get("undoes"),
+            rules=int(data.get("rules", LEGACY_RULES_VERSION)),
             reveal=None
             if reveal is None
             else RevealInfo(
@@ -121,6 +130,9 @@ class PlayerState:
     undone: set[int] = field(default_factory=set)
     by_seq: dict[int, LedgerEntry] = field(default_factory=dict)
     bonus_reasons: set[str] = field(default_factory=set)  # reasons of every bonus granted
+    # Entries that broke a rule when the ledger was verified (game.core.verify): kept in the
+    # save, never deleted, but not counted in anything above.
+    set_aside: list[LedgerEntry] = field(default_factory=list)
 
     @classmethod
     def from_entries(cls, entries: Iterable[LedgerEntry]) -> PlayerState:
@@ -131,7 +143,9 @@ class PlayerState:
 
     @property
     def next_seq(self) -> int:
-        return self.entries[-1].seq + 1 if self.entries else 1
+        """The next sequence number, after every entry in the save (set-aside ones too)."""
+        last = max((e.seq for e in (*self.entries[-1:], *self.set_aside)), default=0)
+        return last + 1
 
     def apply(self, entry: LedgerEntry) -> None:
         self.entries.append(entry)
@@ -157,3 +171,7 @@ class PlayerState:
 
     def earned_on(self, day: dt.date, action_id: str) -> int:
         return self.earned_by_day_action.get((day, action_id), 0)
+
+    def earned_day_total(self, day: dt.date) -> int:
+        """Energy earned by every action for ``day`` (net of undos)."""
+        return sum(v for (d, _), v in self.earned_by_day_action.items() if d == day)

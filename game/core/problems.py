@@ -57,6 +57,42 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+# Neighbouring keys on a QWERTY keyboard, for the typos a short code gets (EM for EN).
+_QWERTY = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEY_AT = {ch: (row, col) for row, keys in enumerate(_QWERTY) for col, ch in enumerate(keys)}
+
+
+def _adjacent(a: str, b: str) -> bool:
+    pa, pb = _KEY_AT.get(a.lower()), _KEY_AT.get(b.lower())
+    return pa is not None and pb is not None and max(abs(pa[0] - pb[0]),
+                                                     abs(pa[1] - pb[1])) == 1
+
+
+def nearest_code(word: str, codes: Iterable[str]) -> str:
+    """``" (did you mean 'EN'?)"`` for a short code one letter away from a known one.
+
+    ``difflib`` gives no hint for two-letter codes (EM and EN share only half their letters).
+    One wrong letter is the common typo; when several codes are one letter away, the one whose
+    letter sits next to the typed one on the keyboard is meant (EM: N is beside M, W and X are
+    not). Returns an empty string when no code is clearly nearest."""
+    typed = word.strip().upper()
+    if not typed:
+        return ""
+    near: list[tuple[str, bool]] = []
+    for code in codes:
+        if len(code) != len(typed) or code.upper() == typed:
+            continue
+        diffs = [(a, b) for a, b in zip(typed, code.upper(), strict=True) if a != b]
+        if len(diffs) == 1:
+            near.append((code, _adjacent(*diffs[0])))
+    beside = [code for code, adjacent in near if adjacent]
+    if len(beside) == 1:
+        return f" (did you mean '{beside[0]}'?)"
+    if len(near) == 1:
+        return f" (did you mean '{near[0][0]}'?)"
+    return ""
+
+
 def shorten(text: str, limit: int = 40) -> str:
     """``text`` cut to ``limit`` characters with an ellipsis, so a message never echoes a huge
     value back."""

@@ -15,7 +15,7 @@ from typing import Literal
 
 from game.core.content import Content
 from game.core.economy import grant_bonus_once
-from game.core.ledger import LedgerEntry, PlayerState
+from game.core.ledger import RULES_VERSION, LedgerEntry, PlayerState
 from game.core.messages import N_, Message
 from game.core.models import Species
 from game.core.vocab import GROUPS
@@ -185,12 +185,20 @@ def group_badges(content: Content, state: PlayerState) -> list[Badge]:
 # --- streaks --------------------------------------------------------------------------------
 
 
-def active_days(state: PlayerState) -> set[dt.date]:
-    """Days with at least one logged action that was not undone (back-dated ones count too)."""
-    totals: dict[dt.date, int] = {}
-    for (day, _action), grams in state.earned_by_day_action.items():
-        totals[day] = totals.get(day, 0) + grams
-    return {day for day, grams in totals.items() if grams > 0}
+def active_days(state: PlayerState, *, own_day_only: bool = True) -> set[dt.date]:
+    """Days with at least one action logged on that very day and not undone.
+
+    Back-dated entries earn energy but build no streak: a streak is days the child came back,
+    so logging yesterday today cannot complete a week in one sitting. (``own_day_only=False``
+    is the rule before that, for checking bonuses granted under it.)
+    """
+    return {
+        e.day
+        for e in state.entries
+        if e.kind == "earned"
+        and e.seq not in state.undone
+        and (e.at.date() == e.day or not own_day_only)
+    }
 
 
 def _runs(days: set[dt.date]) -> list[tuple[dt.date, int]]:
@@ -224,10 +232,10 @@ def _best(state: PlayerState) -> int:
     return max((n for _, n in _runs(active_days(state))), default=0)
 
 
-def _milestone_days(state: PlayerState) -> dict[int, dt.date]:
+def _milestone_days(state: PlayerState, *, own_day_only: bool = True) -> dict[int, dt.date]:
     """For each milestone, the day a run first reached it."""
     reached: dict[int, dt.date] = {}
-    for last, length in _runs(active_days(state)):
+    for last, length in _runs(active_days(state, own_day_only=own_day_only)):
         for m in STREAK_MILESTONES:
             if length >= m.days:
                 day = last - dt.timedelta(days=length - m.days)
@@ -268,6 +276,21 @@ def grant_streak_bonuses(state: PlayerState, now: dt.datetime) -> list[LedgerEnt
         if entry is not None:
             entries.append(entry)
     return entries
+
+
+def streak_bonus_problem(before: PlayerState, entry: LedgerEntry) -> str | None:
+    """The rule that grants streak bonuses, for :mod:`game.core.verify`: why ``entry`` is not a
+    streak bonus this rule would grant to the player ``before`` it (None when it is)."""
+    milestone = next((m for m in STREAK_MILESTONES if m.reason == entry.reason), None)
+    if milestone is None:
+        return f"no streak milestone is called {entry.reason!r}"
+    if entry.amount_g != milestone.bonus_g:
+        return f"a {milestone.days}-day streak gives {milestone.bonus_g} g, not {entry.amount_g} g"
+    own_day_only = entry.rules >= RULES_VERSION
+    reached = _milestone_days(before, own_day_only=own_day_only).get(milestone.days)
+    if reached is None or reached > entry.day:
+        return f"the {milestone.days}-day streak had not been reached"
+    return None
 
 
 def bonus_reason_text(reason: str) -> str:

@@ -73,6 +73,33 @@ def odds(content: Content, edition_id: str, state: PlayerState) -> Odds:
     return Odds(species=species, tiers=tiers)
 
 
+@dataclass(frozen=True)
+class TierChance:
+    """The odds of one tier, as a child should read them."""
+
+    tier: str
+    cards: int  # cards of this tier still to find
+    each: float  # the chance that one given card of this tier comes next
+    total: float  # the chance that the next card is of this tier (``cards × each``)
+
+
+def tier_chances(content: Content, edition_id: str, state: PlayerState) -> list[TierChance]:
+    """Every tier, commonest first, with the chance of each of its cards and of the whole tier.
+
+    The chance of each card follows the tier weights, so a rarer tier's cards are always less
+    likely than a commoner tier's, whatever the tier totals say (five Very rare cards together
+    can be likelier than one Common card).
+    """
+    current = odds(content, edition_id, state)
+    found: dict[str, list[float]] = {t.id: [] for t in TIERS}
+    for sid, p in current.species.items():
+        found[tier_of(content.species[sid].iucn.category).id].append(p)
+    return [
+        TierChance(t.id, len(found[t.id]), max(found[t.id], default=0.0), sum(found[t.id]))
+        for t in TIERS
+    ]
+
+
 def progress(content: Content, edition_id: str, state: PlayerState) -> EditionProgress:
     edition = content.editions[edition_id]
     members = content.species_in(edition_id)

@@ -13,6 +13,10 @@ How a simulated child behaves is an assumption, written down here:
 
 Each edition is simulated on its own, as if the player saved for that edition only, and every
 player keeps the same habits from one edition to the next, so editions compare fairly.
+
+:func:`simulate_greedy` plays the opposite child, the one the pace rules are for: every action at
+its cap, every day the rules allow (back-dating included), every streak bonus, and a reveal
+whenever the balance covers one.
 """
 
 from __future__ import annotations
@@ -25,9 +29,10 @@ import statistics
 from dataclasses import dataclass
 
 from game.core.content import Content
-from game.core.economy import RuleError, log_action
+from game.core.economy import RuleError, Rules, log_action
 from game.core.ledger import PlayerState
 from game.core.models import Action
+from game.core.progress import grant_streak_bonuses
 from game.core.reveals import first_odds, reveal
 from game.core.vocab import CATEGORIES
 
@@ -108,6 +113,7 @@ def play_day(state: PlayerState, habits: Habits, day: dt.date, rng: random.Rando
         # A RuleError means today's cap for that action is used up: a child would stop, too.
         with contextlib.suppress(RuleError):
             log_action(state, action, amount(action, rng), day=day, now=now)
+    grant_streak_bonuses(state, now)  # the game grants them as soon as they are due
 
 
 def play_edition(
@@ -191,3 +197,68 @@ def simulate(content: Content, players: int, seed: int) -> dict[str, EditionRepo
             first_reveal_tier_odds={t: p for t, p in first.tiers.items() if p > 0},
         )
     return reports
+
+
+@dataclass(frozen=True)
+class GreedyReport:
+    edition_id: str
+    first_sitting_g: int  # energy earned (bonuses included) in the first sitting
+    energy_to_complete: int
+    complete_on_day: int | None  # 1 is the first day; None if never within MAX_DAYS
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "first_sitting_g": self.first_sitting_g,
+            "energy_to_complete": self.energy_to_complete,
+            "complete_on_day": self.complete_on_day,
+        }
+
+
+def greedy_sitting(
+    state: PlayerState, content: Content, day: dt.date, rules: Rules | None = None
+) -> None:
+    """One sitting of the greediest child: every action at its cap for every day still open."""
+    rules = rules or Rules()
+    now = dt.datetime.combine(day, dt.time(18, 0))
+    actions = sorted(content.actions.values(), key=lambda a: a.id)
+    for back in range(rules.backdate_days, -1, -1):
+        for action in actions:
+            units = min(rules.max_quantity, float(math.ceil(action.daily_cap_g / action.energy_g)))
+            with contextlib.suppress(RuleError):  # a cap or the day's total is reached
+                log_action(
+                    state, action, units, day=day - dt.timedelta(days=back), now=now, rules=rules
+                )
+    grant_streak_bonuses(state, now)
+
+
+def play_greedy(
+    content: Content, edition_id: str, seed: int, max_days: int = MAX_DAYS
+) -> GreedyReport:
+    edition = content.editions[edition_id]
+    total = len(content.species_in(edition_id))
+    state = PlayerState()
+    rng = random.Random(f"{seed}/greedy/{edition_id}")
+    start = edition.starts or DEFAULT_START
+    first_sitting = 0
+    reveals = 0
+    for n in range(max_days):
+        day = start + dt.timedelta(days=n)
+        greedy_sitting(state, content, day)
+        if n == 0:
+            first_sitting = sum(e.amount_g for e in state.entries)
+        now = dt.datetime.combine(day, dt.time(19, 0))
+        while reveals < total and state.balance >= edition.reveal_cost:
+            reveal(state, content, edition_id, rng, now)
+            reveals += 1
+        if total and reveals == total:
+            return GreedyReport(edition_id, first_sitting, total * edition.reveal_cost, n + 1)
+    return GreedyReport(edition_id, first_sitting, total * edition.reveal_cost, None)
+
+
+def simulate_greedy(content: Content, seed: int) -> dict[str, GreedyReport]:
+    """The greedy child on every edition that has cards, each edition collected on its own."""
+    return {
+        edition_id: play_greedy(content, edition_id, seed)
+        for edition_id in content.editions
+        if content.species_in(edition_id)
+    }

@@ -6,6 +6,8 @@ shown (``tr(CATEGORY_NAMES[code])``); ids are permanent slugs.
 
 from __future__ import annotations
 
+from typing import Literal, get_args
+
 from game.core.messages import N_, N_plural
 
 # IUCN Red List categories, most threatened first, with the Red List's own colours.
@@ -100,8 +102,16 @@ HABITATS = {
     "cave": N_("cave"),
 }
 
-ACTION_CATEGORIES = ("transport", "waste", "food", "energy", "water", "shopping")
-ACTION_UNITS = ("km", "trip", "item", "meal", "kg", "load", "shower", "day")
+# The one copy of the action enums: game.core.models types Action with these Literals.
+ActionCategory = Literal["transport", "waste", "food", "energy", "water", "shopping"]
+ActionUnit = Literal["km", "trip", "item", "meal", "kg", "load", "shower", "day"]
+ActionIcon = Literal[
+    "walk", "bike", "bus", "train", "bag", "bottle", "cup", "leaf", "plate", "can", "paper",
+    "shirt", "sun", "drop", "plug",
+]
+ACTION_CATEGORIES: tuple[str, ...] = get_args(ActionCategory)
+ACTION_UNITS: tuple[str, ...] = get_args(ActionUnit)
+ACTION_ICONS: tuple[str, ...] = get_args(ActionIcon)
 # A unit after "per" ("170 g per km"), and an amount of it, with its plural ("3 meals").
 UNIT_NAMES = {
     "km": N_("km"), "trip": N_("trip"), "item": N_("item"), "meal": N_("meal"), "kg": N_("kg"),
@@ -117,5 +127,17 @@ UNIT_AMOUNTS = {
     "shower": N_plural("{count} shower", "{count} showers"),
     "day": N_plural("{count} day", "{count} days"),
 }
-ACTION_ICONS = ("walk", "bike", "bus", "train", "bag", "bottle", "cup", "leaf", "plate", "can",
-                "paper", "shirt", "sun", "drop", "plug")
+
+# What each Red List category says about a species, in words a child can follow (after the
+# IUCN Red List Categories and Criteria, version 3.1); the screens translate them with tr().
+CATEGORY_MEANINGS = {
+    "EX": N_("There are none left: the last one has died."),
+    "EW": N_("It survives only in zoos, gardens or places people look after, not in the wild."),
+    "CR": N_("It faces an extremely high risk of disappearing from the wild."),
+    "EN": N_("It faces a very high risk of disappearing from the wild."),
+    "VU": N_("It faces a high risk of disappearing from the wild."),
+    "NT": N_("It is close to becoming threatened."),
+    "LC": N_("It is not threatened today, but it still needs healthy places to live."),
+    "DD": N_("Scientists do not yet know enough to say how much danger it is in."),
+    "NE": N_("Its risk has not been assessed yet."),
+}

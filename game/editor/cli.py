@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -18,14 +19,8 @@ from game.editor.gbif import DEFAULT_GBIF_BASE, GbifClient
 from game.editor.gbif import SERVICE as GBIF_SERVICE
 from game.editor.iucn import DEFAULT_API_BASE, SIGN_UP_URL, TOKEN_ENV, IucnClient
 from game.editor.iucn import SERVICE as IUCN_SERVICE
-from game.editor.net import (
-    DEFAULT_TIMEOUT,
-    ApiError,
-    JsonClient,
-    ResponseCache,
-    RetryPolicy,
-    make_session,
-)
+from game.editor.net import DEFAULT_TIMEOUT, ApiError, JsonClient
+from game.editor.session import DEFAULT_CACHE_HOURS, MAX_WAIT, make_session
 
 EXIT_OK = 0
 EXIT_DIFFERENT = 1
@@ -69,15 +64,25 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
     net.add_argument("--token-file", type=Path, metavar="FILE",
                      help=f"file holding the IUCN API token (default: ${TOKEN_ENV})")
     net.add_argument("--cache", type=Path, metavar="DIR",
-                     help="keep answers in DIR: a second run is instant and works offline")
+                     help="keep answers in DIR for --cache-hours: a second run soon after is "
+                          "instant and works offline")
+    net.add_argument("--cache-hours", type=positive, default=DEFAULT_CACHE_HOURS,
+                     metavar="HOURS",
+                     help="answers older than this are asked again (default: %(default)s)")
+    net.add_argument("--refresh", action="store_true",
+                     help="ask the APIs again even for answers in the cache (and keep the new "
+                          "answers there)")
     net.add_argument("--delay", type=positive, default=0.5, metavar="SECONDS",
                      help="pause between IUCN calls (default: %(default)s)")
     net.add_argument("--timeout", type=positive, default=DEFAULT_TIMEOUT, metavar="SECONDS",
-                     help="give up on an answer after this long (default: %(default)s)")
+                     help="give up on a request after this long in all: connecting, reading "
+                          "and retrying included (default: %(default)s)")
     net.add_argument("--retries", type=int, default=3, metavar="N",
                      help="retries on 429 and 5xx answers (default: %(default)s)")
     net.add_argument("--backoff", type=positive, default=1.0, metavar="SECONDS",
-                     help="first retry wait, doubled on each retry (default: %(default)s)")
+                     help="retry waits grow as SECONDS x 2, 4, 8... (the first retry is at "
+                          f"once; at most {MAX_WAIT:g} s, or what the server's Retry-After "
+                          "asks within that; default: %(default)s)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 
@@ -115,14 +120,18 @@ def build_clients(args: argparse.Namespace, tool: str, token: str) -> Clients:
     for option, url in (("--api-base", args.api_base), ("--gbif-base", args.gbif_base)):
         if not url.startswith(("https://", "http://")):
             raise UsageError(f"{option} must be a web address, not '{url}'")
-    session = make_session(tool)
-    cache = ResponseCache(args.cache) if args.cache else None
-    retry = RetryPolicy(retries=args.retries, backoff=args.backoff)
+    try:
+        session = make_session(tool, retries=args.retries, backoff=args.backoff,
+                               cache=args.cache, cache_hours=args.cache_hours)
+    except (OSError, sqlite3.Error) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        raise UsageError(f"cannot use --cache {args.cache}: {reason}") from None
     iucn = JsonClient(session, args.api_base, service=IUCN_SERVICE, base_option="--api-base",
-                      headers={"Authorization": token}, timeout=args.timeout, retry=retry,
-                      delay=args.delay, cache=cache, auth_hint=f"check the token ({TOKEN_HELP})")
+                      headers={"Authorization": token}, timeout=args.timeout,
+                      delay=args.delay, refresh=args.refresh,
+                      auth_hint=f"check the token ({TOKEN_HELP})")
     gbif = JsonClient(session, args.gbif_base, service=GBIF_SERVICE, base_option="--gbif-base",
-                      timeout=args.timeout, retry=retry, cache=cache)
+                      timeout=args.timeout, refresh=args.refresh)
     return Clients(IucnClient(iucn), GbifClient(gbif))
 
 

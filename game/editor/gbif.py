@@ -118,7 +118,8 @@ class GbifClient:
                 if not isinstance(entry, dict):
                     continue
                 name, lang = entry.get("vernacularName"), entry.get("language")
-                if not isinstance(name, str) or not name.strip() or lang not in found:
+                if (not isinstance(name, str) or not name.strip() or not isinstance(lang, str)
+                        or lang not in found):
                     continue
                 marker = (lang, name.strip().casefold())
                 if marker not in seen:

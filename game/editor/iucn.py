@@ -27,7 +27,10 @@ OLD_CATEGORIES = {
     "LR/NT": ("NT", "Lower Risk/near threatened"),
     "LR/CD": ("NT", "Lower Risk/conservation dependent"),
 }
-URL_PATTERN = re.compile(r"^https://\S+$")
+URL_PATTERN = re.compile(r"https://[!-~]+")  # printable ASCII, no spaces
+YEAR_PATTERN = re.compile(r"\s*([12][0-9]{3})\s*", re.ASCII)
+ID_PATTERN = re.compile(r"[0-9]{1,12}", re.ASCII)
+VERSION_PATTERN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.-]{0,19}", re.ASCII)
 MAX_CRITERIA = 80
 MAX_CITATION = 600
 
@@ -114,14 +117,21 @@ class IucnClient:
         data = ensure_mapping(self.client.get("information/red_list_version"), SERVICE,
                               "the Red List version")
         version = data.get("red_list_version")
-        return str(version) if version else None
+        return version if isinstance(version, str) and VERSION_PATTERN.fullmatch(version) else None
 
     def lookup(self, scientific_name: str) -> Lookup:
         try:
             data = self.client.get("taxa/scientific_name", split_name(scientific_name))
         except NotFound:
             raise UnknownName(f"the Red List does not know '{scientific_name}'") from None
-        data = ensure_mapping(data, SERVICE, f"'{scientific_name}'")
+        try:
+            return self._lookup(scientific_name, ensure_mapping(data, SERVICE,
+                                                                f"'{scientific_name}'"))
+        except (TypeError, ValueError, AttributeError, KeyError, RecursionError) as exc:
+            raise BadAnswer(f"{SERVICE}: the answer for '{scientific_name}' is not in the "
+                            f"documented shape ({type(exc).__name__})") from None
+
+    def _lookup(self, scientific_name: str, data: dict[str, Any]) -> Lookup:
         taxon = parse_taxon(data.get("taxon"), scientific_name)
         items = data.get("assessments")
         if not isinstance(items, list):
@@ -129,9 +139,9 @@ class IucnClient:
                             "list")
         item, notes = choose_assessment([i for i in items if isinstance(i, dict)],
                                         scientific_name)
-        assessment_id = item.get("assessment_id")
+        assessment_id = _id(item.get("assessment_id"))
         if assessment_id is None:
-            raise BadAnswer(f"{SERVICE}: an assessment of '{scientific_name}' has no "
+            raise BadAnswer(f"{SERVICE}: an assessment of '{scientific_name}' has no valid "
                             "assessment_id")
         assessment = ensure_mapping(self.client.get(f"assessment/{assessment_id}"), SERVICE,
                                     f"assessment {assessment_id}")
@@ -183,8 +193,18 @@ def _scope_names(item: dict[str, Any]) -> str:
 
 
 def _year(value: Any) -> int | None:
-    text = str(value).strip() if value is not None else ""
-    return int(text) if text.isdigit() else None
+    """A year from a number or a text of four ASCII digits ("2016²" and "٢٠١٦" are not)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    match = YEAR_PATTERN.fullmatch(value) if isinstance(value, str) else None
+    return int(match.group(1)) if match else None
+
+
+def _id(value: Any) -> int | None:
+    """An assessment or taxon id: a whole number, or a text of ASCII digits."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if value >= 0 else None
+    return int(value) if isinstance(value, str) and ID_PATTERN.fullmatch(value) else None
 
 
 def choose_assessment(items: list[dict[str, Any]], name: str) -> tuple[dict[str, Any], list[str]]:
@@ -206,8 +226,8 @@ def choose_assessment(items: list[dict[str, Any]], name: str) -> tuple[dict[str,
         notes.append("no global assessment is marked latest; the newest year_published is used")
         latest = pool
 
-    def newest(item: dict[str, Any]) -> tuple[int, str]:
-        return (_year(item.get("year_published")) or 0, str(item.get("assessment_id", "")))
+    def newest(item: dict[str, Any]) -> tuple[int, int]:
+        return (_year(item.get("year_published")) or 0, _id(item.get("assessment_id")) or 0)
 
     return max(latest, key=newest), notes
 
@@ -277,12 +297,12 @@ def status_from(item: dict[str, Any], assessment: dict[str, Any],
         notes.append(f"criteria '{criteria[:30]}…' are longer than a deck allows "
                      f"({MAX_CRITERIA}); set them by hand")
 
-    assessment_id = item.get("assessment_id", assessment.get("assessment_id"))
+    assessment_id = _id(item.get("assessment_id", assessment.get("assessment_id")))
     url = next((u for u in (item.get("url"), assessment.get("url"))
-                if isinstance(u, str) and URL_PATTERN.match(u.strip())), None)
+                if isinstance(u, str) and URL_PATTERN.fullmatch(u.strip())), None)
     if url is None:
-        sis = item.get("sis_taxon_id", assessment.get("sis_taxon_id"))
-        url = f"https://www.iucnredlist.org/species/{sis}/{assessment_id}"
+        sis = _id(item.get("sis_taxon_id", assessment.get("sis_taxon_id")))
+        url = f"https://www.iucnredlist.org/species/{sis or '?'}/{assessment_id or '?'}"
     citation = _text(assessment.get("citation"))
     if citation is not None and len(citation) > MAX_CITATION:
         citation = None

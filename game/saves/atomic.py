@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import glob
 import json
 import os
 import tempfile
@@ -18,14 +19,25 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from game.core.files import NotAFile, TooLarge, read_regular
+
+# The largest save file the game reads: a ledger part holds at most 100 entries, each a few
+# kilobytes at most (a reveal keeps the odds of every candidate species).
+MAX_SAVE_BYTES = 64 * 1024 * 1024
+
 
 class CorruptFile(Exception):
-    """A save file exists but cannot be read as what it should be."""
+    """A save file exists but cannot be read as what it should be.
 
-    def __init__(self, path: Path, reason: str) -> None:
+    ``unreadable`` tells a file the game may not read (its permissions, a folder or a special
+    file in its place) from one whose contents are damaged.
+    """
+
+    def __init__(self, path: Path, reason: str, *, unreadable: bool = False) -> None:
         super().__init__(f"{path.name}: {reason}")
         self.path = path
         self.reason = reason
+        self.unreadable = unreadable
 
 
 def fsync_dir(folder: Path) -> None:
@@ -56,9 +68,26 @@ def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
         fsync_dir(path.parent)
 
 
-def read_json(path: Path) -> Any:
-    """Parsed JSON of ``path``; raises :class:`CorruptFile` when it is not valid JSON."""
-    raw = path.read_bytes()
+def read_bounded(path: Path, limit: int = MAX_SAVE_BYTES) -> bytes:
+    """The bytes of the save file ``path``.
+
+    Raises :class:`CorruptFile` when it is not a regular file, is too large, or may not be
+    read; FileNotFoundError when it is not there, and OSError for a failing disk.
+    """
+    try:
+        return read_regular(path, limit)
+    except (NotAFile, TooLarge) as exc:
+        raise CorruptFile(path, exc.strerror or str(exc), unreadable=True) from exc
+    except (PermissionError, IsADirectoryError) as exc:
+        raise CorruptFile(
+            path, f"it cannot be read ({exc.strerror or exc})", unreadable=True
+        ) from exc
+
+
+def read_json(path: Path, limit: int = MAX_SAVE_BYTES) -> Any:
+    """Parsed JSON of ``path``; raises :class:`CorruptFile` when it is not valid JSON (or not
+    a readable regular file of at most ``limit`` bytes)."""
+    raw = read_bounded(path, limit)
     if not raw.strip():
         raise CorruptFile(path, "the file is empty")
     try:
@@ -73,12 +102,12 @@ def dump_json(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def quarantine(path: Path, when: dt.datetime) -> Path:
-    """Move an unreadable file aside as ``<name>.corrupt-<timestamp>``, never over another."""
+def quarantine(path: Path, when: dt.datetime, label: str = "corrupt") -> Path:
+    """Move an unreadable file aside as ``<name>.<label>-<timestamp>``, never over another."""
     stamp = f"{when:%Y%m%d-%H%M%S}"
     for attempt in range(1, 1000):
         target = path.with_name(
-            f"{path.name}.corrupt-{stamp}" + (f"-{attempt}" if attempt > 1 else "")
+            f"{path.name}.{label}-{stamp}" + (f"-{attempt}" if attempt > 1 else "")
         )
         if target.exists():
             continue
@@ -94,11 +123,13 @@ def quarantine(path: Path, when: dt.datetime) -> Path:
     raise OSError(f"too many damaged copies of {path.name} are already set aside")
 
 
-def remove_temp_files(folder: Path) -> None:
-    """Delete temporary files left by a write that was interrupted (the live file is intact)."""
-    for tmp in folder.glob(".*.tmp"):
+def remove_temp_files(folder: Path, name: str = "*") -> None:
+    """Delete the temporary files :func:`write_atomic` left in ``folder`` when it was
+    interrupted (the live file is intact); ``name`` limits it to those of one file."""
+    for tmp in folder.glob(f".{glob.escape(name) if name != '*' else name}.*.tmp"):
         with contextlib.suppress(OSError):
-            tmp.unlink()
+            if tmp.is_file():
+                tmp.unlink()
 
 
 class AtomicJSONStorage(Storage):

@@ -3,17 +3,21 @@
 ``<profile>/backups/<file>.1`` is the newest copy, ``.2`` and ``.3`` older ones. A copy is taken
 when a profile is opened (for every file changed since its newest backup) and when it is closed,
 so a file damaged between two games comes back complete, and one damaged during a game that then
-crashed comes back as it was when that game started.
+crashed comes back as it was when that game started. A live file that went missing comes back
+from its backups too (:func:`missing_files`), and rotation never drops the oldest copy while it
+holds something the new copy lacks: that copy is kept aside as ``<file>.kept-<time>`` instead.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from game.saves.atomic import CorruptFile, write_atomic
+from game.saves.atomic import CorruptFile, quarantine, read_bounded, write_atomic
 from game.saves.migrations import SaveError
 
 KEEP = 3
@@ -31,11 +35,32 @@ def backups_of(live: Path) -> list[Path]:
     return [path for gen in range(1, KEEP + 1) if (path := backup_path(live, gen)).is_file()]
 
 
-def snapshot(live: Path, data: bytes | None = None) -> bool:
+def missing_files(folder: Path, wanted: Callable[[str], bool]) -> list[Path]:
+    """Live files of ``folder`` that have backups but are not there any more, for the names
+    ``wanted`` accepts."""
+    generation = re.compile(rf"(.+)\.[1-{KEEP}]")
+    names: set[str] = set()
+    try:
+        backup_names = [p.name for p in (folder / BACKUP_DIR).iterdir()]
+    except OSError:
+        return []
+    for name in backup_names:
+        match = generation.fullmatch(name)
+        if match and wanted(match.group(1)):
+            names.add(match.group(1))
+    return [folder / name for name in sorted(names) if not os.path.lexists(folder / name)]
+
+
+Covers = Callable[[bytes, bytes], bool]
+
+
+def snapshot(live: Path, data: bytes | None = None, *, covers: Covers | None = None) -> bool:
     """Keep a copy of ``live`` as its newest backup, unless that backup is already this file.
 
-    ``data`` saves reading the file again when the caller already holds its bytes. Returns
-    whether a copy was taken. Raises OSError (for instance when the disk is full).
+    ``data`` saves reading the file again when the caller already holds its bytes. With
+    ``covers(old, new)``, the oldest backup is only dropped when ``new`` holds all it holds;
+    otherwise it is kept aside. Returns whether a copy was taken. Raises OSError (for instance
+    when the disk is full).
     """
     stat = live.stat()
     newest = backup_path(live, 1)
@@ -47,8 +72,11 @@ def snapshot(live: Path, data: bytes | None = None) -> bool:
         if known.st_mtime_ns == stat.st_mtime_ns and known.st_size == stat.st_size:
             return False
     if data is None:
-        data = live.read_bytes()
+        data = read_bounded(live)
     newest.parent.mkdir(exist_ok=True)
+    oldest = backup_path(live, KEEP)
+    if covers is not None and oldest.is_file() and not _covered(oldest, data, covers):
+        quarantine(oldest, dt.datetime.now(), label="kept")
     for gen in range(KEEP, 1, -1):
         older = backup_path(live, gen - 1)
         if older.exists():
@@ -57,6 +85,13 @@ def snapshot(live: Path, data: bytes | None = None) -> bool:
     write_atomic(newest, data, durable=False)
     os.utime(newest, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     return True
+
+
+def _covered(old: Path, new: bytes, covers: Covers) -> bool:
+    try:
+        return covers(read_bounded(old), new)
+    except CorruptFile:  # nothing in it could be used anyway
+        return True
 
 
 def restore(live: Path, load: Callable[[Path], T]) -> tuple[Path, T] | None:
@@ -72,7 +107,7 @@ def restore(live: Path, load: Callable[[Path], T]) -> tuple[Path, T] | None:
         except (CorruptFile, SaveError, OSError):  # skip it: an older one may still be good
             continue
         stat = backup.stat()
-        write_atomic(live, backup.read_bytes())
+        write_atomic(live, read_bounded(backup))
         os.utime(live, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # it is that backup again
         return backup, loaded
     return None

@@ -8,6 +8,7 @@ day, however the history is spread over the months.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -32,6 +33,11 @@ ENTRIES = "entries"
 _PART_NAME = re.compile(r"ledger-(\d{4}-\d{2})(?:\.(\d+))?\.json")
 
 Tables = dict[str, dict[str, Any]]
+
+
+def month_of(entry: LedgerEntry) -> str:
+    """The month whose parts hold ``entry``, always with four digits for the year."""
+    return f"{entry.at.year:04d}-{entry.at.month:02d}"
 
 
 def part_name(month: str, part: int) -> str:
@@ -86,6 +92,28 @@ def parse_part(data: Any, path: Path, renames: Renames) -> tuple[Tables, list[Le
     return tables, entries
 
 
+def part_covers(old: bytes, new: bytes) -> bool:
+    """Whether the part ``new`` holds every entry of the part ``old`` (a part only grows, so
+    a newer copy of it always does; one that does not was replaced by other entries)."""
+
+    def entries(raw: bytes) -> list[Any] | None:
+        try:
+            data = json.loads(raw)
+        except (ValueError, RecursionError):
+            return None
+        table = data.get(ENTRIES) if isinstance(data, dict) else None
+        return list(table.values()) if isinstance(table, dict) else None
+
+    kept = entries(old)
+    if not kept:
+        return True  # nothing usable in the old copy
+    have = entries(new)
+    if have is None:
+        return False
+    held = {json.dumps(entry, sort_keys=True) for entry in have}
+    return all(json.dumps(entry, sort_keys=True) in held for entry in kept)
+
+
 class LedgerWriter:
     """Appends entries to the right part, opening each part's TinyDB once."""
 
@@ -111,7 +139,7 @@ class LedgerWriter:
 
         Raises OSError, or CorruptFile when a part appeared on disk that cannot be read.
         """
-        month = f"{entry.at:%Y-%m}"
+        month = month_of(entry)
         part, count = self._hot.get(month, (1, 0))
         if count >= PART_SIZE:
             part, count = part + 1, 0
@@ -144,7 +172,7 @@ def write_ledger(folder: Path, entries: Iterable[LedgerEntry]) -> None:
     parts: dict[Path, dict[str, Any]] = {}
     hot: dict[str, tuple[int, int]] = {}
     for entry in sorted(entries, key=lambda e: e.seq):
-        month = f"{entry.at:%Y-%m}"
+        month = month_of(entry)
         part, count = hot.get(month, (1, 0))
         if count >= PART_SIZE:
             part, count = part + 1, 0

@@ -4,6 +4,10 @@ The lock is the operating system's (``flock`` on Linux and macOS, ``msvcrt.locki
 held on ``<profile>/lock`` for as long as the profile is open. The system drops it when the
 process ends in any way, so a game that crashed or was killed never leaves a stale lock behind.
 The file also records the holder's process id, for a teacher looking into it.
+
+The file is opened without following links (``O_NOFOLLOW``) and used only when it is a regular
+file with no other name: a link planted in its place (to a teacher's document, say) is refused,
+never truncated and written.
 """
 
 from __future__ import annotations
@@ -11,10 +15,12 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 from pathlib import Path
 from typing import IO
 
 from game.core.messages import Message
+from game.saves.migrations import SaveError
 
 try:
     import fcntl
@@ -30,6 +36,12 @@ LOCK_FILE = "lock"
 # the holder: lock a byte well past the process id instead of the id itself.
 _WINDOWS_LOCK_OFFSET = 4096
 _BUSY = {errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES, errno.EDEADLK}
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a pipe in its place must not block the open
+_OPEN_FLAGS = (
+    os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | _NONBLOCK | getattr(os, "O_BINARY", 0)
+)
+# What opening a link, a folder or a device without following links gives on each system.
+_NOT_A_FILE = {errno.ELOOP, errno.EMLINK, errno.EISDIR, errno.ENXIO, errno.ENODEV}
 
 
 class ProfileBusy(Exception):
@@ -47,7 +59,7 @@ class ProfileLock:
         """Take the lock; ProfileBusy when another game holds it, OSError when it cannot be made."""
         if self._fh is not None:
             return
-        fh = open(self.path, "a+b")  # noqa: SIM115 - held open for the lock's lifetime
+        fh = self._open()
         try:
             _lock(fh)
         except OSError as exc:
@@ -64,6 +76,35 @@ class ProfileLock:
             fh.write(f"{os.getpid()}\n".encode())
             fh.flush()
         self._fh = fh
+
+    def _open(self) -> IO[bytes]:
+        """The lock file, opened without following a link; SaveError for anything but a plain
+        file of ours."""
+        try:
+            fd = os.open(self.path, _OPEN_FLAGS, 0o644)
+        except OSError as exc:
+            if exc.errno in _NOT_A_FILE or self.path.is_symlink():
+                raise self._refused() from exc
+            raise
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_nlink > 1:
+                raise self._refused()
+            if _NONBLOCK:
+                os.set_blocking(fd, True)
+        except BaseException:
+            os.close(fd)
+            raise
+        return os.fdopen(fd, "r+b")
+
+    def _refused(self) -> SaveError:
+        return SaveError(
+            Message(
+                "The lock file of this player ({file}) is a link or a special file, so EcoCards "
+                "left it alone. Ask your teacher to delete it, then try again.",
+                file=str(self.path),
+            )
+        )
 
     def release(self) -> None:
         if self._fh is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import os
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -14,11 +15,20 @@ from game.core.ledger import LedgerEntry, PlayerState
 from game.core.messages import Message
 from game.saves import backups
 from game.saves.atomic import CorruptFile, dump_json, quarantine, remove_temp_files, write_atomic
-from game.saves.ledger_files import LedgerWriter, Tables, ledger_files, load_part
+from game.saves.backups import BACKUP_DIR
+from game.saves.ledger_files import (
+    LedgerWriter,
+    Tables,
+    ledger_files,
+    load_part,
+    parse_part_name,
+    part_covers,
+)
 from game.saves.lock import ProfileLock
 from game.saves.meta import PROFILE_FILE, ProfileMeta, load_meta
 from game.saves.migrations import RENAMES, Renames, SaveError
 from game.saves.transfer import export_document
+from game.saves.views import Views
 
 T = TypeVar("T")
 A = TypeVar("A")
@@ -65,21 +75,26 @@ class PlayerSave:
         self.folder = folder
         self._lock: ProfileLock | None = lock
         self.recovery_notes: list[str] = []
-        with contextlib.suppress(OSError):
-            remove_temp_files(folder)
+        for temp_folder in (folder, folder / BACKUP_DIR):
+            with contextlib.suppress(OSError):
+                remove_temp_files(temp_folder)
         meta_path = folder / PROFILE_FILE
         # Read everything before repairing anything: a file from a newer game stops the load
         # here, with every file still untouched.
         meta = self._try(load_meta, meta_path, folder.name)
         loaded = {path: self._try(load_part, path, renames) for path in ledger_files(folder)}
+        # A part that is gone but has backups was lost: it comes back before anything is
+        # written, or new entries would take its sequence numbers and rotate its copies away.
+        for path in backups.missing_files(folder, lambda name: parse_part_name(name) is not None):
+            loaded[path] = CorruptFile(path, "the file is missing")
         self._writer = LedgerWriter(folder)
         if isinstance(meta, CorruptFile):
-            meta = self._repair_meta(meta_path, now)
+            meta = self._repair_meta(meta_path, meta, now)
         self.meta = meta
         entries: dict[int, LedgerEntry] = {}
         for path, part in loaded.items():
             if isinstance(part, CorruptFile):
-                repaired = self._repair_part(path, renames, now)
+                repaired = self._repair_part(path, part, renames, now)
                 if repaired is None:
                     continue
                 part = repaired
@@ -95,15 +110,15 @@ class PlayerSave:
                         "recovered.") if missing == 1 else
                 Message("{count} earlier entries (actions logged or cards found) could not be "
                         "recovered.", count=missing))
+        self.views = Views.load(folder, self.state)
         self.meta = self._updated_meta(now if touch else self.meta.last_played)
         if touch or self.recovery_notes:
             # Not fsynced: the ledger is the truth and the totals a summary of it, and what
             # cannot be rebuilt from the ledger (name, creation date) has backups.
             with contextlib.suppress(OSError):  # a read-only folder shows at the first record
                 self._write_meta(durable=False)
-        with contextlib.suppress(OSError):
-            for path in [meta_path, *ledger_files(folder)]:
-                backups.snapshot(path)
+        for path in [meta_path, *ledger_files(folder)]:
+            self._snapshot(path)
 
     @staticmethod
     def _try(load: Callable[[Path, A], T], path: Path, arg: A) -> T | CorruptFile:
@@ -114,17 +129,26 @@ class PlayerSave:
         except CorruptFile as exc:
             return exc
 
+    @staticmethod
+    def _what(path: Path, problem: CorruptFile | None = None) -> Message:
+        """How the repair notes say what was wrong with ``path``."""
+        if not os.path.lexists(path):
+            return Message("was missing")
+        if problem is not None and problem.unreadable:
+            return Message("could not be read")
+        return Message("was damaged")
+
     # -- repairs ---------------------------------------------------------------------------
 
     @staticmethod
     def _set_aside(path: Path, now: dt.datetime) -> str:
         """Move a damaged file out of the way (never deleted: a teacher may repair it)."""
-        if not path.exists():
+        if not os.path.lexists(path):
             return ""
         return Message(" It was kept aside as {file}.", file=quarantine(path, now).name)
 
-    def _repair_meta(self, path: Path, now: dt.datetime) -> ProfileMeta:
-        what = Message("was missing") if not path.exists() else Message("was damaged")
+    def _repair_meta(self, path: Path, problem: CorruptFile, now: dt.datetime) -> ProfileMeta:
+        what = self._what(path, problem)
         aside = self._set_aside(path, now)
         restored = backups.restore(path, lambda b: load_meta(b, self.folder.name))
         if restored is not None:
@@ -141,22 +165,39 @@ class PlayerSave:
         return meta
 
     def _repair_part(
-        self, path: Path, renames: Renames, now: dt.datetime
+        self, path: Path, problem: CorruptFile, renames: Renames, now: dt.datetime
     ) -> tuple[Tables, list[LedgerEntry]] | None:
         month = _month_words(path)
+        what = self._what(path, problem)
         aside = self._set_aside(path, now)
         restored = backups.restore(path, lambda b: load_part(b, renames))
         if restored is not None:
             backup, part = restored
             self.recovery_notes.append(Message(
-                "Part of your saved actions and cards ({month}) was damaged.{aside} The copy saved "
-                "on {when} was put back.", month=month, aside=aside, when=_when(backup)))
+                "Part of your saved actions and cards ({month}) {what}.{aside} The copy saved "
+                "on {when} was put back.", month=month, what=what, aside=aside,
+                when=_when(backup)))
             return part
         self.recovery_notes.append(Message(
-            "Part of your saved actions and cards ({month}) was damaged and no backup of it "
-            "could be read.{aside} What was saved in it is missing for now; a teacher may be "
-            "able to repair that file.", month=month, aside=aside))
+            "Part of your saved actions and cards ({month}) {what} and no backup of it could "
+            "be read.{aside} What was saved in it is missing for now; a teacher may be able to "
+            "repair that file.", month=month, what=what, aside=aside))
         return None
+
+    def adopt(self, state: PlayerState) -> None:
+        """Play on with ``state`` (the ledger as verified by game.core.verify: entries that
+        break a rule are in ``state.set_aside``) and keep the player list's totals in step."""
+        self.state = state
+        self.meta = self._updated_meta(self.meta.last_played)
+        with contextlib.suppress(OSError):
+            self._write_meta(durable=False)
+
+    @staticmethod
+    def _snapshot(path: Path) -> None:
+        """Best effort: a backup that cannot be taken now is taken at the next open or close."""
+        covers = part_covers if parse_part_name(path.name) is not None else None
+        with contextlib.suppress(OSError, CorruptFile):
+            backups.snapshot(path, covers=covers)
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -170,7 +211,9 @@ class PlayerSave:
         try:
             self._writer.append(entry)
         except (OSError, CorruptFile) as exc:
+            aside = self.state.set_aside
             self.state = PlayerState.from_entries(e for e in self.state.entries if e is not entry)
+            self.state.set_aside.extend(aside)
             if isinstance(exc, CorruptFile):
                 raise SaveError(Message(
                     "Could not save: {problem}. Your collection so far is safe; close and "
@@ -189,7 +232,7 @@ class PlayerSave:
             balance=self.state.balance,
             earned_total=self.state.earned_total,
             cards=len(self.state.owned),
-            entries=len(self.state.entries),
+            entries=len(self.state.entries) + len(self.state.set_aside),
             problem=None,
         )
 
@@ -198,7 +241,11 @@ class PlayerSave:
 
     def export(self, path: Path, now: dt.datetime | None = None) -> None:
         """Write this profile to ``path`` as one portable file; SaveError when that fails."""
-        data = export_document(self.meta, self.state.entries, now or dt.datetime.now())
+        # entries set aside by the verifier travel too: kept aside, never deleted
+        entries = sorted([*self.state.entries, *self.state.set_aside], key=lambda e: e.seq)
+        data = export_document(self.meta, entries, now or dt.datetime.now())
+        with contextlib.suppress(OSError):  # what an export that was killed left behind
+            remove_temp_files(path.parent, path.name)
         try:
             write_atomic(path, data)
         except OSError as exc:
@@ -211,8 +258,8 @@ class PlayerSave:
         if self._writer.written:
             with contextlib.suppress(OSError):
                 self._write_meta()
-                for path in [self.folder / PROFILE_FILE, *sorted(self._writer.written)]:
-                    backups.snapshot(path)
+            for path in [self.folder / PROFILE_FILE, *sorted(self._writer.written)]:
+                self._snapshot(path)
         self._writer.close()
         self._lock.release()
         self._lock = None

@@ -7,6 +7,7 @@ Layout of a saves folder::
     profiles/<id>/backups/<file>.1 .2 .3  rotated copies of each file, newest first
     profiles/<id>/<file>.corrupt-<time>   a damaged file, kept aside for a teacher to look at
     profiles/<id>/lock                    held while a game has the profile open
+    profiles/.names/<key>                 one file per name in use (see names.py)
     logs/                                 crash logs
     cache/                                validated content cache
 
@@ -33,6 +34,7 @@ from game.saves.ledger_files import ledger_files, write_ledger
 from game.saves.lock import ProfileBusy, ProfileLock
 from game.saves.meta import MAX_NAME, PROFILE_FILE, PROFILE_ID, ProfileMeta, clean_name, load_meta
 from game.saves.migrations import RENAMES, NewerSave, Renames, SaveError
+from game.saves.names import NameBook
 from game.saves.player import PlayerSave, disk_message, stand_in
 from game.saves.transfer import read_export
 
@@ -46,6 +48,10 @@ class SaveStore:
         self.root = root
         self.profiles_dir = root / "profiles"
         self.renames = renames
+        self.names = NameBook(self.profiles_dir, self._has_profile)
+
+    def _has_profile(self, profile_id: str) -> bool:
+        return bool(PROFILE_ID.fullmatch(profile_id)) and (self.profiles_dir / profile_id).is_dir()
 
     def ensure(self) -> None:
         self.profiles_dir.mkdir(parents=True, exist_ok=True)
@@ -107,19 +113,20 @@ class SaveStore:
 
     def create(self, name: str, now: dt.datetime) -> ProfileMeta:
         name = clean_name(name)
+        taken = SaveError(Message("There is already a player called {name}.", name=name))
         if any(p.name.casefold() == name.casefold() for p in self.list_profiles()):
-            raise SaveError(Message("There is already a player called {name}.", name=name))
-        try:
-            self.ensure()
-        except OSError as exc:
-            raise SaveError(disk_message(exc, Message("Could not create the player"))) from exc
+            raise taken
         meta = ProfileMeta(id=self._new_id(), name=name, created=now, last_played=now)
         folder = self.profiles_dir / meta.id
         try:
+            self.ensure()
+            if not self.names.reserve(name, meta.id):  # another game took it a moment ago
+                raise taken
             folder.mkdir()
             write_atomic(folder / PROFILE_FILE, dump_json(meta.to_dict()))
         except OSError as exc:
             shutil.rmtree(folder, ignore_errors=True)
+            self.names.release(name, meta.id)
             raise SaveError(disk_message(exc, Message("Could not create the player"))) from exc
         return meta
 
@@ -163,6 +170,7 @@ class SaveStore:
         folder = self.folder(profile_id)
         if not folder.is_dir():
             return
+        name = self._peek(folder).name
         lock = ProfileLock(folder)
         try:
             lock.acquire()
@@ -171,6 +179,7 @@ class SaveStore:
             os.rename(folder, trash)  # from here on, no game can find or open it
         except OSError as exc:
             raise SaveError(disk_message(exc, Message("Could not delete the player"))) from exc
+        self.names.release(name, profile_id)
         shutil.rmtree(trash, ignore_errors=True)
         if trash.exists():
             raise SaveError(Message(
@@ -198,7 +207,7 @@ class SaveStore:
         here has that name. Raises SaveError (NewerSave for a newer game's file) saying why the
         file was refused; nothing is written then.
         """
-        imported = read_export(path, self.renames)
+        imported = read_export(path, self.renames, now)
         try:
             self.ensure()
         except OSError as exc:
@@ -210,7 +219,6 @@ class SaveStore:
         meta = replace(
             imported.meta,
             id=profile_id,
-            name=self._free_name(imported.meta.name),
             last_played=max(imported.meta.last_played, imported.meta.created),
             balance=state.balance,
             earned_total=state.earned_total,
@@ -219,25 +227,35 @@ class SaveStore:
             problem=None,
         )
         staging = self.profiles_dir / f".import-{secrets.token_hex(4)}"
+        name = None
         try:
             staging.mkdir()
             write_ledger(staging, imported.entries)
+            # The name is reserved last, just before the player appears: a reservation whose
+            # player never appears is taken back after a minute.
+            name = self._claim_name(imported.meta.name, profile_id)
+            meta = replace(meta, name=name)
             write_atomic(staging / PROFILE_FILE, dump_json(meta.to_dict()))
             os.rename(staging, self.profiles_dir / profile_id)
             fsync_dir(self.profiles_dir)
         except OSError as exc:
             shutil.rmtree(staging, ignore_errors=True)
+            if name is not None:
+                self.names.release(name, profile_id)
             raise SaveError(disk_message(exc, Message("Could not import the player"))) from exc
         return meta
 
-    def _free_name(self, name: str) -> str:
+    def _claim_name(self, name: str, profile_id: str) -> str:
+        """``name``, or ``name (2)``, ``name (3)``…: the first one no player holds, reserved
+        for ``profile_id``."""
         taken = {p.name.casefold() for p in self.list_profiles()}
-        candidate, number = name, 1
-        while candidate.casefold() in taken:
-            number += 1
+        candidate = name
+        for number in range(2, 10_000):
+            if candidate.casefold() not in taken and self.names.reserve(candidate, profile_id):
+                return candidate
             suffix = f" ({number})"
             candidate = name[: MAX_NAME - len(suffix)].rstrip() + suffix
-        return candidate
+        raise OSError(f"no free name like {name!r}")
 
 
 __all__ = [

@@ -29,6 +29,10 @@ from game.saves.migrations import (
 
 EXPORT_FORMAT = "ecocards-profile"
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
+# No entry can be older than the game, nor dated more than a year after the computer's clock
+# (another computer's clock may be a little ahead, never years).
+EARLIEST_ENTRY = dt.datetime(2000, 1, 1)
+LATEST_AHEAD = dt.timedelta(days=366)
 
 
 @dataclass(frozen=True)
@@ -54,13 +58,15 @@ def export_document(meta: ProfileMeta, entries: list[LedgerEntry], now: dt.datet
     )
 
 
-def read_export(path: Path, renames: Renames) -> ImportedProfile:
-    """The profile in an export file, validated. Raises SaveError (or NewerSave) saying why not."""
+def read_export(path: Path, renames: Renames, now: dt.datetime | None = None) -> ImportedProfile:
+    """The profile in an export file, validated. Raises SaveError (or NewerSave) saying why not.
+
+    ``now`` (the computer's time) bounds the dates of the entries."""
     try:
         if path.stat().st_size > MAX_IMPORT_BYTES:
             raise SaveError(Message("{file} is too large to be an EcoCards profile.",
                                     file=path.name))
-        data = read_json(path)
+        data = read_json(path, MAX_IMPORT_BYTES)
     except CorruptFile as exc:
         raise SaveError(Message("{file} is not an EcoCards profile file ({reason}).",
                                 file=path.name, reason=exc.reason)) from exc
@@ -78,7 +84,7 @@ def read_export(path: Path, renames: Renames) -> ImportedProfile:
             raise CorruptFile(path, "its ledger was changed or damaged after it was exported")
         meta = parse_meta(data["profile"], path)
         _, entries = parse_part(ledger, path, renames)
-        _check_ledger(entries, path)
+        _check_ledger(entries, path, now or dt.datetime.now())
     except OutdatedFormat as exc:
         raise SaveError(Message("{file} cannot be imported: {reason}.", file=path.name,
                                 reason=str(exc))) from exc
@@ -91,11 +97,21 @@ def read_export(path: Path, renames: Renames) -> ImportedProfile:
     return ImportedProfile(meta, entries)
 
 
-def _check_ledger(entries: list[LedgerEntry], path: Path) -> None:
+def _check_ledger(entries: list[LedgerEntry], path: Path, now: dt.datetime) -> None:
     """The checks a ledger written by the game always passes."""
     seqs = [entry.seq for entry in entries]
     if len(set(seqs)) != len(seqs) or any(seq < 1 for seq in seqs):
         raise CorruptFile(path, "its ledger entries are not numbered one by one")
+    latest = now.replace(tzinfo=None) + LATEST_AHEAD
+    for entry in entries:
+        at = entry.at.replace(tzinfo=None)
+        day = dt.datetime.combine(entry.day, dt.time())
+        if not (EARLIEST_ENTRY <= at <= latest and EARLIEST_ENTRY <= day <= latest):
+            raise CorruptFile(
+                path,
+                f"entry {entry.seq} is dated {entry.at.isoformat()} "
+                f"(for {entry.day.isoformat()}), which cannot be right",
+            )
     state = PlayerState()
     for entry in sorted(entries, key=lambda e: e.seq):
         if entry.kind == "undone":

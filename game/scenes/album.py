@@ -1,4 +1,8 @@
-"""An edition's album: every card found, a place for every card still to find, and the odds."""
+"""An edition's album: every card found, a place for every card still to find, and the odds.
+
+Cards not opened yet carry a "new" marker until the player opens them. The odds show the chance
+of each card in a tier first, then the tier's total, so no rarer tier reads as more likely.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import pygame
 
 from game.context import GameContext
 from game.core import reveals
-from game.core.rarity import TIERS
+from game.core.rarity import TIER_BY_ID
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
 from game.ui import draw, theme
 from game.ui.cards import card_size
@@ -32,7 +36,7 @@ class AlbumScene(ScreenScene):
         self.members = ctx.content.species_in(edition_id)
         self.hidden: pygame.Surface | None = None  # the look of a card not found yet
         self.progress = reveals.progress(ctx.content, edition_id, ctx.state)
-        self.odds = reveals.odds(ctx.content, edition_id, ctx.state)
+        self.chances = reveals.tier_chances(ctx.content, edition_id, ctx.state)
         ids = [species.id for species in self.members]
         if focus in ids:
             row = ids.index(focus) // COLUMNS
@@ -61,7 +65,7 @@ class AlbumScene(ScreenScene):
         # the collection only changes between layouts (a reveal happens on its own screen)
         self.progress = progress = reveals.progress(self.ctx.content, self.edition_id,
                                                     self.ctx.state)
-        self.odds = reveals.odds(self.ctx.content, self.edition_id, self.ctx.state)
+        self.chances = reveals.tier_chances(self.ctx.content, self.edition_id, self.ctx.state)
         self.buttons.add(Button(
             pygame.Rect(SIDE.left + 20, SIDE.bottom - 84, SIDE.width - 40, 64),
             self.tr("Reveal a card"), self.reveal, self.ctx.res.font(22, bold=True),
@@ -72,9 +76,7 @@ class AlbumScene(ScreenScene):
             sub_font=self.ctx.res.font(15)))
 
     def reveal(self) -> None:
-        from game.scenes.reveal import RevealScene
-
-        self.ctx.manager.push(RevealScene(self.ctx, self.edition_id))
+        self.ctx.nav.reveal(self.edition_id)
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.MOUSEWHEEL:
@@ -92,9 +94,7 @@ class AlbumScene(ScreenScene):
             if index is not None:
                 species = self.members[index]
                 if species.id in self.ctx.state.owned:
-                    from game.scenes.card import CardScene
-
-                    self.ctx.manager.push(CardScene(self.ctx, species.id))
+                    self.ctx.nav.card(species.id)
                 else:
                     self.ctx.toast(self.tr("Not found yet: reveal cards to discover it."))
                 return True
@@ -136,6 +136,7 @@ class AlbumScene(ScreenScene):
         assert self.ctx.content is not None
         edition = self.ctx.content.editions[self.edition_id]
         owned = self.ctx.state.owned
+        new = self.ctx.views.new_cards(self.ctx.state)
         clip = surface.get_clip()
         surface.set_clip(GRID.inflate(8, 0))
         for index in self.visible():
@@ -145,7 +146,11 @@ class AlbumScene(ScreenScene):
                 if species.id == self.focus:
                     pygame.draw.rect(surface, theme.ACCENT, rect.inflate(10, 10),
                                      border_radius=14)
-                surface.blit(self.ctx.cards.front(species, edition, THUMB_W, self.ctx.lang), rect)
+                card = self.ctx.cards.front_in_time(species, edition, THUMB_W, self.ctx.lang)
+                # a card not drawn yet shows its back for a frame or two
+                surface.blit(card or self.ctx.cards.back(edition, THUMB_W, self.ctx.lang), rect)
+                if species.id in new:
+                    self.draw_new_marker(surface, rect)
             else:
                 surface.blit(self.hidden_card(), rect)
         surface.set_clip(clip)
@@ -179,20 +184,40 @@ class AlbumScene(ScreenScene):
         note = (self.tr("Complete! Every species found.") if progress.complete else
                 self.tr("{left} g more finds them all", left=progress.cost_left))
         draw.text(surface, note, res.font(16), theme.INK_SOFT, (x, y + 60))
-        y += 104
-        draw.text(surface, self.tr("Odds of the next card"), res.font(18, bold=True), theme.INK,
+        y += 96
+        draw.text(surface, self.tr("Chance of the next card"), res.font(18, bold=True), theme.INK,
                   (x, y))
-        y += 32
-        for tier in TIERS:
-            p = self.odds.tiers.get(tier.id, 0.0)
-            draw.text(surface, self.tr(tier.name), res.font(15), theme.INK,
-                      (x, y))
-            draw.text(surface, self.tr.percent(p, 1), res.font(15, bold=True), theme.INK,
-                      (SIDE.right - 20, y), "topright")
-            draw.progress_bar(surface, pygame.Rect(x, y + 22, SIDE.width - 40, 8), p,
-                              theme.TIER_COLOURS[tier.id])
-            y += 40
+        y += 28
+        for chance in self.chances:
+            tier = TIER_BY_ID[chance.tier]
+            ink = theme.INK if chance.cards else theme.PANEL_DIM
+            pygame.draw.circle(surface, theme.TIER_COLOURS[tier.id], (x + 6, y + 10), 6)
+            draw.text(surface, self.tr(tier.name), res.font(16, bold=True), ink,
+                      (x + 18, y))
+            each = self.tr("each card {pct}", pct=self.chance(chance.each)) if chance.cards \
+                else self.tr("none left")
+            draw.text(surface, each, res.font(16, bold=True), ink, (SIDE.right - 20, y),
+                      "topright")
+            if chance.cards:
+                together = self.tr.plural(chance.cards, "{count} card left · {pct} together",
+                                          "{count} cards left · {pct} together",
+                                          pct=self.chance(chance.total))
+                draw.text(surface, together, res.font(13), theme.INK_SOFT, (x + 18, y + 21))
+            y += 44
         draw.paragraph(surface, self.tr("The rarer the card, the more threatened the species. "
                                         "You never get the same card twice."),
                        res.font(14), theme.INK_SOFT,
-                       pygame.Rect(x, y + 4, SIDE.width - 40, 60), line_gap=1)
+                       pygame.Rect(x, y + 2, SIDE.width - 40, 40), line_gap=1, max_lines=2)
+
+    def draw_new_marker(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        font = self.ctx.res.font(14, bold=True)
+        label = self.tr("NEW")
+        pill = pygame.Rect(0, 0, font.size(label)[0] + 16, 24)
+        pill.topright = (rect.right + 4, rect.top - 6)
+        pygame.draw.rect(surface, theme.ACCENT, pill, border_radius=12)
+        pygame.draw.rect(surface, theme.INK, pill, width=2, border_radius=12)
+        draw.text(surface, label, font, theme.INK, pill.center, "center")
+
+    def chance(self, p: float) -> str:
+        """A chance a child can read: whole percent, with one decimal below 10 %."""
+        return self.tr.percent(p, 0 if p >= 0.1 else 1)

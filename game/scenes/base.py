@@ -1,33 +1,40 @@
 """The scene lifecycle and the stack that holds scenes.
 
-A scene is entered when it becomes the top of the stack and exited when it stops being the top.
-``handle_event`` returns True when it consumed the event; ``update(dt)`` advances time in seconds;
-``draw`` only draws and never changes state. Push, pop and replace take effect between frames.
+Each hook has one meaning (after Tuxemon's state stack and Arcade's views):
+
+- ``start`` once, when the scene is first shown;
+- ``pause`` when another scene is pushed over it, ``resume`` when that one is gone;
+- ``stop`` once, when the scene leaves the stack for good (popped, replaced or reset).
+
+No hook changes the player's save: spending and saving happen in an explicit action (see
+:mod:`game.scenes.navigation`) before a scene is shown. ``handle_event`` returns True when it
+consumed the event; ``update(dt)`` advances time in seconds; ``draw`` only draws. Push, pop and
+replace take effect between frames; events that arrive while a change is pending are dropped, so
+a second click cannot act on a screen that is already on its way out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import pygame
-
-if TYPE_CHECKING:
-    from game.context import GameContext
 
 
 class Scene:
     #: whether the scene below is drawn first (for dialogs over a screen)
     overlay = False
 
-    def __init__(self, ctx: GameContext) -> None:
-        self.ctx = ctx
+    def start(self) -> None:
+        """Shown for the first time."""
 
-    def enter(self) -> None:
-        """Became the top scene (first time, or after the scene above it was popped)."""
+    def pause(self) -> None:
+        """Covered by a scene pushed over it."""
 
-    def exit(self) -> None:
-        """Stopped being the top scene (popped, replaced, or covered by a pushed scene)."""
+    def resume(self) -> None:
+        """Uncovered again: the scene over it is gone."""
+
+    def stop(self) -> None:
+        """Gone from the stack for good; called exactly once."""
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         return False
@@ -37,6 +44,12 @@ class Scene:
 
     def draw(self, surface: pygame.Surface) -> None:
         pass
+
+    @property
+    def animating(self) -> bool:
+        """Something moves by itself (a tween, a rolling counter): the main loop keeps its full
+        frame rate while it does, and slows down once nothing moves and no one touches a key."""
+        return False
 
 
 class SceneManager:
@@ -48,6 +61,11 @@ class SceneManager:
     def top(self) -> Scene | None:
         return self.stack[-1] if self.stack else None
 
+    @property
+    def changing(self) -> bool:
+        """A push, pop or replace is waiting for the end of the frame."""
+        return bool(self._pending)
+
     def push(self, scene: Scene) -> None:
         self._pending.append(lambda: self._push(scene))
 
@@ -58,11 +76,15 @@ class SceneManager:
         self._pending.append(lambda: self._replace(scene))
 
     def reset(self, scene: Scene) -> None:
-        """Clear the stack and show ``scene`` (at once: used when recovering from an error)."""
+        """Clear the stack and show ``scene`` (at once: used when recovering from an error).
+
+        Every scene on the stack is stopped once, the top first; none is resumed on the way.
+        """
         self._pending.clear()
         while self.stack:
-            self._pop(reveal_below=False)
-        self._push(scene)
+            self.stack.pop().stop()
+        self.stack.append(scene)
+        scene.start()
 
     def apply_pending(self) -> None:
         while self._pending:
@@ -70,29 +92,35 @@ class SceneManager:
 
     def _push(self, scene: Scene) -> None:
         if self.stack:
-            self.stack[-1].exit()
+            self.stack[-1].pause()
         self.stack.append(scene)
-        scene.enter()
+        scene.start()
 
     def _replace(self, scene: Scene) -> None:
         if self.stack:
-            self.stack.pop().exit()
+            self.stack.pop().stop()
         self.stack.append(scene)
-        scene.enter()
+        scene.start()
 
-    def _pop(self, reveal_below: bool = True) -> None:
+    def _pop(self) -> None:
         if not self.stack:
             return
-        self.stack.pop().exit()
-        if reveal_below and self.stack:
-            self.stack[-1].enter()
+        self.stack.pop().stop()
+        if self.stack:
+            self.stack[-1].resume()
 
     def handle_event(self, event: pygame.event.Event) -> bool:
+        if self._pending:
+            return True  # the screen is changing: this event belongs to no one
         return self.top.handle_event(event) if self.top else False
 
     def update(self, dt: float) -> None:
         if self.top:
             self.top.update(dt)
+
+    @property
+    def animating(self) -> bool:
+        return bool(self._pending) or any(scene.animating for scene in self.stack[-2:])
 
     def draw(self, surface: pygame.Surface) -> None:
         first = len(self.stack) - 1

@@ -7,10 +7,9 @@ import pygame
 from game.context import GameContext
 from game.core.messages import N_
 from game.core.models import Species
-from game.core.vocab import HABITATS
-from game.scenes.reveal import CATEGORY_MEANINGS
+from game.core.vocab import CATEGORY_MEANINGS, HABITATS
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
-from game.ui import draw, theme
+from game.ui import draw, redlist, theme
 from game.ui.cards import category_chip
 
 CARD_W = 340
@@ -83,6 +82,8 @@ class CardScene(ScreenScene):
         if meaning:
             y += 6 + draw.paragraph(surface, tr(meaning), res.font(16), theme.INK_SOFT,
                                     pygame.Rect(x, y, width, 60), max_lines=2)
+        if sp.iucn.history:
+            y += self.history(surface, sp, x, y, width)
         if sp.habitats:
             names = tr.join(tr(HABITATS.get(h, h)) for h in sp.habitats)
             y += self.section(surface, tr("Lives in"), names, x, y, width)
@@ -93,6 +94,9 @@ class CardScene(ScreenScene):
         if sp.threats:
             y += self.section(surface, tr("Threats"),
                               "\n".join(f"• {t}" for t in sp.threats.get(lang)), x, y, width)
+        if sp.trade is not None:
+            y += redlist.draw_trade_panel(surface, res, sp.trade, lang, tr,
+                                          pygame.Rect(x, y, width, 0)) + 14
         if sp.helped_by and self.ctx.content is not None:
             lines = []
             for helper in sp.helped_by:
@@ -103,9 +107,24 @@ class CardScene(ScreenScene):
                 line = tr("{action}: {why}", action=name, why=helper.why) if helper.why else name
                 lines.append(f"• {line}")
             y += self.section(surface, tr("You can help"), "\n".join(lines), x, y, width)
-        y += self.section(surface, tr("Source"), f"IUCN Red List · {sp.iucn.url}", x, y, width,
-                          small=True)
+        source = f"IUCN Red List · {sp.iucn.url}"
+        if sp.iucn.citation:
+            source += f"\n{sp.iucn.citation}"
+        y += self.section(surface, tr("Source"), source, x, y, width, small=True)
         return y + self.scroll - INFO.top
+
+    def history(self, surface: pygame.Surface, sp: Species, x: int, y: int, width: int) -> int:
+        """The Red List timeline and what its last change means; returns the height used."""
+        res, tr = self.ctx.res, self.tr
+        timeline = sp.iucn.timeline()
+        draw.text(surface, tr("Red List history"), res.font(17, bold=True), theme.ENERGY_DARK,
+                  (x, y))
+        used = 26 + redlist.draw_timeline(surface, res, timeline, (x, y + 26), width)
+        sentence = redlist.change_sentence(timeline, tr)
+        if sentence:
+            used += 6 + draw.paragraph(surface, sentence, res.font(16), theme.INK_SOFT,
+                                       pygame.Rect(x, y + used + 6, width, 60), line_gap=2)
+        return used + 14
 
     def section(self, surface: pygame.Surface, heading: str, body: str, x: int, y: int,
                 width: int, *, small: bool = False) -> int:

@@ -1,21 +1,28 @@
-"""Home: the player's energy, today's actions, and every edition with its progress."""
+"""Home: the player's energy, today's actions, and every edition with its progress.
+
+The editions sit in a row of tiles; with more than fit, the row scrolls (arrows or the wheel),
+so every edition in the decks can be reached.
+"""
 
 from __future__ import annotations
 
 import pygame
 
 from game.context import GameContext
-from game.core import impact, reveals
+from game.core import economy, impact, reveals
 from game.core.messages import N_
 from game.core.models import Edition
 from game.core.progress import collection_level, streak
-from game.scenes.profiles import draw_avatar
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
 from game.ui import draw, theme
+from game.ui.avatar import draw_avatar
 from game.ui.widgets import Button
 
 LEFT_W = 380
 MARGIN = 32
+SHOWN = 3  # edition tiles in view at once
+ROW = pygame.Rect(MARGIN * 2 + LEFT_W, HEADER + 24, 0, HEIGHT - HEADER - 24 - MARGIN)
+ROW.width = WIDTH - ROW.left - MARGIN
 
 
 class HomeScene(ScreenScene):
@@ -25,10 +32,24 @@ class HomeScene(ScreenScene):
         super().__init__(ctx)
         # the tilted cards of each edition's fan, turned once rather than every frame
         self.turned: dict[tuple[str, str, int], pygame.Surface] = {}
+        self.first_edition = 0  # the leftmost edition tile in view
 
-    def enter(self) -> None:
+    def resume(self) -> None:
         self.turned.clear()  # new cards may have been found, or the decks reloaded
-        super().enter()
+        super().resume()
+
+    def back(self) -> None:
+        self.ctx.nav.leave_profile()
+
+    @property
+    def editions(self) -> list[Edition]:
+        assert self.ctx.content is not None
+        return list(self.ctx.content.editions.values())
+
+    def scroll_editions(self, step: int) -> None:
+        last = max(0, len(self.editions) - SHOWN)
+        self.first_edition = max(0, min(last, self.first_edition + step))
+        self.layout()
 
     @property
     def title(self) -> str:  # type: ignore[override]
@@ -49,6 +70,7 @@ class HomeScene(ScreenScene):
                                 hotkey=pygame.K_p))
         content = self.ctx.content
         assert content is not None
+        new = self.ctx.views.new_cards(self.ctx.state)
         for edition, rect in self.edition_rects():
             progress = reveals.progress(content, edition.id, self.ctx.state)
             closed = reveals.availability(edition, self.ctx.now().date())
@@ -64,43 +86,50 @@ class HomeScene(ScreenScene):
                 self.tr("costs {cost} g", cost=edition.reveal_cost),
                 sub_font=res.font(16))
             self.buttons.add(reveal_button)
+            fresh = sum(1 for s in content.species_in(edition.id) if s.id in new)
             self.buttons.add(Button(
                 pygame.Rect(rect.left + 20, rect.bottom - 72, rect.width - 40, 52),
-                self.tr("Open album"), lambda e=edition: self.album(e), res.font(22, bold=True),
-                colour=theme.edition_colour(edition.id, edition.color)))
+                self.tr("Open album"), lambda e=edition: self.album(e), res.font(20, bold=True),
+                colour=theme.edition_colour(edition.id, edition.color),
+                sublabel=self.tr.plural(fresh, "{count} new card to look at",
+                                        "{count} new cards to look at") if fresh else None,
+                sub_font=res.font(14, bold=True)))
+        if len(self.editions) > SHOWN:
+            for label, step, x in (("‹", -1, ROW.left - 26), ("›", +1, ROW.right - 18)):
+                self.buttons.add(Button(
+                    pygame.Rect(x, ROW.centery - 40, 44, 80), label,
+                    lambda s=step: self.scroll_editions(s), res.font(34, bold=True),
+                    colour=theme.INK, hold=0,
+                    enabled=0 <= self.first_edition + step <= len(self.editions) - SHOWN))
 
     def edition_rects(self) -> list[tuple[Edition, pygame.Rect]]:
-        assert self.ctx.content is not None
-        editions = list(self.ctx.content.editions.values())[:3]
-        left = MARGIN * 2 + LEFT_W
-        area = WIDTH - left - MARGIN
+        editions = self.editions[self.first_edition:self.first_edition + SHOWN]
         gap = 24
-        width = (area - gap * (len(editions) - 1)) // max(1, len(editions))
-        return [(e, pygame.Rect(left + i * (width + gap), HEADER + 24, width,
-                                HEIGHT - HEADER - 24 - MARGIN)) for i, e in enumerate(editions)]
+        width = (ROW.width - gap * (SHOWN - 1)) // SHOWN if len(self.editions) >= SHOWN \
+            else (ROW.width - gap * (len(editions) - 1)) // max(1, len(editions))
+        return [(e, pygame.Rect(ROW.left + i * (width + gap), ROW.top, width, ROW.height))
+                for i, e in enumerate(editions)]
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEWHEEL and len(self.editions) > SHOWN:
+            self.scroll_editions(-event.y if event.y else event.x)
+            return True
+        return super().handle_event(event)
 
     def log_action(self) -> None:
-        from game.scenes.log_action import LogActionScene
-
-        self.ctx.manager.push(LogActionScene(self.ctx))
+        self.ctx.nav.log_action()
 
     def show_progress(self) -> None:
-        from game.scenes.progress import ProgressScene
-
-        self.ctx.manager.push(ProgressScene(self.ctx))
+        self.ctx.nav.progress()
 
     def reveal(self, edition: Edition) -> None:
-        from game.scenes.reveal import RevealScene
-
-        self.ctx.manager.push(RevealScene(self.ctx, edition.id))
+        self.ctx.nav.reveal(edition.id)
 
     def album(self, edition: Edition) -> None:
-        from game.scenes.album import AlbumScene
-
-        self.ctx.manager.push(AlbumScene(self.ctx, edition.id))
+        self.ctx.nav.album(edition.id)
 
     def draw_header(self, surface: pygame.Surface) -> None:
-        draw_avatar(surface, self.ctx, self.title, (192, HEADER // 2), 24)
+        draw_avatar(surface, self.ctx.res, self.title, (192, HEADER // 2), 24)
         draw.text(surface, self.title, self.ctx.res.font(32, bold=True), theme.WHITE,
                   (228, HEADER // 2), "midleft")
         self.draw_energy_chip(surface, pygame.Rect(WIDTH - 330, 16, 306, 52))
@@ -116,15 +145,20 @@ class HomeScene(ScreenScene):
         assert content is not None
         draw.panel(surface, rect)
         today = self.ctx.now().date()
-        earned_today = sum(v for (day, _), v in state.earned_by_day_action.items() if day == today)
+        earned_today = state.earned_day_total(today)
         y = rect.top + 18
         draw.text(surface, self.tr("Today"), res.font(22, bold=True), theme.INK,
                   (rect.left + 20, y))
         draw.text(surface, self.tr("+{amount} g", amount=earned_today),
                   res.font(22, bold=True), theme.ENERGY_DARK, (rect.right - 20, y), "topright")
-        y += 40
+        left = economy.day_left(state, today)
+        draw.text(surface, self.tr("Still to earn today: {left} g of {total} g",
+                                   left=left, total=economy.Rules().daily_total_g)
+                  if left else self.tr("Today's energy is all earned. Come back tomorrow!"),
+                  res.font(15, bold=not left), theme.INK_SOFT, (rect.left + 20, y + 32))
+        y += 62
         recent = [e for e in reversed(state.entries) if e.kind == "earned"
-                  and e.seq not in state.undone][:5]
+                  and e.seq not in state.undone][:4]
         if not recent:
             draw.paragraph(surface, self.tr("Nothing logged yet. Every walk, bus ride or "
                                             "plastic bag you skip earns green energy."),

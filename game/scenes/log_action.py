@@ -1,4 +1,8 @@
-"""Log an eco-action: pick it, say how much and which day, and watch the energy grow."""
+"""Log an eco-action: pick it, say how much and which day, and watch the energy grow.
+
+Every rule (caps, the day's total, how far back a day may be) comes from game.core.economy;
+this screen only shows what the rules say, including what is left to earn today.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import datetime as dt
 
 import pygame
 
+from game.context import GameContext
 from game.core import economy
 from game.core.messages import N_
 from game.core.models import Action
@@ -29,13 +34,13 @@ CATEGORY_COLOURS = {
     "water": theme.hex_colour("#00a6a6"), "shopping": theme.hex_colour("#7cb518"),
 }
 STEP = {"km": 1.0, "kg": 0.5}
-BACKDATE_SHOWN = 7
+LOGGING = 0.8  # seconds "Log it!" stays disabled after logging, so a double click logs once
 
 
 class LogActionScene(ScreenScene):
     title = N_("Log an eco-action")
 
-    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: GameContext) -> None:
         super().__init__(ctx)
         assert ctx.content is not None
         self.actions: list[Action] = list(ctx.content.actions.values())
@@ -44,6 +49,7 @@ class LogActionScene(ScreenScene):
         self.days_back = 0
         self.scroll = 0
         self.gain: tuple[int, Tween] | None = None
+        self.logging = 0.0  # seconds left before "Log it!" works again
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -64,29 +70,30 @@ class LogActionScene(ScreenScene):
                 continue
             self.buttons.add(Button(rect, "", lambda a=action: self.select(a), res.font(18),
                                     colour=theme.ACCENT if action is self.selected
-                                    else theme.PANEL))
+                                    else theme.PANEL, hold=0))
         if self.selected is None:
             return
         p = PANEL
         step_y = p.top + 206
         self.buttons.add(Button(pygame.Rect(p.left + 24, step_y, 64, 56), "−",
                                 lambda: self.change_quantity(-1), res.font(32, bold=True),
-                                colour=theme.INK_SOFT, hotkey=pygame.K_MINUS))
+                                colour=theme.INK_SOFT, hotkey=pygame.K_MINUS, hold=0))
         self.buttons.add(Button(pygame.Rect(p.right - 88, step_y, 64, 56), "+",
                                 lambda: self.change_quantity(+1), res.font(32, bold=True),
-                                colour=theme.INK_SOFT, hotkey=pygame.K_EQUALS))
+                                colour=theme.INK_SOFT, hotkey=pygame.K_EQUALS, hold=0))
         day_y = p.top + 296
         self.buttons.add(Button(pygame.Rect(p.left + 24, day_y, 56, 48), "←",
                                 lambda: self.change_day(+1), res.font(28, bold=True),
-                                colour=theme.INK_SOFT, enabled=self.days_back < BACKDATE_SHOWN))
+                                colour=theme.INK_SOFT, enabled=self.days_back < self.max_back,
+                                hold=0))
         self.buttons.add(Button(pygame.Rect(p.right - 80, day_y, 56, 48), "→",
                                 lambda: self.change_day(-1), res.font(28, bold=True),
-                                colour=theme.INK_SOFT, enabled=self.days_back > 0))
-        left = economy.cap_left(self.ctx.state, self.selected, self.day)
+                                colour=theme.INK_SOFT, enabled=self.days_back > 0, hold=0))
+        gain = economy.preview(self.ctx.state, self.selected, self.quantity, self.day)
         self.buttons.add(Button(
             pygame.Rect(p.left + 24, p.bottom - 164, p.width - 48, 72),
             self.tr("Log it!"), self.log, res.font(30, bold=True), colour=theme.ENERGY_DARK,
-            enabled=left > 0, hotkey=pygame.K_RETURN))
+            enabled=gain > 0 and self.logging <= 0, hotkey=pygame.K_RETURN))
         undo = economy.undoable(self.ctx.state, self.ctx.now())
         if undo is not None:
             self.buttons.add(Button(
@@ -97,6 +104,12 @@ class LogActionScene(ScreenScene):
     @property
     def day(self) -> dt.date:
         return self.ctx.now().date() - dt.timedelta(days=self.days_back)
+
+    @property
+    def max_back(self) -> int:
+        """How many days back the rules let an action be logged (the date picker's limit)."""
+        first, last = economy.loggable_days(self.ctx.now())
+        return (last - first).days
 
     # -- actions -----------------------------------------------------------------------------
 
@@ -112,12 +125,13 @@ class LogActionScene(ScreenScene):
         self.layout()
 
     def change_day(self, direction: int) -> None:
-        self.days_back = max(0, min(BACKDATE_SHOWN, self.days_back + direction))
+        self.days_back = max(0, min(self.max_back, self.days_back + direction))
         self.layout()
 
     def log(self) -> None:
-        if self.selected is None:
+        if self.selected is None or self.logging > 0:
             return
+        self.logging = LOGGING
         try:
             entry = economy.log_action(self.ctx.state, self.selected, self.quantity,
                                        day=self.day, now=self.ctx.now())
@@ -159,12 +173,20 @@ class LogActionScene(ScreenScene):
 
     def update(self, dt_s: float) -> None:
         super().update(dt_s)
+        if self.logging > 0:
+            self.logging = max(0.0, self.logging - dt_s)
+            if self.logging == 0:
+                self.layout()  # "Log it!" works again
         if self.gain is not None:
             self.gain[1].update(dt_s)
             if self.gain[1].done:
                 self.gain = None
 
     # -- drawing -----------------------------------------------------------------------------
+
+    @property
+    def animating(self) -> bool:
+        return self.gain is not None or super().animating
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
@@ -197,7 +219,7 @@ class LogActionScene(ScreenScene):
                           unit=self.tr(UNIT_NAMES.get(action.unit, action.unit)))
             draw.text(surface, per, res.font(15), theme.INK_SOFT,
                       (rect.left + 80, rect.bottom - 26))
-            if economy.cap_left(self.ctx.state, action, self.day) <= 0:
+            if economy.preview(self.ctx.state, action, 1000, self.day) <= 0:
                 draw.text(surface, "✓", res.font(22, bold=True), theme.ENERGY_DARK,
                           (rect.right - 12, rect.top + 8), "topright")
 
@@ -224,16 +246,22 @@ class LogActionScene(ScreenScene):
                            pygame.Rect(p.left + 24, p.top + 22 + used, p.width - 48, 80),
                            line_gap=0, max_lines=max_lines)
         left = economy.cap_left(self.ctx.state, action, self.day)
-        draw.text(surface, self.tr("Limit left for this day: {left} of {cap} g",
-                                   left=left, cap=action.daily_cap_g),
-                  res.font(16), theme.INK_SOFT, (p.left + 24, p.top + 146))
+        day_left = economy.day_left(self.ctx.state, self.day)
+        total = economy.Rules().daily_total_g
+        if day_left <= 0:
+            limit = self.tr("This day's green energy is all earned ({total} g). Come back "
+                            "tomorrow!", total=total)
+        else:
+            limit = self.tr("Left for this day: {left} g of {total} g (this action: {action} g)",
+                            left=day_left, total=total, action=min(left, day_left))
+        draw.text(surface, limit, res.font(15), theme.INK_SOFT, (p.left + 24, p.top + 146))
         draw.progress_bar(surface, pygame.Rect(p.left + 24, p.top + 172, p.width - 48, 12),
-                          left / action.daily_cap_g, theme.ENERGY_DARK)
+                          day_left / total, theme.ENERGY_DARK)
         one, other = UNIT_AMOUNTS.get(action.unit, ("{count} " + action.unit,) * 2)
         amount = self.tr.plural(self.quantity, one, other)
         draw.text(surface, amount, res.font(32, bold=True), theme.INK,
                   (p.centerx, p.top + 208), "midtop")
-        gain = min(economy.energy_for(action, self.quantity), left)
+        gain = economy.preview(self.ctx.state, action, self.quantity, self.day)
         draw.text(surface, self.tr("= {amount} g", amount=gain), res.font(18, bold=True),
                   theme.ENERGY_DARK,
                   (p.centerx, p.top + 254), "midtop")

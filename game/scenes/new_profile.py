@@ -6,7 +6,7 @@ import pygame
 
 from game.context import GameContext
 from game.core.messages import N_
-from game.saves.profiles import MAX_NAME, SaveError
+from game.saves.profiles import MAX_NAME
 from game.scenes.screen import WIDTH, ScreenScene
 from game.ui import draw, theme
 from game.ui.widgets import Button
@@ -22,13 +22,26 @@ class NewProfileScene(ScreenScene):
         self.caret_time = 0.0
         self.box = pygame.Rect(WIDTH // 2 - 300, 300, 600, 72)
 
-    def enter(self) -> None:
-        super().enter()
-        pygame.key.start_text_input()
-        pygame.key.set_text_input_rect(self.box)
+    def start(self) -> None:
+        super().start()
+        self._typing(True)
 
-    def exit(self) -> None:
-        pygame.key.stop_text_input()
+    def resume(self) -> None:
+        super().resume()
+        self._typing(True)
+
+    def pause(self) -> None:
+        self._typing(False)
+
+    def stop(self) -> None:
+        self._typing(False)
+
+    def _typing(self, on: bool) -> None:
+        if on:
+            pygame.key.start_text_input()
+            pygame.key.set_text_input_rect(self.box)
+        else:
+            pygame.key.stop_text_input()
 
     def layout(self) -> None:
         super().layout()
@@ -55,15 +68,7 @@ class NewProfileScene(ScreenScene):
         return super().handle_event(event)
 
     def create(self) -> None:
-        from game.scenes.home import HomeScene
-
-        try:
-            meta = self.ctx.store.create(self.name, self.ctx.now())
-            self.ctx.save = self.ctx.store.open(meta.id, self.ctx.now())
-        except SaveError as exc:
-            self.ctx.toast(self.tr.error(exc), error=True)
-            return
-        self.ctx.manager.replace(HomeScene(self.ctx))
+        self.ctx.nav.create_profile(self.name)
 
     def update(self, dt: float) -> None:
         super().update(dt)

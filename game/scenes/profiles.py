@@ -2,34 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import pygame
 
 from game.context import GameContext
 from game.core.messages import N_
-from game.saves.lock import ProfileBusy
-from game.saves.profiles import ProfileMeta, SaveError
+from game.saves.profiles import ProfileMeta
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
 from game.ui import draw, theme
+from game.ui.avatar import draw_avatar
 from game.ui.widgets import Button
 
 COLUMNS = 4
 TILE_W, TILE_H, GAP = 270, 120, 24
-
-
-def avatar_colour(name: str) -> theme.Colour:
-    palette = [theme.hex_colour(c) for c in ("#ef8354", "#4f9d69", "#3c91e6", "#f2c14e",
-                                             "#9b5de5", "#00a6a6", "#e5625e", "#7cb518")]
-    return palette[int(hashlib.sha1(name.encode()).hexdigest(), 16) % len(palette)]
-
-
-def draw_avatar(surface: pygame.Surface, ctx: GameContext, name: str, center: tuple[int, int],
-                radius: int) -> None:
-    pygame.draw.circle(surface, avatar_colour(name), center, radius)
-    initial = name[:1].upper() or "?"
-    draw.text(surface, initial, ctx.res.font(round(radius * 1.05), bold=True), theme.WHITE,
-              center, "center")
 
 
 class ProfilesScene(ScreenScene):
@@ -41,10 +25,13 @@ class ProfilesScene(ScreenScene):
         self.profiles: list[ProfileMeta] = []
         self.scroll = 0
 
-    def enter(self) -> None:
-        self.ctx.close_profile()
+    def start(self) -> None:
         self.profiles = self.ctx.store.list_profiles()
-        super().enter()
+        super().start()
+
+    def resume(self) -> None:
+        self.profiles = self.ctx.store.list_profiles()  # a player may have been added
+        super().resume()
 
     def layout(self) -> None:
         super().layout()
@@ -82,24 +69,10 @@ class ProfilesScene(ScreenScene):
         return super().handle_event(event)
 
     def new_profile(self) -> None:
-        from game.scenes.new_profile import NewProfileScene
-
-        self.ctx.manager.push(NewProfileScene(self.ctx))
+        self.ctx.nav.new_profile()
 
     def open_profile(self, meta: ProfileMeta) -> None:
-        from game.scenes.home import HomeScene
-
-        try:
-            self.ctx.save = self.ctx.store.open(meta.id, self.ctx.now())
-        except (ProfileBusy, SaveError) as exc:
-            self.ctx.toast(self.tr.error(exc), error=True, seconds=6)
-            return
-        self.ctx.manager.push(HomeScene(self.ctx))
-        if self.ctx.save.recovery_notes:
-            from game.scenes.notice import NoticeScene
-
-            self.ctx.manager.push(NoticeScene(self.ctx, self.tr("Your saved game was repaired"),
-                                              self.ctx.save.recovery_notes))
+        self.ctx.nav.open_profile(meta)
 
     def draw_body(self, surface: pygame.Surface) -> None:
         res = self.ctx.res
@@ -123,7 +96,7 @@ class ProfilesScene(ScreenScene):
             rect = self.tile_rect(index - self.scroll * COLUMNS)
             if rect.bottom > HEIGHT or rect.top < HEADER:
                 continue
-            draw_avatar(surface, self.ctx, meta.name, (rect.left + 52, rect.centery), 34)
+            draw_avatar(surface, res, meta.name, (rect.left + 52, rect.centery), 34)
             name_font = res.font(24, bold=True)
             draw.text(surface, draw.clip(meta.name, name_font, rect.width - 114), name_font,
                       theme.INK,

@@ -35,13 +35,13 @@ class ProgressScene(ScreenScene):
         self.weeks: list[impact.WeekTotal] = []
         self.saved: impact.Impact | None = None
 
-    def enter(self) -> None:
+    def start(self) -> None:
         assert self.ctx.content is not None
         today = self.ctx.now().date()
         self.progress = summary(self.ctx.content, self.ctx.state, today)
         self.weeks = impact.last_weeks(self.ctx.state, today, WEEKS)
         self.saved = impact.summary(self.ctx.state, self.ctx.content)
-        super().enter()
+        super().start()
 
     @property
     def badges(self) -> list[Badge]:

@@ -1,7 +1,9 @@
-"""Reveal a card: pay the edition's cost, and watch a new species turn over.
+"""Watch a new species turn over.
 
-The reveal happens (and is saved) the moment this screen opens; the animation only shows it, and
-any click or key skips straight to the card.
+The card was paid for and saved before this screen opened (game.scenes.navigation.reveal); the
+animation only shows it, and any click or key skips straight to the card. Once the card face has
+been shown, the reveal is marked shown; one left before that (Esc, the window closed, a crash)
+is shown again the next time the player opens.
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ from functools import lru_cache
 import pygame
 
 from game.context import GameContext
-from game.core import economy, reveals
+from game.core import reveals
 from game.core.ledger import LedgerEntry
 from game.core.messages import N_
 from game.core.rarity import TIER_BY_ID
+from game.core.vocab import CATEGORY_MEANINGS
 from game.scenes.screen import HEADER, HEIGHT, ScreenScene
 from game.ui import draw, theme
 from game.ui.cards import category_chip
@@ -30,32 +33,21 @@ class RevealScene(ScreenScene):
     title = N_("New card")
     back_label = N_("Home")
 
-    def __init__(self, ctx: GameContext, edition_id: str) -> None:
+    def __init__(self, ctx: GameContext, entry: LedgerEntry) -> None:
         super().__init__(ctx)
-        self.edition_id = edition_id
-        self.entry: LedgerEntry | None = None
+        assert entry.reveal is not None, "a reveal screen shows a reveal"
+        self.entry = entry
+        self.edition_id = entry.reveal.edition_id
         duration = 0.0 if ctx.config.reduced_motion else ANTICIPATION + FLIP + SETTLE
         self.timeline = Tween(duration)
         self.time = 0.0
+        self.shown = False
 
-    def enter(self) -> None:
-        if self.entry is None and not self._reveal():
-            self.ctx.manager.pop()
-            return
-        super().enter()
-
-    def _reveal(self) -> bool:
-        assert self.ctx.content is not None
-        try:
-            entry = reveals.reveal(self.ctx.state, self.ctx.content, self.edition_id, self.ctx.rng,
-                                   self.ctx.now())
-        except economy.RuleError as exc:
-            self.ctx.toast(self.tr.error(exc), error=True)
-            return False
-        if not self.ctx.record(entry):
-            return False
-        self.entry = entry
-        return True
+    def _card_shown(self) -> None:
+        if not self.shown:
+            self.shown = True
+            self.ctx.nav.reveal_shown(self.entry)
+            self.buttons.busy()  # the click that skipped the animation is not a button's
 
     @property
     def animating(self) -> bool:
@@ -63,7 +55,7 @@ class RevealScene(ScreenScene):
 
     def layout(self) -> None:
         super().layout()
-        if self.entry is None or self.animating:
+        if self.animating:
             return
         assert self.ctx.content is not None
         res = self.ctx.res
@@ -87,25 +79,22 @@ class RevealScene(ScreenScene):
                                 colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.15)))
 
     def read(self) -> None:
-        from game.scenes.card import CardScene
-
-        assert self.entry is not None and self.entry.reveal is not None
-        self.ctx.manager.push(CardScene(self.ctx, self.entry.reveal.species_id))
+        assert self.entry.reveal is not None
+        self.ctx.nav.card(self.entry.reveal.species_id)
 
     def again(self) -> None:
-        self.ctx.manager.replace(RevealScene(self.ctx, self.edition_id))
+        self.ctx.nav.reveal(self.edition_id, instead=True)
 
     def album(self) -> None:
-        from game.scenes.album import AlbumScene
-
-        focus = self.entry.reveal.species_id if self.entry and self.entry.reveal else None
-        self.ctx.manager.replace(AlbumScene(self.ctx, self.edition_id, focus))
+        assert self.entry.reveal is not None
+        self.ctx.nav.album(self.edition_id, self.entry.reveal.species_id, instead=True)
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if self.animating and (event.type == pygame.MOUSEBUTTONUP or
                                (event.type == pygame.KEYDOWN and event.key != pygame.K_ESCAPE)):
             self.timeline.finish()
             self.layout()
+            self._card_shown()
             return True
         return super().handle_event(event)
 
@@ -116,9 +105,11 @@ class RevealScene(ScreenScene):
         self.timeline.update(dt)
         if was_animating and not self.animating:
             self.layout()
+        if not self.animating:  # the card face is on screen (at once with reduced motion)
+            self._card_shown()
 
     def draw_body(self, surface: pygame.Surface) -> None:
-        if self.entry is None or self.entry.reveal is None or self.ctx.content is None:
+        if self.entry.reveal is None or self.ctx.content is None:
             return
         content = self.ctx.content
         info = self.entry.reveal
@@ -189,21 +180,6 @@ class RevealScene(ScreenScene):
             draw.paragraph(surface, meaning, res.font(18), theme.INK_SOFT,
                            pygame.Rect(inner.left, chip.bottom + 8, inner.width,
                                        inner.bottom - chip.bottom - 8), max_lines=2)
-
-
-# What each Red List category says about a species, in words a child can follow (after the
-# IUCN Red List Categories and Criteria, version 3.1).
-CATEGORY_MEANINGS = {
-    "EX": N_("There are none left: the last one has died."),
-    "EW": N_("It survives only in zoos, gardens or places people look after, not in the wild."),
-    "CR": N_("It faces an extremely high risk of disappearing from the wild."),
-    "EN": N_("It faces a very high risk of disappearing from the wild."),
-    "VU": N_("It faces a high risk of disappearing from the wild."),
-    "NT": N_("It is close to becoming threatened."),
-    "LC": N_("It is not threatened today, but it still needs healthy places to live."),
-    "DD": N_("Scientists do not yet know enough to say how much danger it is in."),
-    "NE": N_("Its risk has not been assessed yet."),
-}
 
 
 @lru_cache(maxsize=16)

@@ -21,13 +21,17 @@ class ScreenScene(Scene):
     show_back = True
 
     def __init__(self, ctx: GameContext) -> None:
-        super().__init__(ctx)
+        self.ctx = ctx
         self.tr = ctx.tr
         self.buttons = ButtonRow()
         self.shown_energy: float | None = None
 
-    def enter(self) -> None:
+    def start(self) -> None:
         self.layout()
+
+    def resume(self) -> None:
+        self.buttons.hold = 0.0  # time did not pass for it while covered
+        self.layout()  # what the buttons show may have changed on the screen above
 
     def layout(self) -> None:
         """(Re)build the buttons; called on enter and whenever the state they show changes."""
@@ -38,12 +42,18 @@ class ScreenScene(Scene):
                                     colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.15)))
 
     def back(self) -> None:
-        self.ctx.manager.pop()
+        self.ctx.nav.back()
 
     def handle_event(self, event: pygame.event.Event) -> bool:
-        return self.buttons.handle_event(event)
+        if self.buttons.handle_event(event):
+            return True
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE and self.show_back:
+            self.back()
+            return True
+        return False
 
     def update(self, dt: float) -> None:
+        self.buttons.update(dt)
         target = self.ctx.save.state.balance if self.ctx.save else 0
         if self.shown_energy is None or self.ctx.config.reduced_motion:
             self.shown_energy = float(target)
@@ -52,6 +62,11 @@ class ScreenScene(Scene):
             step = max(abs(gap) * min(1.0, dt * 6), 60 * dt)
             self.shown_energy = target if abs(gap) <= step else self.shown_energy + \
                 step * (1 if gap > 0 else -1)
+
+    @property
+    def animating(self) -> bool:
+        target = self.ctx.save.state.balance if self.ctx.save else 0
+        return self.shown_energy is not None and self.shown_energy != target
 
     def draw(self, surface: pygame.Surface) -> None:
         draw.background(surface)

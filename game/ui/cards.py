@@ -1,24 +1,28 @@
 """Card pictures: the front of a species card, and the back of an edition's cards.
 
-Cards are drawn, not loaded: a frame in the edition's colour, the species' silhouette over a
-backdrop of its habitat (or the PNG named by ``art:``), and its Red List category, always as a code
-and a word as well as a colour. Rendered cards are cached by species, size and language.
+The front is built around the species' picture (its SVG art, or its group's generic picture)
+over a backdrop of its habitat, in a frame that grows with rarity (see ``card_frames``). The Red
+List category is always shown as a code and words as well as a colour. Every text is fitted to
+its box (``textfit``): it shrinks or wraps, never clips, in every language and at every size.
+Rendered cards are cached by species, size and language; pictures by name and size.
 """
 
 from __future__ import annotations
 
-import math
+import time
 from collections.abc import Callable
 
 import pygame
 
+from game.config import LOCALE_DIR
 from game.core.models import Edition, Species
 from game.core.rarity import TIERS, tier_of
 from game.core.vocab import CATEGORY_COLOURS, CATEGORY_NAMES
 from game.i18n import Translator
 from game.ui import draw, theme
-from game.ui.resources import MissingResource, Resources
-from game.ui.silhouettes import draw_silhouette
+from game.ui.card_frames import draw_frame, frame_style, rounded_mask, shine
+from game.ui.resources import Resources, SizedFont
+from game.ui.textfit import Probe, draw_fitted
 from game.ui.theme import Colour, hex_colour, mix
 
 CARD_RATIO = 7 / 5
@@ -39,6 +43,8 @@ HABITAT_SKIES: dict[str, tuple[str, str]] = {
     "island": ("#a8e2e0", "#3f8f7a"), "cave": ("#8a8478", "#2e2a26"),
 }
 DEFAULT_SKY = ("#cfe8d8", "#3f7f6a")
+COMPACT_BELOW = 180  # card width in pixels
+ART_FILL = 0.9  # the picture's share of its window (the rest is the habitat around it)
 
 
 def card_size(width: int) -> tuple[int, int]:
@@ -55,10 +61,7 @@ def category_chip(surface: pygame.Surface, res: Resources, category: str, tr: Tr
     font = res.font(size, bold=True)
     code_w = font.size("EW")[0] + size
     chip = pygame.Rect(pos[0], pos[1], code_w, font.get_linesize() + 4)
-    pygame.draw.rect(surface, hex_colour(CATEGORY_COLOURS[category]), chip,
-                     border_radius=chip.height // 3)
-    if category == "NE":
-        pygame.draw.rect(surface, theme.INK_SOFT, chip, 1, border_radius=chip.height // 3)
+    _chip_body(surface, chip, category)
     draw.text(surface, category, font, category_text_colour(category), chip.center, "center")
     if with_name:
         name_rect = draw.text(surface, tr(CATEGORY_NAMES.get(category, category)),
@@ -66,6 +69,14 @@ def category_chip(surface: pygame.Surface, res: Resources, category: str, tr: Tr
                               "midleft")
         return chip.union(name_rect)
     return chip
+
+
+def _chip_body(surface: pygame.Surface, chip: pygame.Rect, category: str) -> None:
+    pygame.draw.rect(surface, hex_colour(CATEGORY_COLOURS[category]), chip,
+                     border_radius=chip.height // 3)
+    if category in ("NE", "LC", "NT", "VU", "DD"):  # light colours need an edge on the panel
+        pygame.draw.rect(surface, mix(hex_colour(CATEGORY_COLOURS[category]), theme.SHADOW, 0.3),
+                         chip, 1, border_radius=chip.height // 3)
 
 
 def tier_marks(surface: pygame.Surface, tier_id: str, center: tuple[int, int], size: int) -> None:
@@ -86,24 +97,50 @@ def tier_marks(surface: pygame.Surface, tier_id: str, center: tuple[int, int], s
             pygame.draw.polygon(surface, mix(colour, theme.SHADOW, 0.3), points, 1)
 
 
-def _fit_font(res: Resources, text: str, width: int, size: int, bold: bool = True
-              ) -> pygame.font.Font:
-    while size > 10 and res.font(size, bold).size(text)[0] > width:
-        size -= 1
-    return res.font(size, bold)
-
-
 class CardRenderer:
     MAX_CACHED = 600
+    # Time a frame may spend drawing new cards for front_in_time (a screen full of album
+    # thumbnails appears over a few frames instead of stalling one).
+    FRAME_BUDGET_S = 0.010
 
-    def __init__(self, res: Resources, tr: Translator) -> None:
+    def __init__(self, res: Resources, tr: Translator | None = None,
+                 clock: Callable[[], float] = time.perf_counter) -> None:
         self.res = res
-        self.tr = tr  # the game's words on a card; ``lang`` below picks the decks' text
+        # The game's words on a card, in the language a card is drawn in (the decks give its
+        # species text): ``tr`` (the app's translator) for its own language, others read once.
+        self._words: dict[str, Translator] = {} if tr is None else {tr.lang: tr}
+        self._clock = clock
+        self._frame_start = clock()
+        self._drawn_this_frame = 0
         self._cache: dict[tuple[str, str, str, int, str], pygame.Surface] = {}
+        self._frames: dict[tuple[str, Colour, int], tuple[pygame.Surface, pygame.Rect]] = {}
+        # When set, every text drawn on a card is reported here (tests check that it fits).
+        self.probe: Probe | None = None
+
+    def words(self, lang: str) -> Translator:
+        """The translator for the game's words on a card drawn in ``lang``."""
+        if lang not in self._words:
+            self._words[lang] = Translator.load(lang, LOCALE_DIR)
+        return self._words[lang]
 
     def front(self, species: Species, edition: Edition, width: int, lang: str) -> pygame.Surface:
         return self._cached(("front", species.id, edition.id, width, lang),
                             lambda: self._render_front(species, edition, width, lang))
+
+    def begin_frame(self) -> None:
+        """A new frame starts: front_in_time has its time budget again."""
+        self._frame_start = self._clock()
+        self._drawn_this_frame = 0
+
+    def front_in_time(self, species: Species, edition: Edition, width: int, lang: str
+                      ) -> pygame.Surface | None:
+        """The card, if it is ready or this frame still has time to draw it; None otherwise
+        (show a stand-in and ask again next frame). One new card is always drawn per frame."""
+        key = ("front", species.id, edition.id, width, lang)
+        if (key not in self._cache and self._drawn_this_frame
+                and self._clock() - self._frame_start > self.FRAME_BUDGET_S):
+            return None
+        return self.front(species, edition, width, lang)
 
     def back(self, edition: Edition, width: int, lang: str) -> pygame.Surface:
         return self._cached(("back", "", edition.id, width, lang),
@@ -112,6 +149,7 @@ class CardRenderer:
     def clear(self) -> None:
         """Forget every rendered card (after the decks were reloaded)."""
         self._cache.clear()
+        self._frames.clear()
 
     def _cached(self, key: tuple[str, str, str, int, str],
                 render: Callable[[], pygame.Surface]) -> pygame.Surface:
@@ -120,85 +158,123 @@ class CardRenderer:
             if len(self._cache) >= self.MAX_CACHED:
                 self._cache.pop(next(iter(self._cache)))
             surface = self._cache[key] = render()
+            self._drawn_this_frame += 1
             if pygame.display.get_surface() is not None:
                 surface = self._cache[key] = surface.convert_alpha()
         return surface
+
+    def _frame(self, tier_id: str, edition_colour: Colour, width: int
+               ) -> tuple[pygame.Surface, pygame.Rect]:
+        """The empty frame of a tier's cards (the same for every card of an edition and size)."""
+        key = (tier_id, edition_colour, width)
+        found = self._frames.get(key)
+        if found is None:
+            if len(self._frames) >= 64:
+                self._frames.pop(next(iter(self._frames)))
+            frame = pygame.Surface(card_size(width), pygame.SRCALPHA)
+            inner = draw_frame(frame, frame_style(tier_id, edition_colour), edition_colour,
+                               width / 250)
+            found = self._frames[key] = (frame, inner)
+        return found
+
+    def _text(self, card: pygame.Surface, content: str, box: pygame.Rect, colour: Colour,
+              size: int, *, bold: bool = False, **options: object) -> pygame.Rect:
+        def make_font(s: int) -> SizedFont:
+            return self.res.sized_font(s, bold)
+
+        return draw_fitted(card, content, make_font, box, colour, size, probe=self.probe,
+                           **options)  # type: ignore[arg-type]
 
     # -- rendering ---------------------------------------------------------------------------
 
     def _render_front(self, species: Species, edition: Edition, width: int, lang: str
                       ) -> pygame.Surface:
-        w, h = card_size(width)
-        s = w / 250  # layout unit: sizes below are for a 250-pixel-wide card
-        card = pygame.Surface((w, h), pygame.SRCALPHA)
-        frame = theme.edition_colour(edition.id, edition.color)
+        w, _ = card_size(width)
+        u = w / 250  # layout unit: sizes below are for a 250-pixel-wide card
+
+        def px(units: float) -> int:
+            return round(units * u)
+
+        edition_colour = theme.edition_colour(edition.id, edition.color)
         tier = tier_of(species.iucn.category)
-        outer = card.get_rect()
-        pygame.draw.rect(card, frame, outer, border_radius=round(14 * s))
-        inner = outer.inflate(round(-14 * s), round(-14 * s))
-        pygame.draw.rect(card, theme.PANEL, inner, border_radius=round(10 * s))
+        style = frame_style(tier.id, edition_colour)
+        frame, inner = self._frame(tier.id, edition_colour, w)
+        card = frame.copy()
+        lost = tier.id == "lost"
+        ink = mix(theme.INK, theme.INK_SOFT, 0.35) if lost else theme.INK
 
-        name = species.name.get(lang)
-        name_font = _fit_font(self.res, name, inner.width - round(16 * s), round(22 * s))
-        draw.text(card, name, name_font, theme.INK, (inner.centerx, inner.top + round(8 * s)),
-                  "midtop")
-        sci_font = self.res.font(max(9, round(13 * s)))
-        sci_font.set_italic(True)
-        draw.text(card, species.scientific_name, sci_font, theme.INK_SOFT,
-                  (inner.centerx, inner.top + round(38 * s)), "midtop")
-        sci_font.set_italic(False)
+        # Below COMPACT_BELOW pixels (album thumbnails) the scientific name and the year would
+        # be too small to read: the card drops them and gives the rest more room.
+        compact = w < COMPACT_BELOW
+        column = inner.inflate(-px(16), 0)
+        name_box = pygame.Rect(column.left, inner.top + px(5), column.width,
+                               px(40 if compact else 32))
+        self._text(card, species.name.get(lang), name_box, ink, px(25 if compact else 21),
+                   bold=True, max_lines=2)
+        art_top = name_box.bottom + px(2)
+        if not compact:
+            sci_box = pygame.Rect(column.left, name_box.bottom, column.width, px(17))
+            self._text(card, species.scientific_name, sci_box, theme.INK_SOFT, px(13),
+                       italic=True)
+            art_top = sci_box.bottom + px(4)
 
-        art = pygame.Rect(inner.left + round(8 * s), inner.top + round(60 * s),
-                          inner.width - round(16 * s), round(200 * s))
-        self._draw_art(card, species, art, tier.id == "lost")
+        bottom_row = pygame.Rect(column.left, inner.bottom - px(30 if compact else 26),
+                                 column.width, px(24 if compact else 20))
+        chip_row = pygame.Rect(column.left, bottom_row.top - px(38 if compact else 32),
+                               column.width, px(34 if compact else 28))
+        art = pygame.Rect(inner.left + px(7), art_top, inner.width - px(14), 0)
+        art.height = chip_row.top - px(6) - art.top
+        self._draw_art(card, species, art, lost, px(9))
+        if style.foil:
+            shine(card, art, style.foil, px(9))
 
-        chip_y = art.bottom + round(10 * s)
-        category_chip(card, self.res, species.iucn.category, self.tr,
-                      (inner.left + round(10 * s), chip_y), max(10, round(15 * s)))
-        tier_marks(card, tier.id, (inner.centerx, inner.bottom - round(22 * s)),
-                   max(6, round(11 * s)))
-        draw.text(card, self.tr(tier.name), self.res.font(max(9, round(12 * s)),
-                  bold=True), theme.TIER_COLOURS[tier.id],
-                  (inner.right - round(10 * s), inner.bottom - round(22 * s)), "midright")
-        draw.text(card, str(species.iucn.year), self.res.font(max(9, round(12 * s))),
-                  theme.INK_SOFT, (inner.left + round(10 * s), inner.bottom - round(22 * s)),
-                  "midleft")
+        self._chip_row(card, species.iucn.category, lang, chip_row, u * (1.3 if compact else 1))
+        tier_colour = mix(theme.TIER_COLOURS[tier.id], theme.SHADOW, 0.3)
+        tier_box = pygame.Rect(0, bottom_row.top, px(120 if compact else 84), bottom_row.height)
+        tier_box.right = bottom_row.right
+        self._text(card, self.words(lang)(tier.name), tier_box, tier_colour,
+                   px(20 if compact else 13), bold=True, align="right")
+        if compact:
+            gems_centre = ((bottom_row.left + tier_box.left) // 2, bottom_row.centery)
+        else:
+            year_box = pygame.Rect(bottom_row.left, bottom_row.top, px(44), bottom_row.height)
+            self._text(card, str(species.iucn.year), year_box, theme.INK_SOFT, px(13),
+                       align="left")
+            gems_centre = ((year_box.right + tier_box.left) // 2, bottom_row.centery)
+        tier_marks(card, tier.id, gems_centre, max(5, px(13 if compact else 10)))
         return card
 
+    def _chip_row(self, card: pygame.Surface, category: str, lang: str, row: pygame.Rect,
+                  u: float) -> None:
+        """The Red List chip: the code on its colour, then the category's words beside it."""
+        code_font = self.res.sized_font(max(6, round(14 * u)), bold=True)
+        chip = pygame.Rect(row.left, 0, code_font.size("EW")[0] + round(12 * u),
+                           min(row.height, code_font.get_height() + round(4 * u)))
+        chip.centery = row.centery
+        _chip_body(card, chip, category)
+        self._text(card, category, chip.inflate(-round(4 * u), 0),
+                   category_text_colour(category), round(14 * u), bold=True)
+        words = pygame.Rect(chip.right + round(7 * u), row.top, 0, row.height)
+        words.width = row.right - words.left
+        self._text(card, self.words(lang)(CATEGORY_NAMES.get(category, category)), words, theme.INK,
+                   round(15 * u), max_lines=2, align="left")
+
     def _draw_art(self, card: pygame.Surface, species: Species, rect: pygame.Rect,
-                  lost: bool) -> None:
+                  lost: bool, radius: int) -> None:
+        if rect.width < 2 or rect.height < 2:
+            return
         window = pygame.Surface(rect.size, pygame.SRCALPHA)
         top, bottom = HABITAT_SKIES.get(species.habitats[0] if species.habitats else "",
                                         DEFAULT_SKY)
         draw.gradient(window, window.get_rect(), hex_colour(top), hex_colour(bottom))
-        picture = None
-        if species.art:
-            try:
-                picture = self.res.image(species.art)
-            except (MissingResource, pygame.error):
-                picture = None
+        size = (round(rect.width * ART_FILL), round(rect.height * ART_FILL))
+        picture = self.res.species_art(species.art, species.group, size)
         if picture is not None:
-            scale = max(rect.width / picture.get_width(), rect.height / picture.get_height())
-            scaled = pygame.transform.smoothscale(
-                picture, (math.ceil(picture.get_width() * scale),
-                          math.ceil(picture.get_height() * scale)))
-            window.blit(scaled, scaled.get_rect(center=window.get_rect().center))
-        else:
-            halo = window.get_rect()
-            glow = pygame.Surface(rect.size, pygame.SRCALPHA)
-            pygame.draw.circle(glow, (255, 255, 255, 46), (halo.centerx, halo.centery),
-                               round(min(rect.size) * 0.46))
-            pygame.draw.circle(glow, (255, 255, 255, 30), (halo.centerx, halo.centery),
-                               round(min(rect.size) * 0.34))
-            window.blit(glow, (0, 0))
-            shape = halo.inflate(-round(rect.width * 0.16), -round(rect.height * 0.18))
-            draw_silhouette(window, species.group, shape, (250, 250, 245),
-                            mix(hex_colour(bottom), theme.SHADOW, 0.25))
-        if lost:
+            window.blit(picture, picture.get_rect(center=window.get_rect().center))
+        if lost:  # gone species: a quiet grey, a little faded, never a flashy card
             window = pygame.transform.grayscale(window)
-        mask = pygame.Surface(rect.size, pygame.SRCALPHA)
-        pygame.draw.rect(mask, (255, 255, 255, 255), mask.get_rect(), border_radius=10)
-        window.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
+            window.fill((18, 14, 24, 0), special_flags=pygame.BLEND_RGBA_ADD)
+        window.blit(rounded_mask(rect.size, radius), (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
         card.blit(window, rect)
 
     def _render_back(self, edition: Edition, width: int, lang: str) -> pygame.Surface:
@@ -213,22 +289,21 @@ class CardRenderer:
         draw.gradient(pattern, pattern.get_rect(), mix(colour, theme.WHITE, 0.2),
                       mix(colour, theme.SHADOW, 0.2))
         centre = pattern.get_rect().center
-        for r in range(round(20 * s), max(inner.size), round(18 * s)):
+        for r in range(round(20 * s), max(inner.size), max(1, round(18 * s))):
             pygame.draw.circle(pattern, (*mix(colour, theme.WHITE, 0.35), 90), centre, r,
                                max(1, round(2 * s)))
-        mask = pygame.Surface(inner.size, pygame.SRCALPHA)
-        pygame.draw.rect(mask, (255, 255, 255, 255), mask.get_rect(), border_radius=round(10 * s))
-        pattern.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
+        pattern.blit(rounded_mask(inner.size, round(10 * s)), (0, 0),
+                     special_flags=pygame.BLEND_RGBA_MIN)
         card.blit(pattern, inner)
         medal = pygame.Rect(0, 0, round(110 * s), round(110 * s))
         medal.center = (inner.centerx, inner.centery - round(14 * s))
         pygame.draw.circle(card, theme.PANEL, medal.center, medal.width // 2)
         pygame.draw.circle(card, colour, medal.center, medal.width // 2 - round(6 * s))
         draw.leaf(card, medal.inflate(round(-56 * s), round(-56 * s)), theme.ENERGY)
-        draw.text(card, "EcoCards", self.res.font(round(24 * s), bold=True), theme.WHITE,
-                  (inner.centerx, medal.bottom + round(14 * s)), "midtop")
-        title = edition.title.get(lang)
-        draw.text(card, title, _fit_font(self.res, title, inner.width - round(20 * s),
-                                         round(15 * s), bold=False),
-                  theme.PANEL_DIM, (inner.centerx, medal.bottom + round(48 * s)), "midtop")
+        column = inner.inflate(-round(20 * s), 0)
+        brand = pygame.Rect(column.left, medal.bottom + round(10 * s), column.width, round(34 * s))
+        self._text(card, "EcoCards", brand, theme.WHITE, round(24 * s), bold=True)
+        title = pygame.Rect(column.left, brand.bottom + round(4 * s), column.width, round(44 * s))
+        self._text(card, edition.title.get(lang), title, theme.PANEL_DIM, round(15 * s),
+                   max_lines=2, valign="top")
         return card

@@ -1,11 +1,18 @@
-"""The one way to load fonts and images: cached, converted, and clear about misses."""
+"""The one way to load fonts and pictures: cached, converted, and clear about misses."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import logging
+from collections import OrderedDict
+from pathlib import Path, PurePosixPath
 from typing import ClassVar
 
 import pygame
+import pygame.freetype
+
+from game.core.art import fallback_art, group_art
+
+log = logging.getLogger(__name__)
 
 
 class MissingResource(FileNotFoundError):
@@ -17,14 +24,22 @@ class MissingResource(FileNotFoundError):
 class Resources:
     FONT_FILES: ClassVar[dict[str, str]] = {"regular": "fonts/NotoSansSC-Regular.otf",
                                             "bold": "fonts/NotoSansSC-Bold.otf"}
+    # Rendered pictures kept, counted in pixels (4 bytes each): about 64 MB. A card at print
+    # size needs its art at print size once; the album needs every picture at its small size.
+    ART_BUDGET_PX = 16_000_000
 
     def __init__(self, assets_dir: Path) -> None:
         self.assets_dir = assets_dir
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
+        self._faces: dict[bool, pygame.freetype.Font] = {}
         self._images: dict[tuple[str, bool], pygame.Surface] = {}
+        self._art: OrderedDict[tuple[str, tuple[int, int]], pygame.Surface] = OrderedDict()
+        self._art_px = 0
+        self._missing_art: set[str] = set()
+        self.art_renders = 0  # how many pictures were rasterised (each name and size once)
 
     def resolve(self, name: str) -> Path:
-        searched = [self.assets_dir / name]
+        searched = [self.assets_dir.joinpath(*PurePosixPath(name.replace("\\", "/")).parts)]
         for path in searched:
             if path.is_file():
                 return path
@@ -43,6 +58,22 @@ class Resources:
             self._fonts[key] = font
         return font
 
+    def sized_font(self, size: int, bold: bool = False) -> SizedFont:
+        """A font at ``size`` from one face per weight: any number of sizes costs one file load
+        (opening the CJK font at each size costs milliseconds, and fitted text tries many)."""
+        face = self._faces.get(bold)
+        if face is None:
+            pygame.freetype.init()
+            try:
+                path = self.resolve(self.FONT_FILES["bold" if bold else "regular"])
+                face = pygame.freetype.Font(path)
+            except (MissingResource, OSError):
+                face = pygame.freetype.Font(None)
+                face.strong = bold
+            face.pad = True  # every line is as tall as the font, as with pygame.font
+            self._faces[bold] = face
+        return SizedFont(face, size)
+
     def image(self, name: str, *, alpha: bool = True) -> pygame.Surface:
         key = (name, alpha)
         image = self._images.get(key)
@@ -52,3 +83,84 @@ class Resources:
                 loaded = loaded.convert_alpha() if alpha else loaded.convert()
             self._images[key] = image = loaded
         return image
+
+    def art(self, name: str, size: tuple[int, int]) -> pygame.Surface:
+        """The picture ``name`` (SVG or PNG, relative to the assets folder) as large as fits in
+        ``size`` with its proportions kept. SVG is rasterised at exactly that size, so it stays
+        sharp on screen and in print; each name and size is rendered once and then cached.
+
+        Raises :class:`MissingResource` for a missing file and ``pygame.error`` for one that
+        cannot be read."""
+        size = (max(1, int(size[0])), max(1, int(size[1])))
+        key = (name, size)
+        picture = self._art.get(key)
+        if picture is not None:
+            self._art.move_to_end(key)
+            return picture
+        path = self.resolve(name)
+        if path.suffix.lower() == ".svg":
+            picture = pygame.image.load_sized_svg(path, size)
+        else:
+            source = self.image(name)
+            scale = min(size[0] / source.get_width(), size[1] / source.get_height())
+            picture = pygame.transform.smoothscale(
+                source, (max(1, round(source.get_width() * scale)),
+                         max(1, round(source.get_height() * scale))))
+        if pygame.display.get_surface() is not None:
+            picture = picture.convert_alpha()
+        self.art_renders += 1
+        self._art[key] = picture
+        self._art_px += picture.get_width() * picture.get_height()
+        while self._art_px > self.ART_BUDGET_PX and len(self._art) > 1:
+            _, old = self._art.popitem(last=False)
+            self._art_px -= old.get_width() * old.get_height()
+        return picture
+
+    def species_art(self, art: str | None, group: str, size: tuple[int, int]
+                    ) -> pygame.Surface | None:
+        """The species' own picture, or else its group's generic picture, or else the neutral
+        one; None only when even that is missing. A missing or broken file is logged once."""
+        for name in ((art,) if art else ()) + (group_art(group), fallback_art()):
+            if name in self._missing_art:
+                continue
+            try:
+                return self.art(name, size)
+            except (MissingResource, pygame.error, OSError) as exc:
+                self._missing_art.add(name)
+                log.warning("picture %s cannot be shown (%s); using a generic one", name, exc)
+        return None
+
+    def forget_art(self) -> None:
+        """Drop every rendered picture (after rendering cards at print size, say)."""
+        self._art.clear()
+        self._art_px = 0
+
+
+class SizedFont:
+    """The part of ``pygame.font.Font`` that fitted text uses, backed by a shared FreeType face."""
+
+    def __init__(self, face: pygame.freetype.Font, size: int) -> None:
+        self.face = face
+        self.points = max(1, size)
+        self.style = pygame.freetype.STYLE_DEFAULT
+
+    def set_italic(self, italic: bool) -> None:
+        self.style = pygame.freetype.STYLE_OBLIQUE if italic else pygame.freetype.STYLE_DEFAULT
+
+    def get_height(self) -> int:
+        # With padding every rendered line is this tall, whatever its letters.
+        return int(self.face.get_rect("A", size=self.points).height)
+
+    def size(self, text: str) -> tuple[int, int]:
+        if not text:
+            return 0, self.get_height()
+        rect = self.face.get_rect(text, style=self.style, size=self.points)
+        return rect.width, self.get_height()
+
+    def render(self, text: str, antialias: bool, colour: tuple[int, int, int]
+               ) -> pygame.Surface:
+        if not text:
+            return pygame.Surface((0, self.get_height()), pygame.SRCALPHA)
+        self.face.antialiased = antialias
+        surface, _ = self.face.render(text, colour, style=self.style, size=self.points)
+        return surface

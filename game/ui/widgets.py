@@ -10,6 +10,11 @@ import pygame
 from game.ui import draw, theme
 from game.ui.theme import Colour
 
+#: After a click, the buttons ignore clicks and hotkeys for this long (seconds of game time):
+#: one click is one action, however fast a child clicks or however long a key is held.
+HOLD = 0.4
+_PRESSES = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.KEYDOWN)
+
 
 @dataclass
 class Button:
@@ -23,6 +28,9 @@ class Button:
     hotkey: int | None = None
     sublabel: str | None = None
     sub_font: pygame.font.Font | None = None
+    # After a click, how long every button of its row ignores presses (0 for steppers and
+    # choices, where each click is meant to count)
+    hold: float = HOLD
     hovered: bool = field(default=False, init=False)
     pressed: bool = field(default=False, init=False)
 
@@ -71,6 +79,29 @@ class ButtonRow:
 
     def __init__(self) -> None:
         self.buttons: list[Button] = []
+        self.hold = 0.0  # seconds left during which presses are swallowed
+        self.held: Button | None = None  # only presses on this button; None: on every button
+
+    def update(self, dt: float) -> None:
+        self.hold = max(0.0, self.hold - dt)
+
+    def busy(self, seconds: float = HOLD, button: Button | None = None) -> None:
+        """Swallow presses for ``seconds`` (the action just started is still running): on
+        ``button`` (where a second click of a double click lands), or on every button."""
+        if seconds <= 0:
+            return
+        self.held = button if self.hold <= 0 or self.held is button else None
+        self.hold = max(self.hold, seconds)
+
+    def _swallows(self, event: pygame.event.Event) -> bool:
+        if self.hold <= 0 or event.type not in _PRESSES:
+            return False
+        if event.type == pygame.KEYDOWN:
+            held = [self.held] if self.held else self.buttons
+            return any(b.hotkey == event.key for b in held)  # Esc and other keys still work
+        if self.held is None:
+            return True
+        return bool(self.held.rect.collidepoint(event.pos))
 
     def add(self, button: Button) -> Button:
         self.buttons.append(button)
@@ -80,10 +111,16 @@ class ButtonRow:
         self.buttons.clear()
 
     def handle_event(self, event: pygame.event.Event) -> bool:
+        if self._swallows(event):
+            for button in self.buttons:
+                button.pressed = False
+            return True
         consumed = False
         for button in self.buttons:
             if button.handle_event(event):
                 consumed = True
+                if event.type == pygame.MOUSEBUTTONUP or event.type == pygame.KEYDOWN:
+                    self.busy(button.hold, button)
                 if event.type != pygame.MOUSEMOTION:
                     break
         return consumed

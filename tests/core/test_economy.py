@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 import pytest
@@ -12,6 +13,7 @@ from game.core.economy import (
     Rules,
     cap_left,
     caps_left,
+    day_left,
     energy_for,
     grant_bonus,
     grant_bonus_once,
@@ -26,6 +28,8 @@ from game.core.models import Action
 
 NOW = dt.datetime(2026, 11, 23, 16, 0)
 TODAY = NOW.date()
+# For the tests of one action's cap: a day total that never gets in the way.
+NO_DAY_TOTAL = Rules(daily_total_g=10_000_000)
 
 
 @pytest.fixture
@@ -48,16 +52,17 @@ def test_logging_earns_energy_times_quantity(action: Action) -> None:
 def test_energy_is_cut_to_the_daily_cap(action: Action) -> None:
     state = PlayerState()
     units = action.daily_cap_g // action.energy_g + 2
-    entry = log_action(state, action, units, day=TODAY, now=NOW)
+    entry = log_action(state, action, units, day=TODAY, now=NOW, rules=NO_DAY_TOTAL)
     assert entry.amount_g == action.daily_cap_g
     assert cap_left(state, action, TODAY) == 0
 
 
 def test_a_full_cap_refuses_more_of_that_action_only(mini_content: Content, action: Action) -> None:
     state = PlayerState()
-    log_action(state, action, action.daily_cap_g // action.energy_g + 1, day=TODAY, now=NOW)
+    log_action(state, action, action.daily_cap_g // action.energy_g + 1, day=TODAY, now=NOW,
+               rules=NO_DAY_TOTAL)
     with pytest.raises(RuleError, match="limit"):
-        log_action(state, action, 1, day=TODAY, now=NOW)
+        log_action(state, action, 1, day=TODAY, now=NOW, rules=NO_DAY_TOTAL)
     others = [a for a in mini_content.actions.values() if a.id != action.id]
     left = caps_left(state, others, TODAY)
     assert all(left[a.id] == a.daily_cap_g for a in others)
@@ -73,22 +78,46 @@ def test_caps_are_per_day(action: Action) -> None:
 def test_preview_shows_what_logging_would_earn_without_logging(action: Action) -> None:
     state = PlayerState()
     assert preview(state, action, 1, TODAY) == energy_for(action, 1)
-    assert preview(state, action, 1000, TODAY) == action.daily_cap_g
+    assert preview(state, action, 1000, TODAY, NO_DAY_TOTAL) == action.daily_cap_g
+    assert preview(state, action, 1000, TODAY) == min(action.daily_cap_g, Rules().daily_total_g)
     assert preview(state, action, 0, TODAY) == 0
     assert state.entries == []
 
 
-@pytest.mark.parametrize("days_back", [0, 1, 7])
-def test_back_dating_is_allowed_up_to_seven_days(action: Action, days_back: int) -> None:
+@pytest.mark.parametrize("days_back", [0, 1])
+def test_back_dating_is_allowed_for_yesterday(action: Action, days_back: int) -> None:
     state = PlayerState()
     day = TODAY - dt.timedelta(days=days_back)
     entry = log_action(state, action, 1, day=day, now=NOW)
     assert entry.day == day and entry.at == NOW
 
 
-def test_back_dating_further_is_refused(action: Action) -> None:
-    with pytest.raises(RuleError, match="7 days"):
-        log_action(PlayerState(), action, 1, day=TODAY - dt.timedelta(days=8), now=NOW)
+def test_back_dating_further_than_yesterday_is_refused(action: Action) -> None:
+    with pytest.raises(RuleError) as refused:
+        log_action(PlayerState(), action, 1, day=TODAY - dt.timedelta(days=2), now=NOW)
+    assert refused.value.args[0].template == \
+        "You can log what you did today or yesterday, not earlier."
+
+
+def test_a_day_gives_at_most_its_daily_total_over_every_action(mini_content: Content) -> None:
+    rules = Rules(daily_total_g=min(a.daily_cap_g for a in mini_content.actions.values()) + 1)
+    state = PlayerState()
+    for action in mini_content.actions.values():
+        with contextlib.suppress(RuleError):
+            log_action(state, action, 100, day=TODAY, now=NOW, rules=rules)
+    assert state.earned_day_total(TODAY) == rules.daily_total_g
+    assert day_left(state, TODAY, rules) == 0
+
+
+def test_a_full_day_is_refused_in_words_about_the_day(action: Action) -> None:
+    rules = Rules(daily_total_g=action.energy_g)
+    state = PlayerState()
+    log_action(state, action, 1, day=TODAY, now=NOW, rules=rules)
+    with pytest.raises(RuleError) as refused:
+        log_action(state, action, 1, day=TODAY, now=NOW, rules=rules)
+    assert "tomorrow" in refused.value.args[0].template
+    yesterday = TODAY - dt.timedelta(days=1)
+    assert log_action(state, action, 1, day=yesterday, now=NOW, rules=rules).amount_g > 0
 
 
 def test_back_dating_limit_is_configurable(action: Action) -> None:

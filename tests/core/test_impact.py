@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from game.core import impact
 from game.core.content import Content, load_content
-from game.core.economy import RuleError, grant_bonus, log_action, undo_last
+from game.core.economy import RuleError, Rules, grant_bonus, log_action, undo_last
 from game.core.ledger import PlayerState
 from game.core.models import Action, Equivalent
 from tests.conftest import FIXTURES, ROOT
@@ -19,6 +19,7 @@ from tests.conftest import FIXTURES, ROOT
 NOW = dt.datetime(2026, 11, 23, 16, 0)  # a Monday
 TODAY = NOW.date()
 DAY = dt.timedelta(days=1)
+WIDE = Rules(backdate_days=7)  # these tests are about days, not about the pace rules
 
 
 @functools.cache
@@ -34,13 +35,13 @@ def action() -> Action:
 def logged(action: Action, days: list[dt.date], now: dt.datetime = NOW) -> PlayerState:
     state = PlayerState()
     for day in days:
-        log_action(state, action, 1, day=day, now=now)
+        log_action(state, action, 1, day=day, now=now, rules=WIDE)
     return state
 
 
 def test_the_total_is_energy_from_actions_net_of_undos_without_bonuses(action: Action) -> None:
     state = logged(action, [TODAY, TODAY - DAY])
-    log_action(state, action, 1, day=TODAY - 2 * DAY, now=NOW)
+    log_action(state, action, 1, day=TODAY - 2 * DAY, now=NOW, rules=WIDE)
     undo_last(state, NOW)
     grant_bonus(state, 500, "gift", NOW)
     assert impact.summary(state, mini()).total_g == 2 * action.energy_g
@@ -63,7 +64,7 @@ def test_weeks_are_iso_weeks_across_the_new_year(action: Action) -> None:
     days = [dt.date(2026, 12, 31), dt.date(2027, 1, 3), dt.date(2027, 1, 4)]
     state = PlayerState()
     for day in days:
-        log_action(state, action, 1, day=day, now=dt.datetime.combine(day, dt.time(12)))
+        log_action(state, action, 1, day=day, now=dt.datetime.combine(day, dt.time(12)), rules=WIDE)
     weeks = impact.weekly_series(state, dt.date(2026, 12, 28), dt.date(2027, 1, 10))
     assert [(w.label, w.grams) for w in weeks] == [
         ("2026-W53", 2 * action.energy_g),
@@ -85,7 +86,8 @@ def test_series_add_up_to_the_total(offsets: list[int]) -> None:
     actions = sorted(mini().actions.values(), key=lambda a: a.id)
     for i, n in enumerate(offsets):
         try:
-            log_action(state, actions[i % len(actions)], 3, day=TODAY - n * DAY, now=NOW)
+            log_action(state, actions[i % len(actions)], 3, day=TODAY - n * DAY, now=NOW,
+                       rules=WIDE)
         except RuleError:  # a full cap: that is the caps test, not this one
             continue
     total = state.earned_total

@@ -75,7 +75,8 @@ def test_the_otter_deck_is_valid(data: Path) -> None:
 
 def test_a_tab_used_for_indentation_is_named(data: Path) -> None:
     write(data, OTTER.replace("    group: otter", "\tgroup: otter"))
-    assert errors(data) == [(6, 1, "YAML syntax: a tab character; YAML indents with spaces only")]
+    assert errors(data) == [(6, 1, "YAML syntax: a tab character at line 6, column 1; YAML "
+                                   "indents with spaces only")]
 
 
 def test_invalid_utf8_points_at_the_bad_byte(data: Path) -> None:
@@ -129,14 +130,16 @@ def test_a_link_to_an_endless_device_is_not_read(data: Path) -> None:
 
 def test_a_syntax_error_points_at_where_the_parser_stopped(data: Path) -> None:
     write(data, OTTER.replace("helped_by: [skip-plastic-bag]", "helped_by: [skip-plastic-bag"))
-    assert errors(data) == [(14, 1, "YAML syntax: while parsing a flow sequence (begun at line "
-                                    "13, column 16) did not find expected ',' or ']'")]
+    assert errors(data) == [(14, 1, "YAML syntax: the '[' at line 13, column 16 is not closed "
+                                    "properly: by line 14, column 1 there should be a ',' "
+                                    "between its items or a ']' to end it")]
 
 
 def test_a_wrongly_indented_line_gets_an_indentation_hint(data: Path) -> None:
     write(data, OTTER.replace("    group: otter", "   group: otter"))
-    assert errors(data) == [(6, 4, "YAML syntax: this line is indented differently from the list "
-                                   "above it: check its indentation")]
+    assert errors(data) == [(6, 4, "YAML syntax: line 6 is indented differently from the list "
+                                   "begun at line 2, column 3: line its '-' up with the other "
+                                   "items, or its key with the keys of its item")]
 
 
 def test_a_top_level_list_is_not_a_deck(data: Path) -> None:
@@ -306,7 +309,7 @@ def test_an_unknown_key_suggests_the_close_one(data: Path) -> None:
 def test_an_unknown_key_without_a_close_one_lists_the_known_keys(data: Path) -> None:
     write(data, OTTER.replace("      trend: decreasing\n", "      mood: grumpy\n"))
     assert errors(data) == [(10, 7, "unknown key 'mood'; expected one of: category, year, trend, "
-                                    "criteria, url, citation")]
+                                    "criteria, url, citation, history")]
 
 
 def test_an_id_used_in_two_files_is_reported_with_both_places(data: Path) -> None:
@@ -379,7 +382,7 @@ def test_an_art_path_cannot_leave_assets(data: Path, art: str) -> None:
     write(data, _with_art(art))
     shown = art.strip("'")
     assert errors(data) == [(7, 10, f"art path '{shown}' must stay inside assets/ (a relative "
-                                    "path such as cards/whale-shark.png)")]
+                                    "path such as art/whale-shark.svg)")]
 
 
 def test_an_art_symlink_cannot_lead_out_of_assets(data: Path, tmp_path: Path) -> None:

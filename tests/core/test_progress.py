@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from game.core import progress as pg
 from game.core.content import Content, load_content
-from game.core.economy import grant_bonus, log_action, undo_last
+from game.core.economy import Rules, grant_bonus, log_action, undo_last
 from game.core.ledger import LedgerEntry, PlayerState
 from game.core.models import Action
 from game.core.reveals import reveal
@@ -225,3 +225,12 @@ def test_streak_bonuses_are_granted_at_most_once_whenever_they_are_checked(
     assert len(reasons) == len(set(reasons))
     best = pg.streak(state, TODAY).best
     assert set(reasons) == {m.reason for m in pg.STREAK_MILESTONES if best >= m.days}
+
+
+def test_back_dated_actions_build_no_streak(action: Action) -> None:
+    state = PlayerState()
+    for n in range(3):  # three days logged in one sitting, two of them back-dated
+        log_action(state, action, 1, day=TODAY - n * DAY, now=NOW,
+                   rules=Rules(backdate_days=3))
+    assert pg.streak(state, TODAY).best == 1
+    assert pg.grant_streak_bonuses(state, NOW) == []

@@ -231,3 +231,18 @@ def test_an_old_reveal_without_species_odds_still_loads(mini_content: Content) -
     del data["reveal"]["species_odds"]
     loaded = LedgerEntry.from_dict(data)
     assert loaded.reveal is not None and loaded.reveal.species_odds is None
+
+
+def test_each_card_of_a_rarer_tier_is_less_likely_than_one_of_a_commoner_tier(
+    mini_content,  # type: ignore[no-untyped-def]
+) -> None:
+    from game.core.ledger import PlayerState
+    from game.core.reveals import tier_chances
+
+    for edition_id in mini_content.editions:
+        chances = [c for c in tier_chances(mini_content, edition_id, PlayerState()) if c.cards]
+        assert chances
+        eaches = [c.each for c in chances]  # commonest tier first
+        assert eaches == sorted(eaches, reverse=True) and len(set(eaches)) == len(eaches)
+        assert abs(sum(c.total for c in chances) - 1.0) < 1e-9
+        assert all(abs(c.total - c.cards * c.each) < 1e-9 for c in chances)

@@ -14,7 +14,7 @@ import pytest
 
 from game.core.content import Content, load_content
 from game.core.reveals import first_odds
-from game.core.simulation import make_habits, percentile, play_edition, simulate
+from game.core.simulation import make_habits, percentile, play_edition, simulate, simulate_greedy
 from tests.conftest import FIXTURES, ROOT
 
 TOOL = ROOT / "tools" / "simulate.py"
@@ -148,3 +148,29 @@ assert "pygame" not in sys.modules, "pygame was imported"
         cwd=ROOT,
     )
     assert done.returncode == 0, done.stderr
+
+
+@functools.cache
+def bundled() -> Content:
+    return load_content(ROOT / "data", ROOT / "assets", today=dt.date(2026, 11, 23))
+
+
+def test_a_greedy_player_earns_little_in_a_first_sitting_and_needs_two_weeks() -> None:
+    reports = simulate_greedy(bundled(), seed=1)
+    assert reports
+    for report in reports.values():
+        assert report.first_sitting_g <= 4000
+        assert report.complete_on_day is not None and report.complete_on_day >= 14
+
+
+def test_a_typical_player_completes_an_edition_in_four_to_eight_weeks() -> None:
+    for report in simulate(bundled(), players=60, seed=1).values():
+        assert report.days_to_complete is not None
+        assert 28 <= report.days_to_complete["median"] <= 56
+
+
+def test_the_tool_prints_the_greedy_figures_as_json() -> None:
+    result = run_tool("--strategy", "greedy", "--json")
+    assert result.returncode == 0, result.stderr
+    editions = json.loads(result.stdout)["editions"]
+    assert all(e["first_sitting_g"] > 0 for e in editions.values())

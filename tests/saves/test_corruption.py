@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -188,3 +189,44 @@ def test_a_clean_open_has_no_recovery_notes(store: SaveStore, played: Callable[.
     assert save.recovery_notes == []
     assert corrupt_copies(save.folder) == []
     save.close()
+
+
+def test_a_deleted_ledger_part_is_restored_from_its_backup(
+    store: SaveStore, played: Callable[..., str]
+) -> None:
+    profile_id = played()
+    before = store.open(profile_id, NOW)
+    expected = list(before.state.entries)
+    before.close()
+    ledger_path(store, profile_id).unlink()
+
+    save = store.open(profile_id, NOW)
+
+    assert save.state.entries == expected
+    assert len(save.recovery_notes) == 1
+    assert "was missing" in save.recovery_notes[0] and "put back" in save.recovery_notes[0]
+    assert "could not be recovered" not in " ".join(save.recovery_notes)
+    new = log(save, 1)[0]
+    assert new.seq == expected[-1].seq + 1  # no sequence number is taken twice
+    save.close()
+
+
+def test_rotation_keeps_the_last_copy_of_entries_no_live_file_holds(
+    store: SaveStore, played: Callable[..., str]
+) -> None:
+    profile_id = played(actions=3)
+    live = ledger_path(store, profile_id)
+    original = json.loads(live.read_bytes())
+    # Another part is put in its place (copied from another player, say): what the backups
+    # hold is in no live file now.
+    other = played("Noor", actions=1)
+    live.write_bytes(ledger_path(store, other).read_bytes())
+    for session in range(5):
+        save = store.open(profile_id, NOW)
+        log(save, 1, NOW + dt.timedelta(days=1, hours=session))
+        save.close()
+
+    kept = [json.loads(p.read_bytes()) for p in (live.parent / "backups").glob("*.kept-*")]
+    copies = [json.loads(p.read_bytes()) for p in backups_of(live)] + kept
+    assert any(copy["entries"] == original["entries"] for copy in copies)
+    assert kept, "the oldest copy was rotated away"

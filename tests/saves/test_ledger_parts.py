@@ -100,3 +100,31 @@ def test_an_interrupted_delete_is_finished_on_the_next_start(store: SaveStore) -
     store.ensure()
 
     assert not trash.exists()
+
+
+def test_opening_clears_what_an_interrupted_backup_left(
+    store: SaveStore, played: Callable[..., str]
+) -> None:
+    profile_id = played()
+    leftover = store.profiles_dir / profile_id / "backups" / ".profile.json.1.k3j4l5m6.tmp"
+    leftover.write_bytes(b"half a backup")
+
+    store.open(profile_id, NOW).close()
+
+    assert not leftover.exists()
+
+
+def test_exporting_again_clears_what_an_interrupted_export_left(
+    store: SaveStore, played: Callable[..., str], tmp_path: Path
+) -> None:
+    profile_id = played()
+    leftover = tmp_path / ".mia.json.a1b2c3d4.tmp"
+    leftover.write_bytes(b"half an export")
+    unrelated = tmp_path / ".notes.txt.a1b2c3d4.tmp"
+    unrelated.write_bytes(b"not ours")
+
+    store.export_profile(profile_id, tmp_path / "mia.json", NOW)
+
+    assert not leftover.exists()
+    assert unrelated.exists()
+    assert (tmp_path / "mia.json").is_file()

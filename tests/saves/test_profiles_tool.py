@@ -160,3 +160,26 @@ def test_history_prints_every_reveal_with_its_odds_and_seed(
     assert out.splitlines()[0].startswith("Mia: ")
     assert found in out and "seed" in out and "reproduces this card" in out
     assert out.rstrip().endswith("The ledger follows every rule.")
+
+
+def test_history_lists_every_violation_and_exits_1(
+    tool: ModuleType, store: SaveStore, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import datetime as dt
+
+    from game.core import economy
+
+    now = dt.datetime(2026, 11, 23, 12, 0)
+    meta = store.create("Tom", now)
+    save = store.open(meta.id, now)
+    save.record(economy.grant_bonus(save.state, 1_000_000, "gift", now))
+    future = now + dt.timedelta(days=3650)
+    save.record(economy.grant_bonus(save.state, 5, "streak-3", future))
+    save.close()
+
+    assert run(tool, store, "history", meta.id) == 1
+
+    out = capsys.readouterr().out
+    broken = [line for line in out.splitlines() if line.startswith("rule broken: ")]
+    assert len(broken) == 2
+    assert "follows every rule" not in out

@@ -155,7 +155,9 @@ def test_delete_removes_every_file_of_the_profile(
 
     assert not folder.exists()
     assert [p.id for p in store.list_profiles()] == [keep]
-    assert [p.name for p in store.profiles_dir.iterdir()] == [keep]
+    assert [p.name for p in store.profiles_dir.iterdir() if p.name != ".names"] == [keep]
+    holders = [p.read_text() for p in (store.profiles_dir / ".names").iterdir()]
+    assert holders == [keep]  # the name "Gone" is free again
 
 
 def test_an_unknown_id_is_refused_without_touching_the_disk(store: SaveStore) -> None:
@@ -163,3 +165,38 @@ def test_an_unknown_id_is_refused_without_touching_the_disk(store: SaveStore) ->
         store.open("../../etc", NOW)
     with pytest.raises(SaveError, match="no player"):
         store.delete("../profiles")
+
+
+def dated_999(data: dict) -> None:
+    import hashlib
+
+    first = next(iter(data["ledger"]["entries"].values()))
+    first["at"] = "0999-03-14T09:30:00"
+    first["day"] = "0999-03-14"
+    raw = json.dumps(data["ledger"], ensure_ascii=False, separators=(",", ":")).encode()
+    data["ledger_sha256"] = hashlib.sha256(raw).hexdigest()
+
+
+def test_an_entry_with_an_impossible_date_is_refused_and_nothing_is_written(
+    store: SaveStore, other: SaveStore, played: Callable[..., str], tmp_path: Path
+) -> None:
+    path = exported(store, played, tmp_path)
+    edit(path, dated_999)
+
+    with pytest.raises(SaveError, match="cannot be right"):
+        other.import_profile(path, NOW)
+
+    assert other.list_profiles() == []
+    assert [p.name for p in other.profiles_dir.iterdir() if p.name != ".names"] == []
+
+
+def test_a_pipe_is_refused_as_an_import_without_waiting(other: SaveStore, tmp_path: Path) -> None:
+    import os
+
+    if os.name != "posix":
+        pytest.skip("named pipes are POSIX")
+    path = tmp_path / "pipe.json"
+    os.mkfifo(path)
+
+    with pytest.raises(SaveError, match=r"pipe\.json is not an EcoCards profile"):
+        other.import_profile(path, NOW)

@@ -55,7 +55,13 @@ class Driver:
             f"{[b.label for b in self.scene.buttons.buttons]}")
         return matches[nth]
 
+    def wait(self, seconds: float = 1.0) -> None:
+        """Let game time pass in one frame (a child looking at the screen before clicking)."""
+        self.frames(1, dt_s=seconds)
+
     def click(self, label: str, nth: int = 0) -> None:
+        """A deliberate click: after a pause, so the buttons' guard after a click has passed."""
+        self.wait()
         button = self.button(label, nth)
         assert button.enabled, f"button {label!r} is disabled"
         self.click_at(button.rect.center)

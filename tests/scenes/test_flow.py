@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pygame
@@ -13,7 +14,7 @@ from game.scenes.log_action import LogActionScene
 from game.scenes.new_profile import NewProfileScene
 from game.scenes.profiles import ProfilesScene
 from game.scenes.reveal import RevealScene
-from tests.scenes.driver import Driver
+from tests.scenes.driver import NOW, Driver
 
 
 def test_create_log_reveal_album_then_restart(tmp_path: Path) -> None:
@@ -30,7 +31,8 @@ def test_create_log_reveal_album_then_restart(tmp_path: Path) -> None:
     assert game.ctx.state.balance == 0
     assert not game.button("Reveal a card").enabled  # nothing to spend yet
 
-    # log 5 km of cycling: 5 × 170 g
+    # log 5 km of cycling
+    earned = 5 * game.ctx.content.actions["cycle-instead-of-car"].energy_g
     game.click("Log an eco-action")
     scene = game.scene
     assert isinstance(scene, LogActionScene)
@@ -40,9 +42,9 @@ def test_create_log_reveal_album_then_restart(tmp_path: Path) -> None:
     for _ in range(4):
         game.click("+")
     game.click("Log it!")
-    assert game.ctx.state.balance == 850
+    assert game.ctx.state.balance == earned
     game.frames(120)  # the energy counter rolls up to the new balance
-    assert scene.shown_energy == 850
+    assert scene.shown_energy == earned
 
     # back home, reveal an Ocean card (the first edition on the home screen)
     game.key(pygame.K_ESCAPE)
@@ -55,7 +57,7 @@ def test_create_log_reveal_album_then_restart(tmp_path: Path) -> None:
     assert reveal.entry is not None and reveal.entry.reveal is not None
     found = reveal.entry.reveal.species_id
     assert game.ctx.content.species[found].edition == "ocean"
-    assert game.ctx.state.balance == 850 - ocean_cost
+    assert game.ctx.state.balance == earned - ocean_cost
 
     # the card is in the album, highlighted, and opens to its page
     game.click("Open album")
@@ -71,11 +73,11 @@ def test_create_log_reveal_album_then_restart(tmp_path: Path) -> None:
     profiles = again.scene
     assert isinstance(profiles, ProfilesScene)
     assert [(p.name, p.cards, p.balance) for p in profiles.profiles] == \
-        [("Mia", 1, 850 - ocean_cost)]
+        [("Mia", 1, earned - ocean_cost)]
     again.click_at(profiles.tile_rect(0).center)
     assert isinstance(again.scene, HomeScene)
     state = again.ctx.state
-    assert state.balance == 850 - ocean_cost
+    assert state.balance == earned - ocean_cost
     assert found in state.owned
     assert [e.kind for e in again.ctx.save.state.entries][:2] == ["earned", "spent"]
     again.click("Open album", 0)
@@ -135,21 +137,20 @@ def test_an_unexpected_error_shows_the_error_screen_and_writes_a_log(tmp_path: P
 
 
 def test_three_days_in_a_row_earn_the_streak_bonus_once(tmp_path: Path) -> None:
-    game = Driver(tmp_path)
-    game.new_player("Sam")
-    game.click("Log an eco-action")
-    scene = game.scene
-    assert isinstance(scene, LogActionScene)
-    game.click_at(scene.tile_rect(0).center)
-    each = scene.selected.energy_g
-    game.click("←")
-    game.click("←")  # two days ago
-    game.click("Log it!")
-    game.click("→")
-    game.click("Log it!")
-    assert game.ctx.state.balance == 2 * each
-    game.click("→")
-    game.click("Log it!")  # today: the third day in a row
+    for n in range(3):  # the player comes back on three days in a row
+        game = Driver(tmp_path, now=NOW + dt.timedelta(days=n))
+        if n == 0:
+            game.new_player("Sam")
+        else:
+            game.click_at(game.scene.tile_rect(0).center)
+        game.click("Log an eco-action")
+        scene = game.scene
+        assert isinstance(scene, LogActionScene)
+        game.click_at(scene.tile_rect(0).center)
+        each = scene.selected.energy_g
+        game.click("Log it!")
+        if n < 2:
+            assert game.quit() == 0
     assert game.ctx.state.balance == 3 * each + 30
     assert "streak-3" in game.ctx.state.bonus_reasons
     game.click_at(scene.tile_rect(1).center)

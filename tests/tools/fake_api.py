@@ -14,7 +14,7 @@ import shutil
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -88,6 +88,9 @@ class FakeApi:
     vernacular: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     hits: Counter[str] = field(default_factory=Counter)
+    sent: Counter[str] = field(default_factory=Counter)  # body bytes a hostile answer got out
+    # Genus name -> how to answer a look-up of it (see hostile_api.py).
+    special: dict[str, Callable[[Any, str], None]] = field(default_factory=dict)
 
     @property
     def iucn_base(self) -> str:
@@ -251,6 +254,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, self.api.taxa["Rhincodon typus"])
         elif genus == "Malformed":
             self._send(200, b'{"taxon": {"sis_id": 1, ', "application/json")
+        elif genus in self.api.special:
+            self.api.special[genus](self, name)
         elif name in self.api.taxa:
             self._send(200, self.api.taxa[name])
         else:

@@ -196,7 +196,8 @@ def test_second_run_from_the_cache_works_offline(mini: Path, tmp_path: Path) -> 
         first = check(running, mini, "--cache", str(cache))
     again = check(running, mini, "--cache", str(cache))  # the server is gone
     assert again == first
-    assert all(TOKEN not in p.read_text(encoding="utf-8") for p in cache.iterdir())
+    files = [p for p in cache.rglob("*") if p.is_file()]
+    assert files and all(TOKEN.encode() not in p.read_bytes() for p in files)
 
 
 def test_unknown_only_id_is_a_usage_error_with_a_hint(mini: Path) -> None:
@@ -244,3 +245,36 @@ def test_tool_runs_from_a_checkout_without_pygame(api: FakeApi, mini: Path,
     assert result.returncode == 0, result.stderr
     assert "All 1 species match" in result.stdout
     assert "pygame" not in result.stderr  # -X importtime lists every imported module
+
+
+def red_list_says(api: FakeApi, category: str) -> None:
+    """A Red List update: the whale shark is reassessed."""
+    api.taxa["Rhincodon typus"]["assessments"][0]["red_list_category_code"] = category
+
+
+def test_cached_answers_expire(mini: Path, tmp_path: Path) -> None:
+    cache = ["--only", "whale-shark", "--cache", str(tmp_path / "cache")]
+    with serve(standard_api()) as running:
+        assert check(running, mini, *cache)[0] == 0
+        red_list_says(running, "CR")
+        cached_code, _, _ = check(running, mini, *cache)  # within --cache-hours
+        code, out, _ = check(running, mini, *cache, "--cache-hours", "0")
+
+    assert cached_code == 0
+    assert code == 1
+    assert "CR" in " ".join(rows_for(out, "whale-shark"))
+
+
+def test_refresh_asks_again_and_keeps_the_new_answer(mini: Path, tmp_path: Path) -> None:
+    cache = ["--only", "whale-shark", "--cache", str(tmp_path / "cache")]
+    with serve(standard_api()) as running:
+        check(running, mini, *cache)
+        red_list_says(running, "CR")
+        asked = len(running.paths("/api/v4/taxa"))
+        refreshed = check(running, mini, *cache, "--refresh")
+        assert len(running.paths("/api/v4/taxa")) == asked + 1
+    offline = check(running, mini, *cache)  # the server is gone: the refreshed answer
+
+    assert refreshed[0] == 1
+    assert "CR" in " ".join(rows_for(refreshed[1], "whale-shark"))
+    assert offline == refreshed

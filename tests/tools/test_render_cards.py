@@ -211,3 +211,42 @@ def test_runs_as_a_script_from_any_folder(mini_data: Path, tmp_path: Path) -> No
     assert "rendering cards:" in result.stderr
     assert "Traceback" not in result.stderr
     assert (tmp_path / "out" / "cards-en.pdf").is_file()
+
+
+def test_contact_sheet_is_one_png_per_edition_with_every_card(
+    mini_data: Path, tmp_path: Path
+) -> None:
+    assert run("--data", mini_data, "--out", tmp_path, "--contact-sheet") == 0
+
+    content = load_content(mini_data, ROOT / "assets", today=dt.date.today())
+    sheets = sorted(p.name for p in tmp_path.glob("*.png"))
+    assert sheets == sorted(f"contact-{e}-en.png" for e in content.editions)
+    card_w, card_h = 250, 350
+    for edition in content.editions:
+        count = len(content.species_in(edition))
+        width, height = png_size(tmp_path / f"contact-{edition}-en.png")
+        columns = min(render_cards.SHEET_COLUMNS, max(1, count))
+        assert width >= columns * card_w
+        assert height >= math.ceil(count / columns) * card_h
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_print_files_render_the_svg_art_at_print_resolution(
+    mini_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pygame
+
+    sizes: list[tuple[int, int]] = []
+    real = pygame.image.load_sized_svg
+
+    def recording(file: object, size: tuple[int, int]) -> pygame.Surface:
+        sizes.append(tuple(size))
+        return real(file, size)
+
+    monkeypatch.setattr(pygame.image, "load_sized_svg", recording)
+    assert run("--data", mini_data, "--out", tmp_path, "--dpi", 300,
+               "--edition", "ocean") == 0
+
+    card_px = render_cards.card_width_px(300)
+    assert sizes, "no SVG art was rendered"
+    assert max(width for width, _ in sizes) >= 0.7 * card_px  # not an upscaled thumbnail

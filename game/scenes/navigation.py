@@ -1,0 +1,149 @@
+"""The one place scenes go through to reach other scenes, and where actions with side effects run.
+
+Scenes call ``ctx.nav`` (the :class:`game.scenes.routes.Routes` protocol); this module is the
+only one that imports scene classes. Anything that changes the player's save happens here,
+before the next scene is shown: opening a player verifies their ledger, and a reveal is paid
+for and saved before its screen appears, so the screen only shows what already happened.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from game.context import GameContext
+from game.core import economy, reveals
+from game.core.ledger import LedgerEntry
+from game.core.verify import verify_ledger
+from game.saves.lock import ProfileBusy
+from game.saves.meta import ProfileMeta
+from game.saves.migrations import SaveError
+from game.scenes.album import AlbumScene
+from game.scenes.card import CardScene
+from game.scenes.home import HomeScene
+from game.scenes.log_action import LogActionScene
+from game.scenes.new_profile import NewProfileScene
+from game.scenes.notice import NoticeScene
+from game.scenes.progress import ProgressScene
+from game.scenes.reveal import RevealScene
+
+log = logging.getLogger("ecocards")
+
+
+class Navigator:
+    def __init__(self, ctx: GameContext) -> None:
+        self.ctx = ctx
+        ctx.routes = self
+
+    @property
+    def tr(self):  # type: ignore[no-untyped-def]
+        return self.ctx.tr
+
+    def back(self) -> None:
+        self.ctx.manager.pop()
+
+    # -- players -------------------------------------------------------------------------------
+
+    def new_profile(self) -> None:
+        self.ctx.manager.push(NewProfileScene(self.ctx))
+
+    def create_profile(self, name: str) -> None:
+        try:
+            meta = self.ctx.store.create(name, self.ctx.now())
+        except SaveError as exc:
+            self.ctx.toast(self.tr.error(exc), error=True)
+            return
+        self._open(meta, instead=True)
+
+    def open_profile(self, meta: ProfileMeta) -> None:
+        self._open(meta, instead=False)
+
+    def _open(self, meta: ProfileMeta, *, instead: bool) -> None:
+        ctx = self.ctx
+        try:
+            ctx.save = ctx.store.open(meta.id, ctx.now())
+        except (ProfileBusy, SaveError) as exc:
+            ctx.toast(self.tr.error(exc), error=True, seconds=6)
+            return
+        notes: list[str] = list(ctx.save.recovery_notes)
+        heading = (
+            self.tr("Your saved game was repaired")
+            if notes
+            else self.tr("Your saved game was checked")
+        )
+        if ctx.content is not None:
+            verdict = verify_ledger(ctx.save.state.entries, ctx.content, now=ctx.now())
+            ctx.save.adopt(verdict.state)
+            for violation in verdict.violations:
+                log.warning("player %s, %s", meta.id, violation)
+            if verdict.set_aside:
+                notes.append(self._set_aside_note(len(verdict.set_aside)))
+        home = HomeScene(ctx)
+        if instead:
+            ctx.manager.replace(home)
+        else:
+            ctx.manager.push(home)
+        # cards paid for and never shown (the game was closed during a reveal): shown now,
+        # the oldest first, before anything else
+        for entry in reversed(ctx.views.unshown(ctx.state)):
+            ctx.manager.push(RevealScene(ctx, entry))
+        if notes:
+            ctx.manager.push(NoticeScene(ctx, heading, notes))
+
+    def _set_aside_note(self, count: int) -> str:
+        return str(
+            self.tr.plural(
+                count,
+                "{count} entry in this saved game breaks the game's rules (it may have "
+                "been edited by hand). It was kept aside and does not count. A teacher "
+                "can see it with the profiles tool.",
+                "{count} entries in this saved game break the game's rules (they may "
+                "have been edited by hand). They were kept aside and do not count. A "
+                "teacher can see them with the profiles tool.",
+            )
+        )
+
+    def leave_profile(self) -> None:
+        self.ctx.close_profile()
+        self.ctx.manager.pop()
+
+    # -- screens of an open player ------------------------------------------------------------
+
+    def log_action(self) -> None:
+        self.ctx.manager.push(LogActionScene(self.ctx))
+
+    def progress(self) -> None:
+        self.ctx.manager.push(ProgressScene(self.ctx))
+
+    def album(self, edition_id: str, focus: str | None = None, *, instead: bool = False) -> None:
+        scene = AlbumScene(self.ctx, edition_id, focus)
+        if instead:
+            self.ctx.manager.replace(scene)
+        else:
+            self.ctx.manager.push(scene)
+
+    def card(self, species_id: str) -> None:
+        self.ctx.views.mark_viewed(species_id)
+        self.ctx.manager.push(CardScene(self.ctx, species_id))
+
+    def reveal(self, edition_id: str, *, instead: bool = False) -> None:
+        ctx = self.ctx
+        assert ctx.content is not None
+        try:
+            entry = reveals.reveal(ctx.state, ctx.content, edition_id, ctx.rng, ctx.now())
+        except economy.RuleError as exc:
+            ctx.toast(self.tr.error(exc), error=True)
+            return
+        if not ctx.record(entry):
+            return
+        scene = RevealScene(ctx, entry)
+        if instead:
+            ctx.manager.replace(scene)
+        else:
+            ctx.manager.push(scene)
+
+    def reveal_shown(self, entry: LedgerEntry) -> None:
+        if self.ctx.save is not None:
+            self.ctx.views.mark_shown(entry)
+
+    def notice(self, heading: str, lines: list[str]) -> None:
+        self.ctx.manager.push(NoticeScene(self.ctx, heading, lines))

@@ -1,0 +1,48 @@
+"""Where a scene can go: the one navigation place every scene reaches other scenes through.
+
+Scenes know this protocol only; :class:`game.scenes.navigation.Navigator` implements it and is
+the only module that imports scene classes, so scenes never import each other. Every method
+that changes the player's save (opening a player, revealing a card) does it here, before the
+next scene is shown.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from game.core.ledger import LedgerEntry
+from game.saves.meta import ProfileMeta
+
+
+class Routes(Protocol):
+    def back(self) -> None:
+        """Leave the current screen."""
+
+    def new_profile(self) -> None: ...
+
+    def create_profile(self, name: str) -> None:
+        """Make a player, open it, and show their home screen."""
+
+    def open_profile(self, meta: ProfileMeta) -> None:
+        """Open a player (verifying their ledger) and show their home screen."""
+
+    def leave_profile(self) -> None:
+        """Close the player and go back to the player list."""
+
+    def log_action(self) -> None: ...
+
+    def progress(self) -> None: ...
+
+    def album(self, edition_id: str, focus: str | None = None, *, instead: bool = False) -> None:
+        """Show an edition's album; ``instead`` replaces the current screen."""
+
+    def card(self, species_id: str) -> None:
+        """Show a card up close (it is no longer new)."""
+
+    def reveal(self, edition_id: str, *, instead: bool = False) -> None:
+        """Pay for a card and show it; a refusal is a message and no screen change."""
+
+    def reveal_shown(self, entry: LedgerEntry) -> None:
+        """The reveal in ``entry`` was shown to the end: it will not be shown again."""
+
+    def notice(self, heading: str, lines: list[str]) -> None: ...
