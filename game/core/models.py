@@ -79,6 +79,13 @@ def _check_languages(keys: Any) -> None:
                              + did_you_mean(lang, known) + "; known: " + ", ".join(known))
 
 
+def _name_keys(schema: dict[str, Any]) -> None:
+    """Every language's own name limit, for editors."""
+    _language_keys(schema)
+    for lang, prop in schema["properties"].items():
+        prop["maxLength"] = name_limit(lang)
+
+
 class Text(Model):
     """A text in English (required) and in each language the game has a catalog for
     (data/locale/TAG.po), keyed by the language tag, e.g. {en: Whale shark, zh-Hans: 鲸鲨}."""
@@ -129,8 +136,10 @@ class TextList(Model):
 
 class Name(Text):
     """A species' common name: short enough for a card's title. Each language has its own limit
-    (a Chinese character is about as wide as three Latin letters); a language without one in
-    ``NAME_LIMITS`` has the English limit."""
+    (a Chinese character is about as wide as three Latin letters); a language with none of its
+    own has the English one."""
+
+    model_config = ConfigDict(extra="allow", json_schema_extra=_name_keys)
 
     en: Annotated[str, Field(min_length=1, max_length=NAME_LIMITS[SOURCE_LANGUAGE])]
 
