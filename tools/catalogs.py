@@ -25,11 +25,10 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run as a script from anywhere: python tools/catalogs.py
-    sys.path.insert(0, str(ROOT))
+from game.config import LOCALE_DIR
+from game.i18n.extract import check, update
 
-from game.i18n.extract import check, update  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent  # the checkout: babel.cfg and the code under game/
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         "--locale",
         metavar="DIR",
         type=Path,
-        default=ROOT / "data" / "locale",
+        default=LOCALE_DIR,
         help="the catalogs' folder (default: data/locale)",
     )
     args = parser.parse_args(argv)
