@@ -63,10 +63,11 @@ class App:
         rng = random.Random(self.config.seed)
         store = SaveStore(self.config.saves_dir)
         res = Resources(self.config.assets_dir)
+        tr = Translator.load(self.config.lang, self.config.locale_dir)  # logs catalog problems
         self.ctx = GameContext(
             config=self.config, content=None, store=store, rng=rng, res=res,
-            cards=CardRenderer(res),
-            tr=Translator.load(self.config.lang, self.config.data_dir),
+            cards=CardRenderer(res, tr),
+            tr=tr,
             manager=SceneManager(),
             **({"clock": self.clock} if self.clock else {}),
         )

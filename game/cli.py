@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from game import __version__
-from game.config import LANGUAGES, Config
+from game.config import LOCALE_DIR, Config
+from game.i18n import languages
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -36,8 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--saves", metavar="DIR", type=Path, default=defaults.saves_dir,
                         help="where player profiles, logs and caches are kept "
                              "(default: the game's saves/ folder)")
-    parser.add_argument("--lang", choices=LANGUAGES, default=defaults.lang,
-                        help="language of the game (default: en)")
+    spoken = languages(LOCALE_DIR)  # English and every catalog in data/locale
+    parser.add_argument("--lang", choices=list(spoken), default=defaults.lang,
+                        help="language of the game: "
+                             + ", ".join(f"{tag} ({name})" for tag, name in spoken.items())
+                             + " (default: en)")
     parser.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11 "
                         "toggles it)")
     parser.add_argument("--size", metavar="WxH", type=_size, default=defaults.window_size,

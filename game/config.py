@@ -18,7 +18,6 @@ import platformdirs
 APP_NAME = "EcoCards"
 BUNDLE = "_bundle"
 LOGICAL_SIZE = (1280, 720)
-LANGUAGES = ("en", "zh-Hans")
 
 
 @dataclass(frozen=True)
@@ -47,6 +46,8 @@ _HERE = layout()
 DATA_DIR = _HERE.data_dir
 ASSETS_DIR = _HERE.assets_dir
 SAVES_DIR = _HERE.saves_dir
+# The UI catalogs belong to this version of the code, so they come with it whatever --data says.
+LOCALE_DIR = DATA_DIR / "locale"
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class Config:
     data_dir: Path = DATA_DIR
     saves_dir: Path = SAVES_DIR
     assets_dir: Path = ASSETS_DIR
+    locale_dir: Path = LOCALE_DIR
     lang: str = "en"
     fullscreen: bool = False
     window_size: tuple[int, int] = LOGICAL_SIZE

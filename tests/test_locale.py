@@ -1,53 +1,57 @@
-"""The Simplified Chinese catalog covers every word the game shows, and nothing else.
+"""Every catalog in data/locale covers every word the game shows, and the bundled font draws it.
 
-The words are found in the code itself (with ``ast``, so nothing is imported or run): every string
-literal passed to ``tr``/``self.tr``/``ctx.tr``/``self.ctx.tr``, both words of a ``.plural`` call,
-the values of a module-level table looked up inside a ``tr`` call (``tr(TRENDS[trend])``,
-``tr(MEANINGS.get(code, ""))``), and the
-``title``/``back_label`` class attributes that ``ScreenScene`` passes through ``tr``. A few keys
-reach ``tr`` at run time and are computed here from code and data rather than listed by hand:
-
-- action units (``self.tr(action.unit)``): the unit vocabulary and the units used in
-  ``data/actions.yaml``;
-- error messages shown with ``tr(str(exc))``: the messages raised with the exception classes
-  (and their subclasses) that such handlers catch. A message built with an f-string cannot be
-  a key as written; a catalog key is accepted when it is one rendering of such an f-string.
+The strings are found the way translators get them: Babel's extraction over the code (the
+marks are in ``game/i18n/extract.py``, the files in ``babel.cfg``). A scan of the code with
+``ast`` guards the extraction itself: every literal passed to ``tr``, ``plural``, ``N_``,
+``N_plural`` or ``Message`` must be in the template, and every error raised to players must be a
+``Message`` (a plain string there would never reach a catalog).
 """
 
 from __future__ import annotations
 
 import ast
-import re
 import string
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import pytest
-import yaml
+from babel.messages.catalog import Catalog
+from babel.messages.plurals import get_plural
+from babel.messages.pofile import read_po
+
+from game.core.languages import catalog_languages
+from game.i18n.catalogs import TEMPLATE_NAME, babel_locale, catalog_path, languages
+from game.i18n.extract import check, template
 
 ROOT = Path(__file__).resolve().parent.parent
 GAME = ROOT / "game"
-DATA = ROOT / "data"
-CATALOG = DATA / "locale" / "zh-Hans.yaml"
+LOCALE = ROOT / "data" / "locale"
+TRANSLATED = catalog_languages(LOCALE)[1:]
 FONTS = [
     ROOT / "assets" / "fonts" / name for name in ("NotoSansSC-Regular.otf", "NotoSansSC-Bold.otf")
 ]
-SCENE_ATTRIBUTES = ("title", "back_label")  # class attributes ScreenScene shows through tr
+MARKS = {"tr": (0,), "plural": (1, 2), "N_": (0,), "N_plural": (0, 1), "Message": (0,)}
+PLAYER_ERRORS = {"RuleError", "SaveError", "ProfileBusy"}
 
 
-@dataclass(frozen=True)
-class Word:
-    text: str
-    where: str  # "game/scenes/home.py:42", for messages
+@cache
+def code_template() -> Catalog:
+    return template(ROOT)
 
 
-@dataclass
-class CodeWords:
-    words: list[Word]  # literal words the code translates
-    errors: list[Word]  # literal messages of exceptions that reach tr(str(exc))
-    error_patterns: list[tuple[re.Pattern[str], str]]  # f-string messages, as regexes
+@cache
+def english_ids() -> frozenset[str]:
+    ids: set[str] = set()
+    for message in code_template():
+        if message.id:
+            ids.update([message.id] if isinstance(message.id, str) else message.id)
+    return frozenset(ids)
+
+
+def read(path: Path) -> Catalog:
+    with path.open("rb") as fh:
+        return read_po(fh, abort_invalid=True)
 
 
 def _modules() -> Iterator[tuple[str, ast.Module]]:
@@ -56,273 +60,102 @@ def _modules() -> Iterator[tuple[str, ast.Module]]:
 
 
 def _name(node: ast.expr) -> str | None:
-    """``RuleError`` for ``RuleError`` and ``economy.RuleError``."""
     if isinstance(node, ast.Name):
         return node.id
-    if isinstance(node, ast.Attribute):
-        return node.attr
-    return None
+    return node.attr if isinstance(node, ast.Attribute) else None
 
 
-def _is_tr(call: ast.Call) -> bool:
-    return _name(call.func) == "tr"
+# -- the languages are the catalogs --------------------------------------------------------------
 
 
-def _literal(node: ast.expr) -> str | None:
-    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+def test_there_is_a_translated_catalog_to_check() -> None:
+    assert TRANSLATED, "no data/locale/<tag>.po: the checks below would pass on nothing"
 
 
-def _module_tables(tree: ast.Module) -> dict[str, list[str]]:
-    """Module-level ``NAME = {key: "text", ...}`` tables, by name."""
-    tables: dict[str, list[str]] = {}
-    for stmt in tree.body:
-        if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Dict):
-            values = [_literal(v) for v in stmt.value.values]
-            for target in stmt.targets:
-                if isinstance(target, ast.Name) and all(v is not None for v in values):
-                    tables[target.id] = [v for v in values if v is not None]
-    return tables
+def test_the_languages_are_english_and_the_catalogs_each_with_its_own_name() -> None:
+    found = languages(LOCALE)
+    assert list(found) == ["en", *sorted(p.stem for p in LOCALE.glob("*.po"))]
+    assert all(name and name != tag for tag, name in found.items() if tag != "en")
 
 
-def _table_lookup(node: ast.expr) -> str | None:
-    """``TABLE`` for ``TABLE[key]`` and ``TABLE.get(key, ...)``."""
-    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
-        return node.value.id
-    if (
-        isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Attribute)
-        and node.func.attr == "get"
-        and isinstance(node.func.value, ast.Name)
-    ):
-        return node.func.value.id
-    return None
+def test_the_command_line_offers_exactly_those_languages() -> None:
+    from game.cli import build_parser
+
+    lang = next(a for a in build_parser()._actions if a.dest == "lang")
+    assert list(lang.choices or []) == list(languages(LOCALE))
 
 
-def _class_bases() -> dict[str, set[str]]:
-    bases: dict[str, set[str]] = {}
-    for _, tree in _modules():
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ClassDef):
-                bases.setdefault(node.name, set()).update(n for n in map(_name, node.bases) if n)
-    return bases
+# -- the code's words and the template -----------------------------------------------------------
 
 
-def _subclasses_of(roots: set[str], bases: dict[str, set[str]]) -> set[str]:
-    found = set(roots)
-    grew = True
-    while grew:
-        grew = False
-        for cls, parents in bases.items():
-            if cls not in found and parents & found:
-                found.add(cls)
-                grew = True
-    return found
-
-
-def _fstring_pattern(node: ast.JoinedStr) -> re.Pattern[str]:
-    parts = [re.escape(v.value) if isinstance(v, ast.Constant) else ".+?" for v in node.values]
-    return re.compile("".join(parts), re.DOTALL)
-
-
-def _shows(call: ast.AST, name: str) -> bool:
-    """``call`` is ``tr(str(name))`` or ``tr.error(name)``: the exception reaches the player."""
-    if not isinstance(call, ast.Call) or not call.args:
-        return False
-    arg = call.args[0]
-    if isinstance(call.func, ast.Attribute) and call.func.attr == "error":
-        return isinstance(arg, ast.Name) and arg.id == name
-    return (
-        _is_tr(call)
-        and isinstance(arg, ast.Call)
-        and _name(arg.func) == "str"
-        and len(arg.args) == 1
-        and isinstance(arg.args[0], ast.Name)
-        and arg.args[0].id == name
-    )
-
-
-def _shown_exceptions() -> set[str]:
-    """Exception classes caught by a handler that shows ``tr.error(exc)`` to the player."""
-    shown: set[str] = set()
-    for _, tree in _modules():
-        for handler in ast.walk(tree):
-            if not isinstance(handler, ast.ExceptHandler) or not handler.name:
-                continue
-            translated = any(
-                _shows(call, handler.name) for stmt in handler.body for call in ast.walk(stmt)
-            )
-            if translated and handler.type is not None:
-                types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
-                shown.update(n for n in map(_name, types) if n)
-    return shown
-
-
-@cache
-def code_words() -> CodeWords:
-    bases = _class_bases()
-    scenes = _subclasses_of({"Scene"}, bases)
-    shown = _subclasses_of(_shown_exceptions(), bases)
-    result = CodeWords([], [], [])
-    # a table may be defined in one module (game.core.vocab) and translated in another
-    tables = {name: words for _, tree in _modules() for name, words in _module_tables(tree).items()}
+def test_extraction_sees_every_literal_the_code_translates() -> None:
+    missed = []
     for path, tree in _modules():
         for node in ast.walk(tree):
-            where = f"{path}:{getattr(node, 'lineno', 0)}"
-            if isinstance(node, ast.Call) and node.args:
-                if _name(node.func) == "Message" and (text := _literal(node.args[0])):
-                    result.errors.append(Word(text, where))  # a translatable sentence
-                elif _is_tr(node):
-                    first = node.args[0]
-                    if (text := _literal(first)) is not None:
-                        result.words.append(Word(text, where))
-                    elif (table := _table_lookup(first)) in tables:
-                        result.words += [Word(t, where) for t in tables[table] if t]
-                elif isinstance(node.func, ast.Attribute) and node.func.attr == "plural":
-                    result.words += [
-                        Word(t, where) for t in map(_literal, node.args[1:3]) if t is not None
-                    ]
-            elif isinstance(node, ast.ClassDef) and node.name in scenes:
-                for stmt in node.body:
-                    if (
-                        isinstance(stmt, ast.Assign)
-                        and (text := _literal(stmt.value))
-                        and any(
-                            isinstance(t, ast.Name) and t.id in SCENE_ATTRIBUTES
-                            for t in stmt.targets
-                        )
-                    ):
-                        result.words.append(Word(text, f"{path}:{stmt.lineno}"))
-            elif (
-                isinstance(node, ast.Raise)
-                and isinstance(node.exc, ast.Call)
-                and _name(node.exc.func) in shown
-                and node.exc.args
-            ):
-                message = node.exc.args[0]
-                if (text := _literal(message)) is not None:
-                    result.errors.append(Word(text, where))
-                elif isinstance(message, ast.JoinedStr):
-                    result.error_patterns.append((_fstring_pattern(message), where))
-    return result
-
-
-@cache
-def action_units() -> frozenset[str]:
-    """Every unit an action may have, and every unit the shipped actions use."""
-    from game.core.vocab import ACTION_UNITS
-
-    actions = yaml.load(
-        (DATA / "actions.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader
+            if not isinstance(node, ast.Call) or (mark := _name(node.func)) not in MARKS:
+                continue
+            if mark == "plural" and not isinstance(node.func, ast.Attribute):
+                continue
+            for index in MARKS[mark]:
+                arg = node.args[index] if index < len(node.args) else None
+                text = arg.value if isinstance(arg, ast.Constant) else None
+                if isinstance(text, str) and text and text not in english_ids():
+                    missed.append(f"{path}:{node.lineno}: {text!r}")
+    assert not missed, (
+        "marked in the code but not extracted (is a translated call nested "
+        "inside another call's arguments?):\n" + "\n".join(missed)
     )
-    items = actions.get("actions", actions) if isinstance(actions, dict) else actions
-    used = {
-        a["unit"]
-        for a in (items.values() if isinstance(items, dict) else items)
-        if isinstance(a, dict) and "unit" in a
-    }
-    return frozenset(ACTION_UNITS) | frozenset(used)
 
 
-@cache
-def catalog() -> dict[str, str]:
-    loaded = yaml.load(CATALOG.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    assert isinstance(loaded, dict), f"{CATALOG} must be a mapping of English to Chinese"
-    return loaded
-
-
-def fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
-
-
-# -- the catalog is well formed ------------------------------------------------------------------
-
-
-def test_catalog_loads_with_the_fast_loader_as_text_to_text() -> None:
-    bad = [
-        f"{k!r}: {v!r}"
-        for k, v in catalog().items()
-        if not isinstance(k, str) or not isinstance(v, str) or not v.strip()
+def test_errors_raised_to_players_are_messages() -> None:
+    plain = [
+        f"{path}:{node.lineno}"
+        for path, tree in _modules()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Raise)
+        and isinstance(node.exc, ast.Call)
+        and _name(node.exc.func) in PLAYER_ERRORS
+        and node.exc.args
+        and isinstance(node.exc.args[0], ast.Constant | ast.JoinedStr)
     ]
-    assert not bad, "entries that are not English text to Chinese text:\n" + "\n".join(bad)
+    assert not plain, "raise these with Message(...) so they are translated:\n" + "\n".join(plain)
 
 
-def test_catalog_has_no_duplicate_keys() -> None:
-    # PyYAML keeps the last of two equal keys without a word; the node tree still has both.
-    root = yaml.compose(CATALOG.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    seen: dict[str, int] = {}
-    duplicates = []
-    for key, _ in root.value:
-        if key.value in seen:
-            duplicates.append(
-                f"{CATALOG.name}:{key.start_mark.line + 1}: {key.value!r} "
-                f"(first on line {seen[key.value]})"
-            )
-        seen.setdefault(key.value, key.start_mark.line + 1)
-    assert not duplicates, "\n".join(duplicates)
-
-
-def test_every_translation_keeps_the_placeholders_of_its_english() -> None:
-    wrong = []
-    for english, chinese in catalog().items():
-        try:
-            chinese.format(**dict.fromkeys(fields(chinese), "1"))
-        except (ValueError, IndexError, KeyError) as exc:
-            wrong.append(f"{english!r}: {chinese!r} does not format ({exc})")
-            continue
-        if fields(english) != fields(chinese):
-            wrong.append(
-                f"{english!r}: {sorted(fields(english))} but {chinese!r}: {sorted(fields(chinese))}"
-            )
-    assert not wrong, "\n".join(wrong)
-
-
-# -- the catalog matches the code ----------------------------------------------------------------
-
-
-def test_the_scan_finds_words_in_every_kind_of_place() -> None:
-    """Guards the scanner itself: if the code changes shape, an empty scan must not pass."""
-    words = code_words()
-    texts = {w.text for w in words.words}
-    assert any(w.where.startswith("game/scenes/") for w in words.words)
-    assert "Back" in texts  # ScreenScene.back_label
-    assert words.errors and words.error_patterns
-    assert action_units()
-
-
-def test_every_word_the_code_translates_is_in_the_catalog() -> None:
-    missing = sorted(
-        {f"{w.where}: {w.text!r}" for w in code_words().words if w.text not in catalog()}
+def test_the_committed_template_matches_the_code() -> None:
+    committed = {m.id for m in read(LOCALE / TEMPLATE_NAME) if m.id}
+    wanted = {m.id for m in code_template() if m.id}
+    assert committed == wanted, (
+        "data/locale/messages.pot is stale: run python tools/catalogs.py update"
     )
-    assert not missing, "not in zh-Hans.yaml:\n" + "\n".join(missing)
 
 
-def test_every_error_message_shown_to_players_is_in_the_catalog() -> None:
-    missing = sorted(
-        {f"{w.where}: {w.text!r}" for w in code_words().errors if w.text not in catalog()}
-    )
-    assert not missing, "not in zh-Hans.yaml:\n" + "\n".join(missing)
+# -- every catalog -------------------------------------------------------------------------------
 
 
-def test_every_action_unit_is_in_the_catalog() -> None:
-    missing = sorted(action_units() - catalog().keys())
-    assert not missing, f"units not in zh-Hans.yaml: {missing}"
+def test_every_catalog_is_complete_and_well_formed() -> None:
+    problems = check(ROOT, LOCALE)
+    assert not problems, "\n".join(map(str, problems)) + "\n(python tools/catalogs.py update)"
 
 
-def test_catalog_has_no_stale_keys() -> None:
-    words = code_words()
-    known = {w.text for w in words.words} | {w.text for w in words.errors} | action_units()
-    stale = [
-        key
-        for key in catalog()
-        if key not in known and not any(p.fullmatch(key) for p, _ in words.error_patterns)
-    ]
-    assert not stale, (
-        "in zh-Hans.yaml but no longer in the code (remove, or re-key to the new "
-        "English):\n" + "\n".join(map(repr, stale))
-    )
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_catalog_has_the_plural_rules_of_its_language(lang: str) -> None:
+    catalog = read(catalog_path(LOCALE, lang))
+    assert catalog.num_plurals == get_plural(babel_locale(lang)).num_plurals
+    plurals = [m for m in catalog if m.id and not isinstance(m.id, str)]
+    assert plurals and all(len(m.string) == catalog.num_plurals and all(m.string) for m in plurals)
 
 
 # -- the bundled font can draw every translation -------------------------------------------------
+
+
+def _translations() -> Iterator[tuple[str, str]]:
+    for lang in TRANSLATED:
+        for message in read(catalog_path(LOCALE, lang)):
+            if not message.id:
+                continue
+            english = message.id if isinstance(message.id, str) else message.id[0]
+            strings = [message.string] if isinstance(message.string, str) else message.string
+            yield from ((english, text) for text in strings if text)
 
 
 @pytest.fixture(scope="module", params=FONTS, ids=lambda p: p.stem)
@@ -344,9 +177,9 @@ def test_the_bundled_font_has_a_glyph_for_every_character(font) -> None:  # type
     # use character that no font maps.
     tofu = picture("\ue000")
     missing: dict[str, set[str]] = {}
-    for english, chinese in catalog().items():
-        assert font.render(chinese, True, (0, 0, 0)).get_width() > 0
-        for ch in set(chinese) - set(string.whitespace):
+    for english, translated in _translations():
+        assert font.render(translated, True, (0, 0, 0)).get_width() > 0
+        for ch in set(translated) - set(string.whitespace):
             if font.metrics(ch)[0] is None or picture(ch) == tofu:
                 missing.setdefault(ch, set()).add(english)
     assert not missing, "\n".join(

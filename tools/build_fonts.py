@@ -39,7 +39,7 @@ def wanted_characters(data_dir: Path) -> str:
     text += "–—‘’“”…•·×÷←↑→↓−≤≥★☆✓✔✕✖●○■□▲▼◆◇♥₂₀₁₃€£¥°‰№™©®"
     text += gb2312_characters()
     text += "，。、；：？！「」『』（）【】《》〈〉—…·～＋－＝％／"
-    for path in sorted(data_dir.rglob("*.yaml")):
+    for path in sorted([*data_dir.rglob("*.yaml"), *data_dir.rglob("*.po")]):  # decks, catalogs
         text += path.read_text(encoding="utf-8")
     return "".join(sorted(set(text)))
 

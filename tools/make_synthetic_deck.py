@@ -20,9 +20,10 @@ import shutil
 import sys
 from pathlib import Path
 
-from game.config import ASSETS_DIR, DATA_DIR
+from game.config import ASSETS_DIR, DATA_DIR, LOCALE_DIR
 from game.core.models import NAME_LIMITS
 from game.core.vocab import CATEGORIES, GROUPS, HABITATS
+from game.i18n import Translator
 
 BUNDLED_ACTIONS = DATA_DIR / "actions.yaml"
 
@@ -169,13 +170,15 @@ def _action_ids(actions_file: Path) -> list[str]:
     return [a["id"] for a in data["actions"]]
 
 
-def _species(i: int, edition: tuple, rng: random.Random, actions: list[str]) -> str:
+def _species(
+    i: int, edition: tuple, rng: random.Random, actions: list[str], chinese: Translator
+) -> str:
     edition_id, _, _, groups, habitats = edition
     colour = rng.randrange(len(COLOURS))
     place = rng.randrange(len(PLACES))
     group = rng.choice(groups)
     noun_en = group
-    noun_zh = GROUPS[group]["zh-Hans"]
+    noun_zh = chinese(GROUPS[group])
     # Names keep to the decks' limits; the index at the end keeps every one unique.
     suffix_en, suffix_zh = f" {i}", f"{i}号"
     name_en = f"{COLOURS[colour]} {PLACES[place]} {noun_en}".title()
@@ -281,8 +284,9 @@ def write_deck(out: Path, count: int, *, editions: int = 2, seed: int = 1) -> Pa
             "",
         ]
     parts.append("species:")
+    chinese = Translator.load("zh-Hans", LOCALE_DIR)
     for i in range(count):
-        parts.append(_species(i, themes[i % len(themes)], rng, actions))
+        parts.append(_species(i, themes[i % len(themes)], rng, actions, chinese))
         parts.append("")
     (out / "species.yaml").write_text("\n".join(parts), encoding="utf-8")
     shutil.copyfile(BUNDLED_ACTIONS, out / "actions.yaml")

@@ -25,10 +25,12 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from game.config import LANGUAGES, Config
+from game.config import LOCALE_DIR, Config
 from game.core.audit import history_text
 from game.core.content import ContentError, load_content
+from game.core.languages import SOURCE_LANGUAGE
 from game.core.verify import verify_ledger
+from game.i18n import Translator, languages
 from game.saves.lock import ProfileBusy
 from game.saves.profiles import SaveError, SaveStore
 
@@ -81,7 +83,8 @@ def build_parser() -> Parser:
     history.add_argument("profile_id", metavar="PROFILE_ID")
     history.add_argument("--data", metavar="DIR", type=Path, default=Config().data_dir,
                          help="the content folder, to name species and editions")
-    history.add_argument("--lang", choices=LANGUAGES, default="en")
+    history.add_argument("--lang", choices=list(languages(LOCALE_DIR)), default=SOURCE_LANGUAGE,
+                         help="language of the history (default: en)")
     return parser
 
 
@@ -101,7 +104,7 @@ def print_history(store: SaveStore, profile_id: str, data_dir: Path, lang: str) 
         counted = verdict.state if verdict is not None else state
         print(f"{save.meta.name}: {counted.earned_total:,} g earned, {counted.balance:,} g to "
               f"spend, {len(counted.owned)} cards")
-        lines = history_text(state, content, lang)
+        lines = history_text(state, Translator.load(lang, LOCALE_DIR), content)
         for line in lines:
             print(line)
         if not lines:

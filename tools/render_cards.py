@@ -32,11 +32,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from game.config import ASSETS_DIR, DATA_DIR
+from game.config import ASSETS_DIR, DATA_DIR, LOCALE_DIR
 from game.core.content import Content, load_content
+from game.core.languages import game_languages
 from game.core.models import Edition, Species
 from game.core.problems import ContentError, did_you_mean, summary
-from game.core.vocab import LANGS
+from game.i18n import Translator
 
 if TYPE_CHECKING:
     import pygame
@@ -155,7 +156,7 @@ def render_pngs(
     from game.ui.resources import Resources
 
     pygame.font.init()
-    renderer = CardRenderer(Resources(ASSETS_DIR))
+    renderer = CardRenderer(Resources(ASSETS_DIR), Translator.load(lang, LOCALE_DIR))
     width = card_width_px(dpi)
     cards = [Card(e, None) for e in editions]
     cards += [Card(e, s) for e in editions for s in content.species_in(e.id)]
@@ -304,7 +305,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="folder for the PNGs and the PDF (default: cards/ in the current folder)",
     )
     parser.add_argument("--edition", metavar="ID", help="only this edition (default: all)")
-    parser.add_argument("--lang", choices=LANGS, default="en", help="card language")
+    parser.add_argument("--lang", choices=game_languages(), default="en", help="card language")
     parser.add_argument(
         "--contact-sheet",
         action="store_true",

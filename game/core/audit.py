@@ -12,16 +12,34 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal, Protocol
 
 from game.core.content import Content
 from game.core.ledger import PlayerState
+from game.core.messages import N_
 from game.core.rarity import TIER_BY_ID
 from game.core.reveals import Odds, odds, pick
 
 OddsSource = Literal["recorded", "recomputed", "unknown"]
 _CLOSE = 1e-9
+_CHECKS = {
+    True: (N_("the seed reproduces this card"), " ✓"),
+    False: (N_("the seed does NOT reproduce this card"), " ✗"),
+    None: (N_("cannot check (the full odds of that moment are not known)"), ""),
+}
+
+
+class Words(Protocol):
+    """What the history needs of a translator (:class:`game.i18n.Translator`)."""
+
+    lang: str
+
+    def __call__(self, text: str, /, **values: Any) -> str: ...
+    def plural(self, count: float, one: str, other: str, /, **values: Any) -> str: ...
+    def percent(self, fraction: float, digits: int = 0) -> str: ...
+    def join(self, items: Iterable[str]) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -41,45 +59,43 @@ class RevealRecord:
     odds_source: OddsSource  # recorded in the save, recomputed from the content, or unknown
     reproduces: bool | None  # does pick(species_odds, seed) give this species? None: cannot tell
 
-    def describe(self, lang: str = "en", content: Content | None = None) -> str:
-        """One line of plain text, in English or Simplified Chinese."""
-        zh = lang == "zh-Hans"
+    def describe(self, tr: Words, content: Content | None = None) -> str:
+        """One line of plain text in the translator's language."""
         edition, species = self.edition_id, self.species_id
         if content is not None:
             if self.edition_id in content.editions:
-                edition = content.editions[self.edition_id].title.get(lang)
+                edition = content.editions[self.edition_id].title.get(tr.lang)
             if self.species_id in content.species:
-                species = content.species[self.species_id].name.get(lang)
-        tiers = ("、" if zh else ", ").join(
-            f"{_tier_name(t, lang)} {p:.1%}" for t, p in self.tier_odds.items() if p > 0
-        )
-        when = f"{self.at:%Y-%m-%d %H:%M}"
-        tier = _tier_name(self.tier, lang)
-        if zh:
-            check = {
-                True: "种子可复现此卡 ✓",
-                False: "种子无法复现此卡 ✗",
-                None: "无法核对（没有当时的完整概率）",
-            }[self.reproduces]
-            return (
-                f"#{self.seq} {when} {edition}：{species}（{tier}，概率 {self.chance:.1%}）"
-                f"，剩余 {self.candidates} 张；各等级概率：{tiers}；种子 {self.seed}；{check}"
-            )
-        check = {
-            True: "the seed reproduces this card ✓",
-            False: "the seed does NOT reproduce this card ✗",
-            None: "cannot check (the full odds of that moment are not known)",
-        }[self.reproduces]
-        left = "1 card" if self.candidates == 1 else f"{self.candidates} cards"
-        return (
-            f"#{self.seq} {when} {edition}: {species} ({tier}, chance {self.chance:.1%}) "
-            f"out of {left} still to find; tier odds: {tiers}; seed {self.seed}; {check}"
+                species = content.species[self.species_id].name.get(tr.lang)
+        # Values are worked out before the calls that use them: gettext's extractor loses a
+        # string whose call has ``tr`` nested inside another call.
+        shares = [(_tier_name(t, tr), tr.percent(p, 1)) for t, p in self.tier_odds.items() if p > 0]
+        tiers = tr.join(tr("{tier} {chance}", tier=name, chance=share) for name, share in shares)
+        verdict, mark = _CHECKS[self.reproduces]  # the marks stay out of the catalog: the
+        check = tr(verdict) + mark  # game's font has no glyph for them, a terminal has
+        tier, chance = _tier_name(self.tier, tr), tr.percent(self.chance, 1)
+        when = f"{self.at:%Y-%m-%d %H:%M}"  # ISO, as a record to compare with others
+        return tr.plural(
+            self.candidates,
+            "#{seq} {when} {edition}: {species} ({tier}, chance {chance}) out of {count} card "
+            "still to find; tier odds: {tiers}; seed {seed}; {check}",
+            "#{seq} {when} {edition}: {species} ({tier}, chance {chance}) out of {count} cards "
+            "still to find; tier odds: {tiers}; seed {seed}; {check}",
+            seq=str(self.seq),
+            when=when,
+            edition=edition,
+            species=species,
+            tier=tier,
+            chance=chance,
+            tiers=tiers,
+            seed=str(self.seed),
+            check=check,
         )
 
 
-def _tier_name(tier_id: str, lang: str) -> str:
+def _tier_name(tier_id: str, tr: Words) -> str:
     tier = TIER_BY_ID.get(tier_id)
-    return tier.name.get(lang, tier.name["en"]) if tier else tier_id
+    return tr(tier.name) if tier else tier_id
 
 
 def reveal_history(state: PlayerState, content: Content | None = None) -> list[RevealRecord]:
@@ -137,6 +153,6 @@ def _same_odds(a: dict[str, float], b: dict[str, float]) -> bool:
     return all(math.isclose(a.get(k, 0.0), b.get(k, 0.0), abs_tol=1e-6) for k in keys)
 
 
-def history_text(state: PlayerState, content: Content | None = None, lang: str = "en") -> list[str]:
+def history_text(state: PlayerState, tr: Words, content: Content | None = None) -> list[str]:
     """The reveal history as lines of text, for printing or a teacher's report."""
-    return [record.describe(lang, content) for record in reveal_history(state, content)]
+    return [record.describe(tr, content) for record in reveal_history(state, content)]

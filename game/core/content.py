@@ -27,6 +27,7 @@ from pydantic import BaseModel, ValidationError
 
 from game.core.art import ART_SUFFIXES, species_art
 from game.core.files import open_regular
+from game.core.languages import game_languages
 from game.core.models import (
     RED_LIST_URL_PATTERN,
     Action,
@@ -345,10 +346,10 @@ def _cross_check(
                                                + did_you_mean(helper.action,
                                                               {*actions, *broken})
                                                + _known(actions)))
-            elif helper.why is not None and helper.why.zh_hans is None:
-                problems.append(origin.problem(("helped_by", i, "why"),
-                                               "no zh-Hans text: Chinese players will see English",
-                                               severity=warn))
+            elif helper.why is not None:
+                problems.extend(origin.problem(("helped_by", i, "why"), _untranslated(lang),
+                                               severity=warn)
+                                for lang in game_languages() if not helper.why.has(lang))
         if sp.art is None:
             problems.append(origin.problem(("group",), f"'{sp.id}' has no 'art:' picture: "
                                            f"cards show the generic picture of its group; "
@@ -381,13 +382,19 @@ def _known(names: Iterable[str]) -> str:
 
 
 def _missing_translations(item: BaseModel, origin: _Origin, fields: Iterable[str]) -> list[Problem]:
-    found = []
+    found: list[Problem] = []
     for name in fields:
         value = getattr(item, name)
-        if value is not None and getattr(value, "zh_hans", "") is None:
-            found.append(origin.problem((name,), f"{name} has no zh-Hans text: Chinese players "
-                                                 "will see English", severity=Severity.WARNING))
+        if value is None:
+            continue
+        found.extend(origin.problem((name,), f"{name} {_untranslated(lang)}",
+                                    severity=Severity.WARNING)
+                     for lang in game_languages() if not value.has(lang))
     return found
+
+
+def _untranslated(lang: str) -> str:
+    return f"has no {lang} text: players in that language will see English"
 
 
 def _check_art(art: str, assets_dir: Path, origin: _Origin) -> list[Problem]:
@@ -488,7 +495,7 @@ def _show(value: Any) -> str:
     return f"{value!r}"
 
 
-_CATEGORY_CODES = {names["en"].lower(): code for code, names in CATEGORY_NAMES.items()}
+_CATEGORY_CODES = {name.lower(): code for code, name in CATEGORY_NAMES.items()}
 
 
 def _describe(kind: str, err: Any, value: Any) -> str:

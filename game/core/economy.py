@@ -97,13 +97,13 @@ def earn_amount(
     """The energy logging ``quantity`` of ``action`` for ``day`` earns at ``now``; RuleError with
     words for the player when the rules refuse it. Used to log, and to verify a ledger."""
     if not math.isfinite(quantity) or quantity <= 0:
-        raise RuleError("The amount must be more than zero.")
+        raise RuleError(Message("The amount must be more than zero."))
     if quantity > rules.max_quantity:
         raise RuleError(Message("That is more than {count} {unit} at once.",
-                                count=f"{rules.max_quantity:g}", unit=Message(action.unit)))
+                                count=rules.max_quantity, unit=Message(action.unit)))
     today = now.date()
     if day > today:
-        raise RuleError("Actions cannot be logged for a day that has not happened yet.")
+        raise RuleError(Message("Actions cannot be logged for a day that has not happened yet."))
     if (today - day).days > rules.backdate_days:
         raise RuleError(
             Message("You can log what you did today or yesterday, not earlier.")
@@ -113,13 +113,13 @@ def earn_amount(
     if day_left(state, day, rules) <= 0:
         raise RuleError(Message(
             "That day has given all its green energy ({total} g). Well done! Come back "
-            "tomorrow for more.", total=f"{rules.daily_total_g:,}"))
+            "tomorrow for more.", total=rules.daily_total_g))
     if cap_left(state, action, day) <= 0:
-        raise RuleError("You have reached today's limit for this action. Try another one!")
+        raise RuleError(Message("You have reached today's limit for this action. Try another one!"))
     left = min(cap_left(state, action, day), day_left(state, day, rules))
     amount = min(energy_for(action, quantity), left)
     if amount <= 0:
-        raise RuleError("That amount is too small to earn energy.")
+        raise RuleError(Message("That amount is too small to earn energy."))
     return amount
 
 
@@ -168,7 +168,7 @@ def undoable(state: PlayerState, now: dt.datetime, rules: Rules = Rules()) -> Le
 def undo_last(state: PlayerState, now: dt.datetime, rules: Rules = Rules()) -> LedgerEntry:
     target = undoable(state, now, rules)
     if target is None:
-        raise RuleError("There is no recent action to undo.")
+        raise RuleError(Message("There is no recent action to undo."))
     entry = LedgerEntry(
         seq=state.next_seq,
         kind="undone",
@@ -184,9 +184,9 @@ def undo_last(state: PlayerState, now: dt.datetime, rules: Rules = Rules()) -> L
 def grant_bonus(state: PlayerState, amount_g: int, reason: str, now: dt.datetime) -> LedgerEntry:
     """Add a bonus with its reason (shown in the history). See :func:`grant_bonus_once`."""
     if amount_g <= 0:
-        raise RuleError("A bonus must be positive.")
+        raise RuleError(Message("A bonus must be positive."))
     if not reason:
-        raise RuleError("A bonus needs a reason.")
+        raise RuleError(Message("A bonus needs a reason."))
     entry = LedgerEntry(
         seq=state.next_seq, kind="bonus", amount_g=amount_g, at=now, day=now.date(), reason=reason
     )

@@ -34,3 +34,13 @@ def message_of(exc: BaseException) -> str:
     """What an exception says: its Message when it was raised with one, else its text."""
     first = exc.args[0] if len(exc.args) == 1 else None
     return first if isinstance(first, Message) else str(exc)
+
+
+def N_(text: str, /) -> str:  # the name gettext tools look for
+    """Mark ``text`` for the translators' catalog; it is translated where it is shown."""
+    return text
+
+
+def N_plural(one: str, other: str, /) -> tuple[str, str]:
+    """Mark a singular and plural pair for the catalog, shown later with ``tr.plural``."""
+    return one, other

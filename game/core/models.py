@@ -16,11 +16,16 @@ from pydantic import (
     ConfigDict,
     Field,
     JsonValue,
+    ModelWrapValidatorHandler,
+    ValidationError,
     ValidationInfo,
     field_validator,
     model_validator,
 )
+from pydantic_core import InitErrorDetails
 
+from game.core.languages import SOURCE_LANGUAGE, game_languages
+from game.core.problems import did_you_mean
 from game.core.vocab import GROUPS, HABITATS, ActionCategory, ActionIcon, ActionUnit
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -56,36 +61,107 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
 
 
+def _language_keys(schema: dict[str, Any]) -> None:
+    """Offer every language with a catalog to editors, and nothing else."""
+    english = schema["properties"][SOURCE_LANGUAGE]
+    other = {k: v for k, v in english.items() if k != "title"}
+    for lang in game_languages()[1:]:
+        schema["properties"][lang] = {**other, "title": lang}
+    schema["additionalProperties"] = False
+    schema.pop("propertyNames", None)
+
+
+def _check_languages(keys: Any) -> None:
+    known = game_languages()
+    for lang in keys:
+        if lang not in known:
+            raise ValueError(f"'{lang}' is not a language the game has a catalog for"
+                             + did_you_mean(lang, known) + "; known: " + ", ".join(known))
+
+
+def _name_keys(schema: dict[str, Any]) -> None:
+    """Every language's own name limit, for editors."""
+    _language_keys(schema)
+    for lang, prop in schema["properties"].items():
+        prop["maxLength"] = name_limit(lang)
+
+
 class Text(Model):
-    """A text in each language; English is required, Simplified Chinese is recommended."""
+    """A text in English (required) and in each language the game has a catalog for
+    (data/locale/TAG.po), keyed by the language tag, e.g. {en: Whale shark, zh-Hans: 鲸鲨}."""
+
+    model_config = ConfigDict(extra="allow", json_schema_extra=_language_keys)
+    __pydantic_extra__: dict[str, LongText] = Field(init=False)
 
     en: LongText
-    zh_hans: LongText | None = Field(default=None, alias="zh-Hans")
+
+    @model_validator(mode="after")
+    def _known_languages(self) -> Text:
+        _check_languages(self.__pydantic_extra__ or {})
+        return self
 
     def get(self, lang: str) -> str:
-        if lang == "zh-Hans" and self.zh_hans:
-            return self.zh_hans
+        """The text in ``lang``, or in English when it has none."""
+        return (self.__pydantic_extra__ or {}).get(lang) or self.en
+
+    def has(self, lang: str) -> bool:
+        return lang == SOURCE_LANGUAGE or lang in (self.__pydantic_extra__ or {})
+
+    def __str__(self) -> str:
         return self.en
 
 
 class TextList(Model):
+    """A few texts in English (required) and in each language the game has a catalog for
+    (data/locale/TAG.po), keyed by the language tag."""
+
+    model_config = ConfigDict(extra="allow", json_schema_extra=_language_keys)
+    __pydantic_extra__: dict[str, Annotated[list[LongText], Field(min_length=1, max_length=8)]] = (
+        Field(init=False))
+
     en: Annotated[list[LongText], Field(min_length=1, max_length=8)]
-    zh_hans: Annotated[list[LongText], Field(min_length=1, max_length=8)] | None = Field(
-        default=None, alias="zh-Hans"
-    )
+
+    @model_validator(mode="after")
+    def _known_languages(self) -> TextList:
+        _check_languages(self.__pydantic_extra__ or {})
+        return self
 
     def get(self, lang: str) -> list[str]:
-        if lang == "zh-Hans" and self.zh_hans:
-            return self.zh_hans
-        return self.en
+        """The texts in ``lang``, or in English when it has none."""
+        return (self.__pydantic_extra__ or {}).get(lang) or self.en
+
+    def has(self, lang: str) -> bool:
+        return lang == SOURCE_LANGUAGE or lang in (self.__pydantic_extra__ or {})
 
 
 class Name(Text):
-    """A species' common name: short enough for a card's title."""
+    """A species' common name: short enough for a card's title. Each language has its own limit
+    (a Chinese character is about as wide as three Latin letters); a language with none of its
+    own has the English one."""
 
-    en: Annotated[str, Field(min_length=1, max_length=NAME_LIMITS["en"])]
-    zh_hans: Annotated[str, Field(min_length=1, max_length=NAME_LIMITS["zh-Hans"])] | None = Field(
-        default=None, alias="zh-Hans")
+    model_config = ConfigDict(extra="allow", json_schema_extra=_name_keys)
+
+    en: Annotated[str, Field(min_length=1, max_length=NAME_LIMITS[SOURCE_LANGUAGE])]
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _fits_the_card(cls, data: Any, handler: ModelWrapValidatorHandler[Name]) -> Name:
+        if isinstance(data, dict):
+            too_long = [
+                InitErrorDetails(type="string_too_long", loc=(lang,), input=text,
+                                 ctx={"max_length": name_limit(lang)})
+                for lang, text in data.items()
+                if lang != SOURCE_LANGUAGE and isinstance(text, str)
+                and len(text) > name_limit(lang)
+            ]
+            if too_long:
+                raise ValidationError.from_exception_data(cls.__name__, too_long)
+        return handler(data)
+
+
+def name_limit(lang: str) -> int:
+    """How many characters of a name in ``lang`` fit on a card's title."""
+    return NAME_LIMITS.get(lang, NAME_LIMITS[SOURCE_LANGUAGE])
 
 
 FactText = Annotated[str, Field(min_length=1, max_length=FACT_LIMIT)]
@@ -95,17 +171,21 @@ ThreatText = Annotated[str, Field(min_length=1, max_length=THREAT_LIMIT)]
 class Facts(TextList):
     """Up to three short facts per language, one sentence each."""
 
+    __pydantic_extra__: dict[str, Annotated[list[FactText], Field(min_length=1,
+                                                                 max_length=FACTS_MAX)]] = (
+        Field(init=False))
+
     en: Annotated[list[FactText], Field(min_length=1, max_length=FACTS_MAX)]
-    zh_hans: Annotated[list[FactText], Field(min_length=1, max_length=FACTS_MAX)] | None = Field(
-        default=None, alias="zh-Hans")
 
 
 class Threats(TextList):
     """Up to three short phrases per language."""
 
+    __pydantic_extra__: dict[str, Annotated[list[ThreatText], Field(min_length=1,
+                                                                   max_length=THREATS_MAX)]] = (
+        Field(init=False))
+
     en: Annotated[list[ThreatText], Field(min_length=1, max_length=THREATS_MAX)]
-    zh_hans: Annotated[list[ThreatText], Field(min_length=1, max_length=THREATS_MAX)] | None = (
-        Field(default=None, alias="zh-Hans"))
 
 
 class Iucn(Model):

@@ -16,6 +16,7 @@ from typing import Literal
 from game.core.content import Content
 from game.core.economy import grant_bonus_once
 from game.core.ledger import RULES_VERSION, LedgerEntry, PlayerState
+from game.core.messages import N_, Message
 from game.core.models import Species
 from game.core.vocab import GROUPS
 
@@ -26,21 +27,21 @@ MIN_GROUP_SIZE = 2  # a "collect every shark" badge needs at least two sharks
 @dataclass(frozen=True)
 class Level:
     id: str
-    name: dict[str, str]
+    name: str  # English, translated where it is shown
     species: int  # how many species (any edition) reach this level
 
 
 # The collection ladder, like Seek's Tadpole -> Explorer: from a seed to an old-growth forest.
 LEVELS: tuple[Level, ...] = (
-    Level("seed", {"en": "Seed", "zh-Hans": "种子"}, 0),
-    Level("sprout", {"en": "Sprout", "zh-Hans": "嫩芽"}, 1),
-    Level("seedling", {"en": "Seedling", "zh-Hans": "幼苗"}, 5),
-    Level("sapling", {"en": "Sapling", "zh-Hans": "小树"}, 10),
-    Level("young-tree", {"en": "Young tree", "zh-Hans": "青年树"}, 20),
-    Level("tree", {"en": "Tall tree", "zh-Hans": "大树"}, 35),
-    Level("grove", {"en": "Grove", "zh-Hans": "树林"}, 50),
-    Level("forest", {"en": "Forest", "zh-Hans": "森林"}, 75),
-    Level("old-growth", {"en": "Old-growth forest", "zh-Hans": "原始森林"}, 100),
+    Level("seed", N_("Seed"), 0),
+    Level("sprout", N_("Sprout"), 1),
+    Level("seedling", N_("Seedling"), 5),
+    Level("sapling", N_("Sapling"), 10),
+    Level("young-tree", N_("Young tree"), 20),
+    Level("tree", N_("Tall tree"), 35),
+    Level("grove", N_("Grove"), 50),
+    Level("forest", N_("Forest"), 75),
+    Level("old-growth", N_("Old-growth forest"), 100),
 )
 
 
@@ -55,8 +56,8 @@ class Milestone:
         return f"streak-{self.days}"
 
     @property
-    def name(self) -> dict[str, str]:
-        return {"en": f"{self.days}-day streak", "zh-Hans": f"连续{self.days}天"}
+    def name(self) -> Message:
+        return Message("{days}-day streak", days=self.days)
 
 
 # A small bonus, once each; 10 g per day of the streak, well under one day's walking cap.
@@ -86,7 +87,7 @@ class LevelProgress:
 class Badge:
     kind: BadgeKind
     id: str  # "edition:ocean", "group:shark", "streak:7"
-    name: dict[str, str]
+    name: Message  # shown through tr
     have: int  # progress towards it: species owned, or best streak in days
     need: int
     earned_on: dt.date | None  # None while not earned
@@ -137,7 +138,7 @@ def collection_level(owned: int) -> LevelProgress:
 def _badge(
     kind: BadgeKind,
     ident: str,
-    name: dict[str, str],
+    name: Message,
     members: tuple[Species, ...],
     state: PlayerState,
 ) -> Badge:
@@ -155,8 +156,7 @@ def edition_badges(content: Content, state: PlayerState) -> list[Badge]:
         members = content.species_in(edition.id)
         if not members:
             continue
-        title = edition.title
-        name = {"en": f"{title.en}: complete", "zh-Hans": f"{title.zh_hans or title.en}：全部收集"}
+        name = Message("{edition}: complete", edition=edition.title)
         badges.append(_badge("edition", edition.id, name, members, state))
     return badges
 
@@ -177,11 +177,7 @@ def group_badges(content: Content, state: PlayerState) -> list[Badge]:
     """One badge per group with two species or more: every shark, every primate..."""
     badges = []
     for group, members in groups_in(content).items():
-        names = GROUPS.get(group, {"en": group, "zh-Hans": group})
-        name = {
-            "en": f"Every one of the {names['en'].lower()}",
-            "zh-Hans": f"集齐所有{names['zh-Hans']}",
-        }
+        name = Message("{group}: every one", group=Message(GROUPS.get(group, group)))
         badges.append(_badge("group", group, name, members, state))
     return badges
 
@@ -297,11 +293,11 @@ def streak_bonus_problem(before: PlayerState, entry: LedgerEntry) -> str | None:
     return None
 
 
-def bonus_reason_text(reason: str, lang: str = "en") -> str:
-    """How a bonus reason reads in the energy history."""
+def bonus_reason_text(reason: str) -> str:
+    """How a bonus reason reads in the energy history (shown through tr)."""
     for m in STREAK_MILESTONES:
         if m.reason == reason:
-            return f"连续{m.days}天奖励" if lang == "zh-Hans" else f"{m.days}-day streak bonus"
+            return Message("{days}-day streak bonus", days=m.days)
     return reason
 
 

@@ -25,22 +25,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.core.messages import N_
+
 
 @dataclass(frozen=True)
 class Tier:
     id: str
-    name: dict[str, str]
+    name: str  # English, translated where it is shown
     categories: tuple[str, ...]
     weight: float  # relative chance of one species of this tier, against the other unowned ones
 
 
 TIERS: tuple[Tier, ...] = (
-    Tier("common", {"en": "Common", "zh-Hans": "常见"}, ("LC", "DD", "NE"), 12.0),
-    Tier("uncommon", {"en": "Uncommon", "zh-Hans": "少见"}, ("NT",), 8.0),
-    Tier("rare", {"en": "Rare", "zh-Hans": "稀有"}, ("VU",), 5.0),
-    Tier("very-rare", {"en": "Very rare", "zh-Hans": "非常稀有"}, ("EN",), 3.0),
-    Tier("legendary", {"en": "Legendary", "zh-Hans": "传说"}, ("CR",), 2.0),
-    Tier("lost", {"en": "Lost", "zh-Hans": "已逝"}, ("EW", "EX"), 1.0),
+    Tier("common", N_("Common"), ("LC", "DD", "NE"), 12.0),
+    Tier("uncommon", N_("Uncommon"), ("NT",), 8.0),
+    Tier("rare", N_("Rare"), ("VU",), 5.0),
+    Tier("very-rare", N_("Very rare"), ("EN",), 3.0),
+    Tier("legendary", N_("Legendary"), ("CR",), 2.0),
+    Tier("lost", N_("Lost"), ("EW", "EX"), 1.0),
 )
 TIER_BY_ID = {t.id: t for t in TIERS}
 TIER_BY_CATEGORY = {c: t for t in TIERS for c in t.categories}

@@ -117,7 +117,7 @@ def first_odds(content: Content, edition_id: str) -> Odds:
 def availability(edition: Edition, today: dt.date) -> Message | None:
     """Why an edition cannot be revealed in yet, or None. Ended editions stay open for good."""
     if edition.starts and today < edition.starts:
-        return Message("This edition opens on {date}.", date=edition.starts.isoformat())
+        return Message("This edition opens on {date}.", date=edition.starts)
     return None
 
 
@@ -159,18 +159,18 @@ def reveal(
     """Spend ``reveal_cost`` and receive a new species, as one ledger entry."""
     edition = content.editions.get(edition_id)
     if edition is None:
-        raise RuleError("That edition does not exist.")
+        raise RuleError(Message("That edition does not exist."))
     closed = availability(edition, now.date())
     if closed:
         raise RuleError(closed)
     current = odds(content, edition_id, state)
     if current.empty:
         if not content.species_in(edition_id):
-            raise RuleError("This edition has no cards yet.")
-        raise RuleError("You have found every species in this edition!")
+            raise RuleError(Message("This edition has no cards yet."))
+        raise RuleError(Message("You have found every species in this edition!"))
     if state.balance < edition.reveal_cost:
         raise RuleError(Message("You need {amount} g more energy.",
-                                amount=f"{edition.reveal_cost - state.balance:,}"))
+                                amount=edition.reveal_cost - state.balance))
     seed = rng.getrandbits(64)
     species_id = pick(current, seed)
     tier = tier_of(content.species[species_id].iucn.category).id

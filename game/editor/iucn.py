@@ -241,7 +241,7 @@ def deck_category(raw: str) -> tuple[str | None, str | None]:
     if old:
         mapped, name = old
         return mapped, (f"old v2.3 category {code} ({name}) counts as {mapped} "
-                        f"({CATEGORY_NAMES[mapped]['en']}) under v3.1; the species needs a new "
+                        f"({CATEGORY_NAMES[mapped]}) under v3.1; the species needs a new "
                         "assessment")
     return None, f"Red List category '{code}' has no deck equivalent: set the category by hand"
 

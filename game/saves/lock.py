@@ -65,10 +65,10 @@ class ProfileLock:
         except OSError as exc:
             fh.close()
             if exc.errno in _BUSY:
-                raise ProfileBusy(
+                raise ProfileBusy(Message(
                     "This player is open in another copy of EcoCards. Close it "
                     "there first, or choose another player."
-                ) from exc
+                )) from exc
             raise
         with contextlib.suppress(OSError):  # the id is a courtesy; the lock is what counts
             fh.seek(0)

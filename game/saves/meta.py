@@ -108,9 +108,9 @@ def parse_meta(data: Any, path: Path) -> ProfileMeta:
 def clean_name(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip()
     if not name:
-        raise SaveError("Please type a name.")
+        raise SaveError(Message("Please type a name."))
     if len(name) > MAX_NAME:
         raise SaveError(Message("Names can be at most {count} characters.", count=MAX_NAME))
     if any(not ch.isprintable() for ch in name):
-        raise SaveError("Names cannot contain control characters.")
+        raise SaveError(Message("Names cannot contain control characters."))
     return name

@@ -147,7 +147,7 @@ class SaveStore:
     def _open(self, profile_id: str, now: dt.datetime, *, touch: bool) -> PlayerSave:
         folder = self.folder(profile_id)
         if not self._exists(folder):
-            raise SaveError("That profile no longer exists.")
+            raise SaveError(Message("That profile no longer exists."))
         lock = ProfileLock(folder)
         try:
             lock.acquire()
@@ -182,11 +182,11 @@ class SaveStore:
         self.names.release(name, profile_id)
         shutil.rmtree(trash, ignore_errors=True)
         if trash.exists():
-            raise SaveError(
+            raise SaveError(Message(
                 "The player was removed from the list, but some of its files could "
-                f"not be deleted yet; they are in {trash} and will be deleted the "
-                "next time the game starts."
-            )
+                "not be deleted yet; they are in {folder} and will be deleted the "
+                "next time the game starts.", folder=str(trash)
+            ))
 
     def export_profile(self, profile_id: str, path: Path, now: dt.datetime | None = None) -> None:
         """Write one profile to ``path`` as a single portable file.

@@ -72,7 +72,7 @@ class AlbumScene(ScreenScene):
             colour=theme.ACCENT, text_colour=theme.INK,
             enabled=not progress.complete and self.ctx.state.balance >= edition.reveal_cost
             and reveals.availability(edition, self.ctx.now().date()) is None,
-            sublabel=self.tr("costs {cost} g", cost=f"{edition.reveal_cost:,}"),
+            sublabel=self.tr("costs {cost} g", cost=edition.reveal_cost),
             sub_font=self.ctx.res.font(15)))
 
     def reveal(self) -> None:
@@ -171,7 +171,7 @@ class AlbumScene(ScreenScene):
 
     def draw_side(self, surface: pygame.Surface) -> None:
         assert self.ctx.content is not None
-        res, lang = self.ctx.res, self.ctx.lang
+        res = self.ctx.res
         progress = self.progress
         colour = theme.edition_colour(progress.edition.id, progress.edition.color)
         draw.panel(surface, SIDE)
@@ -182,7 +182,7 @@ class AlbumScene(ScreenScene):
         draw.progress_bar(surface, pygame.Rect(x, y + 36, SIDE.width - 40, 14),
                           progress.owned / max(1, progress.total), colour)
         note = (self.tr("Complete! Every species found.") if progress.complete else
-                self.tr("{left} g more finds them all", left=f"{progress.cost_left:,}"))
+                self.tr("{left} g more finds them all", left=progress.cost_left))
         draw.text(surface, note, res.font(16), theme.INK_SOFT, (x, y + 60))
         y += 96
         draw.text(surface, self.tr("Chance of the next card"), res.font(18, bold=True), theme.INK,
@@ -192,16 +192,16 @@ class AlbumScene(ScreenScene):
             tier = TIER_BY_ID[chance.tier]
             ink = theme.INK if chance.cards else theme.PANEL_DIM
             pygame.draw.circle(surface, theme.TIER_COLOURS[tier.id], (x + 6, y + 10), 6)
-            draw.text(surface, tier.name.get(lang, tier.name["en"]), res.font(16, bold=True), ink,
+            draw.text(surface, self.tr(tier.name), res.font(16, bold=True), ink,
                       (x + 18, y))
-            each = self.tr("each card {pct}", pct=percent(chance.each)) if chance.cards \
+            each = self.tr("each card {pct}", pct=self.chance(chance.each)) if chance.cards \
                 else self.tr("none left")
             draw.text(surface, each, res.font(16, bold=True), ink, (SIDE.right - 20, y),
                       "topright")
             if chance.cards:
                 together = self.tr.plural(chance.cards, "{count} card left · {pct} together",
                                           "{count} cards left · {pct} together",
-                                          pct=percent(chance.total))
+                                          pct=self.chance(chance.total))
                 draw.text(surface, together, res.font(13), theme.INK_SOFT, (x + 18, y + 21))
             y += 44
         draw.paragraph(surface, self.tr("The rarer the card, the more threatened the species. "
@@ -218,7 +218,6 @@ class AlbumScene(ScreenScene):
         pygame.draw.rect(surface, theme.INK, pill, width=2, border_radius=12)
         draw.text(surface, label, font, theme.INK, pill.center, "center")
 
-
-def percent(p: float) -> str:
-    """A chance a child can read: whole percent, with one decimal below 10 %."""
-    return f"{p:.0%}" if p >= 0.1 else f"{p:.1%}"
+    def chance(self, p: float) -> str:
+        """A chance a child can read: whole percent, with one decimal below 10 %."""
+        return self.tr.percent(p, 0 if p >= 0.1 else 1)

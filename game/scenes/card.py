@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.context import GameContext
+from game.core.messages import N_
 from game.core.models import Species
 from game.core.vocab import CATEGORY_MEANINGS, HABITATS
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
@@ -14,8 +15,8 @@ from game.ui.cards import category_chip
 CARD_W = 340
 INFO = pygame.Rect(32 + CARD_W + 32, HEADER + 8, 0, HEIGHT - HEADER - 32)
 INFO.width = WIDTH - INFO.left - 32
-TRENDS = {"increasing": "Population increasing", "decreasing": "Population decreasing",
-          "stable": "Population stable", "unknown": "Population trend unknown"}
+TRENDS = {"increasing": N_("Population increasing"), "decreasing": N_("Population decreasing"),
+          "stable": N_("Population stable"), "unknown": N_("Population trend unknown")}
 
 
 class CardScene(ScreenScene):
@@ -71,8 +72,9 @@ class CardScene(ScreenScene):
         draw.text(surface, sp.scientific_name, italic, theme.INK_SOFT, (x, y))
         italic.set_italic(False)
         y += 36
-        chip = category_chip(surface, res, sp.iucn.category, lang, (x, y), 18)
-        status = tr("Red List {year} · {trend}", year=sp.iucn.year, trend=tr(TRENDS[sp.iucn.trend]))
+        chip = category_chip(surface, res, sp.iucn.category, tr, (x, y), 18)
+        status = tr("Red List {year} · {trend}", year=str(sp.iucn.year),
+                    trend=tr(TRENDS[sp.iucn.trend]))
         draw.text(surface, status, res.font(16), theme.INK_SOFT, (chip.right + 16, chip.centery),
                   "midleft")
         y = chip.bottom + 8
@@ -83,9 +85,8 @@ class CardScene(ScreenScene):
         if sp.iucn.history:
             y += self.history(surface, sp, x, y, width)
         if sp.habitats:
-            names = [HABITATS.get(h, {}).get(lang, h) for h in sp.habitats]
-            y += self.section(surface, tr("Lives in"), "、".join(names) if lang == "zh-Hans"
-                              else ", ".join(names), x, y, width)
+            names = tr.join(tr(HABITATS.get(h, h)) for h in sp.habitats)
+            y += self.section(surface, tr("Lives in"), names, x, y, width)
         if sp.range:
             y += self.section(surface, tr("Where"), sp.range.get(lang), x, y, width)
         y += self.section(surface, tr("Did you know?"),
@@ -102,9 +103,9 @@ class CardScene(ScreenScene):
                 action = self.ctx.content.actions.get(helper.action)
                 if action is None:
                     continue
-                why = helper.why.get(lang) if helper.why else ""
-                colon = "：" if lang == "zh-Hans" else ": "
-                lines.append(f"• {action.name.get(lang)}{colon + why if why else ''}")
+                name = action.name.get(lang)
+                line = tr("{action}: {why}", action=name, why=helper.why) if helper.why else name
+                lines.append(f"• {line}")
             y += self.section(surface, tr("You can help"), "\n".join(lines), x, y, width)
         source = f"IUCN Red List · {sp.iucn.url}"
         if sp.iucn.citation:
@@ -119,7 +120,7 @@ class CardScene(ScreenScene):
         draw.text(surface, tr("Red List history"), res.font(17, bold=True), theme.ENERGY_DARK,
                   (x, y))
         used = 26 + redlist.draw_timeline(surface, res, timeline, (x, y + 26), width)
-        sentence = redlist.change_sentence(timeline, self.ctx.lang, tr)
+        sentence = redlist.change_sentence(timeline, tr)
         if sentence:
             used += 6 + draw.paragraph(surface, sentence, res.font(16), theme.INK_SOFT,
                                        pygame.Rect(x, y + used + 6, width, 60), line_gap=2)

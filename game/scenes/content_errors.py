@@ -5,13 +5,14 @@ from __future__ import annotations
 import pygame
 
 from game.context import GameContext
+from game.core.messages import N_
 from game.core.problems import Problem, Severity, summary
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
 from game.ui import draw, theme
 
 
 class ContentErrorScene(ScreenScene):
-    title = "The species decks need fixing"
+    title = N_("The species decks need fixing")
 
     def __init__(self, ctx: GameContext, problems: list[Problem], *, startup: bool) -> None:
         super().__init__(ctx)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import pygame
 
 from game.context import GameContext
+from game.core.messages import N_
 from game.scenes.screen import HEIGHT, WIDTH, ScreenScene
 from game.ui import draw, theme
 from game.ui.widgets import Button
 
 
 class CrashScene(ScreenScene):
-    title = "Something went wrong"
+    title = N_("Something went wrong")
     show_back = False
 
     def __init__(self, ctx: GameContext, log_path: str) -> None:

@@ -6,12 +6,11 @@ so every edition in the decks can be reached.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pygame
 
 from game.context import GameContext
 from game.core import economy, impact, reveals
+from game.core.messages import N_
 from game.core.models import Edition
 from game.core.progress import collection_level, streak
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
@@ -27,7 +26,7 @@ ROW.width = WIDTH - ROW.left - MARGIN
 
 
 class HomeScene(ScreenScene):
-    back_label = "Players"
+    back_label = N_("Players")
 
     def __init__(self, ctx: GameContext) -> None:
         super().__init__(ctx)
@@ -84,7 +83,7 @@ class HomeScene(ScreenScene):
                 colour=theme.ACCENT, text_colour=theme.INK,
                 enabled=affordable and not progress.complete and closed is None,
                 sublabel=None if progress.complete else
-                self.tr("costs {cost} g", cost=f"{edition.reveal_cost:,}"),
+                self.tr("costs {cost} g", cost=edition.reveal_cost),
                 sub_font=res.font(16))
             self.buttons.add(reveal_button)
             fresh = sum(1 for s in content.species_in(edition.id) if s.id in new)
@@ -150,11 +149,11 @@ class HomeScene(ScreenScene):
         y = rect.top + 18
         draw.text(surface, self.tr("Today"), res.font(22, bold=True), theme.INK,
                   (rect.left + 20, y))
-        draw.text(surface, self.tr("+{amount} g", amount=f"{earned_today:,}"),
+        draw.text(surface, self.tr("+{amount} g", amount=earned_today),
                   res.font(22, bold=True), theme.ENERGY_DARK, (rect.right - 20, y), "topright")
         left = economy.day_left(state, today)
         draw.text(surface, self.tr("Still to earn today: {left} g of {total} g",
-                                   left=f"{left:,}", total=f"{economy.Rules().daily_total_g:,}")
+                                   left=left, total=economy.Rules().daily_total_g)
                   if left else self.tr("Today's energy is all earned. Come back tomorrow!"),
                   res.font(15, bold=not left), theme.INK_SOFT, (rect.left + 20, y + 32))
         y += 62
@@ -168,19 +167,14 @@ class HomeScene(ScreenScene):
         for entry in recent:
             action = content.actions.get(entry.action_id or "")
             name = action.name.get(self.ctx.lang) if action else entry.action_id or "?"
-            when = self.tr("today") if entry.day == today else self.short_date(entry.day)
+            when = self.tr("today") if entry.day == today else self.tr.day_month(entry.day)
             draw.text(surface, name, res.font(17), theme.INK, (rect.left + 20, y))
-            draw.text(surface, self.tr("+{amount} g", amount=f"{entry.amount_g:,}"),
+            draw.text(surface, self.tr("+{amount} g", amount=entry.amount_g),
                       res.font(17, bold=True), theme.ENERGY_DARK, (rect.right - 20, y), "topright")
             draw.text(surface, when, res.font(14), theme.INK_SOFT, (rect.left + 20, y + 22))
             y += 48
         self.draw_you_so_far(surface, pygame.Rect(rect.left + 20, rect.bottom - 118,
                                                   rect.width - 40, 104))
-
-    def short_date(self, day: dt.date) -> str:
-        if self.ctx.lang == "zh-Hans":
-            return f"{day.month}月{day.day}日"
-        return f"{day.day} {day:%b}"
 
     def draw_you_so_far(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         """Collection level, day streak and CO2e saved: things that only ever grow."""
@@ -188,12 +182,12 @@ class HomeScene(ScreenScene):
         assert content is not None
         pygame.draw.line(surface, theme.PANEL_DIM, rect.topleft, rect.topright, 2)
         level = collection_level(len(state.owned))
-        line = level.level.name.get(lang, level.level.name["en"])
+        line = self.tr(level.level.name)
         if level.next is not None:
             line += " · " + self.tr.plural(
                 level.to_next, "{count} more species to {next}",
                 "{count} more species to {next}",
-                next=level.next.name.get(lang, level.next.name["en"]))
+                next=self.tr(level.next.name))
         draw.text(surface, line, res.font(17, bold=True), theme.INK, (rect.left, rect.top + 10))
         days = streak(state, self.ctx.now().date())
         draw.text(surface, self.tr.plural(days.current, "Day streak: {count} day (best {best})",
@@ -201,15 +195,15 @@ class HomeScene(ScreenScene):
                                           best=days.best),
                   res.font(16), theme.INK_SOFT, (rect.left, rect.top + 40))
         saved = impact.summary(state, content)
-        kg = f"{saved.total_g / 1000:,.1f}"
+        kg = self.tr.number(saved.total_g / 1000, 1)
         if saved.trees is not None and saved.tree_equivalent is not None:
             tree = saved.tree_equivalent.name.get(lang)
             if saved.trees < 1:
                 text = self.tr("CO₂e kept out of the air: {kg} kg, {pct} of a {tree}", kg=kg,
-                               pct=f"{saved.trees:.0%}", tree=tree)
+                               pct=self.tr.percent(saved.trees), tree=tree)
             else:
                 text = self.tr("CO₂e kept out of the air: {kg} kg = {trees} × {tree}", kg=kg,
-                               trees=f"{saved.trees:,.1f}", tree=tree)
+                               trees=self.tr.number(saved.trees, 1), tree=tree)
         else:
             text = self.tr("CO₂e kept out of the air: {kg} kg", kg=kg)
         draw.paragraph(surface, text, res.font(16), theme.INK_SOFT,
@@ -255,12 +249,12 @@ class HomeScene(ScreenScene):
             note = self.tr("Edition complete: badge earned!")
         else:
             note = self.tr("{left} g of energy finds them all",
-                           left=f"{progress.cost_left:,}")
+                           left=progress.cost_left)
         closed = reveals.availability(edition, self.ctx.now().date())
         draw.text(surface, self.tr(closed) if closed else note, res.font(16), theme.INK_SOFT,
                   (rect.left + 20, y + 58))
         if not progress.complete and self.ctx.state.balance < edition.reveal_cost:
             need = edition.reveal_cost - self.ctx.state.balance
-            draw.text(surface, self.tr("{need} g more to reveal", need=f"{need:,}"),
+            draw.text(surface, self.tr("{need} g more to reveal", need=need),
                       res.font(16, bold=True), theme.ENERGY_DARK, (rect.left + 20, y + 80),
                       "topleft")

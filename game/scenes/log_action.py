@@ -12,8 +12,10 @@ import pygame
 
 from game.context import GameContext
 from game.core import economy
+from game.core.messages import N_
 from game.core.models import Action
 from game.core.progress import bonus_reason_text, grant_streak_bonuses
+from game.core.vocab import UNIT_AMOUNTS, UNIT_NAMES
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
 from game.ui import draw, icons, theme
 from game.ui.tween import Tween, ease_out_cubic
@@ -36,7 +38,7 @@ LOGGING = 0.8  # seconds "Log it!" stays disabled after logging, so a double cli
 
 
 class LogActionScene(ScreenScene):
-    title = "Log an eco-action"
+    title = N_("Log an eco-action")
 
     def __init__(self, ctx: GameContext) -> None:
         super().__init__(ctx)
@@ -96,7 +98,7 @@ class LogActionScene(ScreenScene):
         if undo is not None:
             self.buttons.add(Button(
                 pygame.Rect(p.left + 24, p.bottom - 76, p.width - 48, 56),
-                self.tr("Undo last (−{amount} g)", amount=f"{undo.amount_g:,}"), self.undo,
+                self.tr("Undo last (−{amount} g)", amount=undo.amount_g), self.undo,
                 res.font(20, bold=True), colour=theme.mix(theme.DANGER, theme.INK, 0.2)))
 
     @property
@@ -139,15 +141,14 @@ class LogActionScene(ScreenScene):
         if self.ctx.record(entry):
             self.gain = (entry.amount_g, Tween(0.0 if self.ctx.config.reduced_motion else 1.4))
             capped = economy.energy_for(self.selected, self.quantity) > entry.amount_g
-            message = self.tr("+{amount} g of green energy!", amount=f"{entry.amount_g:,}")
+            message = self.tr("+{amount} g of green energy!", amount=entry.amount_g)
             if capped:
                 message += " " + self.tr("(today's limit for this action reached)")
             self.ctx.toast(message)
             for bonus in grant_streak_bonuses(self.ctx.state, self.ctx.now()):
                 if self.ctx.record(bonus):
                     self.ctx.toast(self.tr("{reason}: +{amount} g!", amount=bonus.amount_g,
-                                           reason=bonus_reason_text(bonus.reason or "",
-                                                                    self.ctx.lang)),
+                                           reason=bonus_reason_text(bonus.reason or "")),
                                    seconds=5)
         self.layout()
 
@@ -159,7 +160,7 @@ class LogActionScene(ScreenScene):
             return
         if self.ctx.record(entry):
             self.ctx.toast(self.tr("Undone: {amount} g taken back.",
-                                   amount=f"{-entry.amount_g:,}"))
+                                   amount=-entry.amount_g))
         self.layout()
 
     def handle_event(self, event: pygame.event.Event) -> bool:
@@ -194,7 +195,7 @@ class LogActionScene(ScreenScene):
             amount, tween = self.gain
             t = ease_out_cubic(tween.t)
             image = self.ctx.res.font(40, bold=True).render(
-                self.tr("+{amount} g", amount=f"{amount:,}"), True, theme.ENERGY)
+                self.tr("+{amount} g", amount=amount), True, theme.ENERGY)
             image.set_alpha(round(255 * (1 - tween.t)))
             surface.blit(image, image.get_rect(midbottom=(WIDTH - 180, round(150 - 60 * t))))
 
@@ -214,7 +215,8 @@ class LogActionScene(ScreenScene):
             name_rect = pygame.Rect(rect.left + 80, rect.top + 10, rect.width - 90, 48)
             draw.paragraph(surface, action.name.get(self.ctx.lang), res.font(17, bold=True),
                            theme.INK, name_rect, line_gap=0, max_lines=2)
-            per = self.tr("{g} g per {unit}", g=f"{action.energy_g:,}", unit=self.tr(action.unit))
+            per = self.tr("{g} g per {unit}", g=action.energy_g,
+                          unit=self.tr(UNIT_NAMES.get(action.unit, action.unit)))
             draw.text(surface, per, res.font(15), theme.INK_SOFT,
                       (rect.left + 80, rect.bottom - 26))
             if economy.preview(self.ctx.state, action, 1000, self.day) <= 0:
@@ -248,23 +250,24 @@ class LogActionScene(ScreenScene):
         total = economy.Rules().daily_total_g
         if day_left <= 0:
             limit = self.tr("This day's green energy is all earned ({total} g). Come back "
-                            "tomorrow!", total=f"{total:,}")
+                            "tomorrow!", total=total)
         else:
             limit = self.tr("Left for this day: {left} g of {total} g (this action: {action} g)",
-                            left=f"{day_left:,}", total=f"{total:,}",
-                            action=f"{min(left, day_left):,}")
+                            left=day_left, total=total, action=min(left, day_left))
         draw.text(surface, limit, res.font(15), theme.INK_SOFT, (p.left + 24, p.top + 146))
         draw.progress_bar(surface, pygame.Rect(p.left + 24, p.top + 172, p.width - 48, 12),
                           day_left / total, theme.ENERGY_DARK)
-        amount = f"{self.quantity:g} {self.tr(action.unit)}"
+        one, other = UNIT_AMOUNTS.get(action.unit, ("{count} " + action.unit,) * 2)
+        amount = self.tr.plural(self.quantity, one, other)
         draw.text(surface, amount, res.font(32, bold=True), theme.INK,
                   (p.centerx, p.top + 208), "midtop")
         gain = economy.preview(self.ctx.state, action, self.quantity, self.day)
-        draw.text(surface, self.tr("= {amount} g", amount=f"{gain:,}"), res.font(18, bold=True),
+        draw.text(surface, self.tr("= {amount} g", amount=gain), res.font(18, bold=True),
                   theme.ENERGY_DARK,
                   (p.centerx, p.top + 254), "midtop")
         day_names = {0: self.tr("Today"), 1: self.tr("Yesterday")}
-        day_label = day_names.get(self.days_back, self.tr("{n} days ago", n=self.days_back))
+        day_label = day_names.get(self.days_back) or self.tr.plural(
+            self.days_back, "{count} day ago", "{count} days ago")
         draw.text(surface, day_label, res.font(22, bold=True), theme.INK,
                   (p.centerx, p.top + 320), "center")
         source = self.tr("Source: {text}", text=action.source.text)

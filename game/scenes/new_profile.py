@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.context import GameContext
+from game.core.messages import N_
 from game.saves.profiles import MAX_NAME
 from game.scenes.screen import WIDTH, ScreenScene
 from game.ui import draw, theme
@@ -12,7 +13,7 @@ from game.ui.widgets import Button
 
 
 class NewProfileScene(ScreenScene):
-    title = "New player"
+    title = N_("New player")
 
     def __init__(self, ctx: GameContext) -> None:
         super().__init__(ctx)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.context import GameContext
+from game.core.messages import N_
 from game.saves.profiles import ProfileMeta
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
 from game.ui import draw, theme
@@ -16,7 +17,7 @@ TILE_W, TILE_H, GAP = 270, 120, 24
 
 
 class ProfilesScene(ScreenScene):
-    title = "Who is playing?"
+    title = N_("Who is playing?")
     show_back = False
 
     def __init__(self, ctx: GameContext) -> None:
@@ -101,7 +102,7 @@ class ProfilesScene(ScreenScene):
                       theme.INK,
                       (rect.left + 100, rect.top + 26))
             detail = self.tr.plural(meta.cards, "{count} card · {energy} g",
-                                    "{count} cards · {energy} g", energy=f"{meta.balance:,}")
+                                    "{count} cards · {energy} g", energy=meta.balance)
             if meta.problem:
                 detail = self.tr("Needs repair: open to fix")
             draw.text(surface, detail, res.font(18),

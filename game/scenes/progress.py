@@ -9,6 +9,7 @@ import pygame
 
 from game.context import GameContext
 from game.core import impact
+from game.core.messages import N_
 from game.core.progress import Badge, Progress, summary
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
 from game.ui import draw, theme
@@ -25,7 +26,7 @@ KIND_COLOURS = {"edition": theme.ACCENT, "group": theme.hex_colour("#3c91e6"),
 
 
 class ProgressScene(ScreenScene):
-    title = "My progress"
+    title = N_("My progress")
 
     def __init__(self, ctx: GameContext) -> None:
         super().__init__(ctx)
@@ -70,12 +71,12 @@ class ProgressScene(ScreenScene):
 
     def draw_level(self, surface: pygame.Surface) -> None:
         assert self.progress is not None
-        res, lang = self.ctx.res, self.ctx.lang
+        res = self.ctx.res
         draw.panel(surface, TOP)
         level = self.progress.level
         x, y = TOP.left + 24, TOP.top + 18
         draw.text(surface, self.tr("Collection level"), res.font(16), theme.INK_SOFT, (x, y))
-        draw.text(surface, level.level.name.get(lang, level.level.name["en"]),
+        draw.text(surface, self.tr(level.level.name),
                   res.font(34, bold=True), theme.ENERGY_DARK, (x, y + 22))
         if level.next is not None:
             span = max(1, level.next.species - level.level.species)
@@ -84,7 +85,7 @@ class ProgressScene(ScreenScene):
                               theme.ENERGY_DARK)
             draw.text(surface, self.tr.plural(
                 level.to_next, "{count} more species to {next}", "{count} more species to {next}",
-                next=level.next.name.get(lang, level.next.name["en"])), res.font(16),
+                next=self.tr(level.next.name)), res.font(16),
                 theme.INK_SOFT, (x, y + 94))
         streak = self.progress.streak
         draw.text(surface, self.tr.plural(streak.current, "Day streak: {count} day (best {best})",
@@ -101,9 +102,9 @@ class ProgressScene(ScreenScene):
         x, y = CHART.left + 24, CHART.top + 18
         draw.text(surface, self.tr("CO₂e you kept out of the air, week by week"),
                   res.font(18, bold=True), theme.INK, (x, y))
-        total = self.tr("{kg} kg in all", kg=f"{self.saved.total_g / 1000:,.1f}")
+        total = self.tr("{kg} kg in all", kg=self.tr.number(self.saved.total_g / 1000, 1))
         if self.saved.trees is not None and self.saved.tree_equivalent is not None:
-            total += " · " + self.tr("{trees} × {tree}", trees=f"{self.saved.trees:,.2f}",
+            total += " · " + self.tr("{trees} × {tree}", trees=self.tr.number(self.saved.trees, 2),
                                      tree=self.saved.tree_equivalent.name.get(lang))
         draw.text(surface, total, res.font(15), theme.INK_SOFT, (x, y + 28))
         area = pygame.Rect(x, y + 70, CHART.width - 48, CHART.height - 130)
@@ -120,11 +121,10 @@ class ProgressScene(ScreenScene):
                 pygame.draw.rect(surface, theme.ENERGY_DARK, bar, border_top_left_radius=4,
                                  border_top_right_radius=4)
                 kg = week.grams / 1000
-                draw.text(surface, f"{kg:.1f}" if kg < 10 else f"{kg:.0f}", small,
+                draw.text(surface, self.tr.number(kg, 1 if kg < 10 else 0), small,
                           theme.INK_SOFT, (bar.centerx, bar.top - 2), "midbottom")
             if i % 2 == len(self.weeks) % 2 or i == len(self.weeks) - 1:
-                label = (f"{week.monday.month}/{week.monday.day}" if lang == "zh-Hans"
-                         else f"{week.monday.day} {week.monday:%b}")
+                label = self.tr.day_month(week.monday, numeric=True)
                 draw.text(surface, label, small, theme.INK_SOFT,
                           (bar.centerx, area.bottom + 6), "midtop")
         if not peak:
@@ -133,7 +133,7 @@ class ProgressScene(ScreenScene):
 
     def draw_badges(self, surface: pygame.Surface) -> None:
         assert self.progress is not None
-        res, lang = self.ctx.res, self.ctx.lang
+        res = self.ctx.res
         draw.panel(surface, BADGES)
         badges = self.badges
         earned = sum(1 for b in badges if b.earned)
@@ -150,11 +150,11 @@ class ProgressScene(ScreenScene):
             draw.text(surface, "★" if badge.earned else "", res.font(20, bold=True),
                       theme.WHITE, centre, "center")
             name_font = res.font(16, bold=badge.earned)
-            draw.text(surface, draw.clip(badge.name.get(lang, badge.name["en"]), name_font,
+            draw.text(surface, draw.clip(self.tr(badge.name), name_font,
                                          width - 150), name_font,
                       theme.INK if badge.earned else theme.INK_SOFT, (x + 50, y + 2))
             if badge.earned and badge.earned_on is not None:
-                when = self.tr("earned {date}", date=badge.earned_on.isoformat())
+                when = self.tr("earned {date}", date=badge.earned_on)
                 draw.text(surface, when, res.font(14), theme.ENERGY_DARK, (x + 50, y + 26))
             else:
                 draw.progress_bar(surface, pygame.Rect(x + 50, y + 30, width - 150, 8),

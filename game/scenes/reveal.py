@@ -16,6 +16,7 @@ import pygame
 from game.context import GameContext
 from game.core import reveals
 from game.core.ledger import LedgerEntry
+from game.core.messages import N_
 from game.core.rarity import TIER_BY_ID
 from game.core.vocab import CATEGORY_MEANINGS
 from game.scenes.screen import HEADER, HEIGHT, ScreenScene
@@ -29,8 +30,8 @@ ANTICIPATION, FLIP, SETTLE = 0.9, 0.6, 0.5
 
 
 class RevealScene(ScreenScene):
-    title = "New card"
-    back_label = "Home"
+    title = N_("New card")
+    back_label = N_("Home")
 
     def __init__(self, ctx: GameContext, entry: LedgerEntry) -> None:
         super().__init__(ctx)
@@ -71,7 +72,7 @@ class RevealScene(ScreenScene):
                                 self.tr("Reveal another"), self.again, res.font(22, bold=True),
                                 colour=theme.ACCENT, text_colour=theme.INK, enabled=can_again,
                                 sublabel=self.tr("costs {cost} g",
-                                                 cost=f"{edition.reveal_cost:,}"),
+                                                 cost=edition.reveal_cost),
                                 sub_font=res.font(15)))
         self.buttons.add(Button(pygame.Rect(x, HEIGHT - 110, w, 56), self.tr("Open album"),
                                 self.album, res.font(20, bold=True),
@@ -163,9 +164,8 @@ class RevealScene(ScreenScene):
                   theme.ACCENT, (x, y))
         draw.text(surface, species.name.get(lang), res.font(44, bold=True), theme.WHITE,
                   (x, y + 32))
-        tier_name = tier.name.get(lang, tier.name["en"])
-        chance = self.tr("{tier} card · it had a {pct} chance", tier=tier_name,
-                         pct=f"{info.chance:.0%}" if info.chance >= 0.01 else f"{info.chance:.1%}")
+        chance = self.tr("{tier} card · it had a {pct} chance", tier=self.tr(tier.name),
+                         pct=self.tr.percent(info.chance, 0 if info.chance >= 0.01 else 1))
         draw.text(surface, chance, res.font(20, bold=True), theme.TIER_COLOURS[tier.id],
                   (x, y + 96))
         box = pygame.Rect(x, y + 140, w, HEIGHT - 220 - (y + 140))
@@ -173,7 +173,7 @@ class RevealScene(ScreenScene):
         inner = box.inflate(-40, -36)
         used = draw.paragraph(surface, species.facts.get(lang)[0], res.font(22), theme.INK,
                               inner, max_lines=3)
-        chip = category_chip(surface, res, species.iucn.category, lang,
+        chip = category_chip(surface, res, species.iucn.category, self.tr,
                              (inner.left, inner.top + used + 14), 18)
         meaning = self.tr(CATEGORY_MEANINGS.get(species.iucn.category, ""))
         if meaning:

@@ -6,6 +6,7 @@ import pygame
 
 from game.config import LOGICAL_SIZE
 from game.context import GameContext
+from game.core.messages import N_
 from game.scenes.base import Scene
 from game.ui import draw, theme
 from game.ui.widgets import Button, ButtonRow
@@ -16,7 +17,7 @@ HEADER = 84
 
 class ScreenScene(Scene):
     title = ""
-    back_label = "Back"
+    back_label = N_("Back")
     show_back = True
 
     def __init__(self, ctx: GameContext) -> None:
@@ -90,7 +91,7 @@ class ScreenScene(Scene):
         pygame.draw.ellipse(surface, theme.ENERGY, leaf)
         draw.leaf(surface, leaf.inflate(-14, -14), theme.ENERGY_DARK)
         shown = round(self.shown_energy if self.shown_energy is not None else 0)
-        draw.text(surface, f"{shown:,}", res.font(30, bold=True), theme.ENERGY,
+        draw.text(surface, self.tr.number(shown), res.font(30, bold=True), theme.ENERGY,
                   (leaf.right + 12, rect.centery), "midleft")
         draw.text(surface, self.tr("green energy"), res.font(16), theme.PANEL_DIM,
                   (rect.right - 18, rect.centery), "midright")

@@ -14,9 +14,11 @@ from collections.abc import Callable
 
 import pygame
 
+from game.config import LOCALE_DIR
 from game.core.models import Edition, Species
 from game.core.rarity import TIERS, tier_of
 from game.core.vocab import CATEGORY_COLOURS, CATEGORY_NAMES
+from game.i18n import Translator
 from game.ui import draw, theme
 from game.ui.card_frames import draw_frame, frame_style, rounded_mask, shine
 from game.ui.resources import Resources, SizedFont
@@ -53,7 +55,7 @@ def category_text_colour(category: str) -> Colour:
     return theme.WHITE if category in ("EX", "EW", "CR") else theme.INK
 
 
-def category_chip(surface: pygame.Surface, res: Resources, category: str, lang: str,
+def category_chip(surface: pygame.Surface, res: Resources, category: str, tr: Translator,
                   pos: tuple[int, int], size: int, *, with_name: bool = True) -> pygame.Rect:
     """``[EN] Endangered``: the code on the Red List colour, then the name (never colour alone)."""
     font = res.font(size, bold=True)
@@ -62,7 +64,7 @@ def category_chip(surface: pygame.Surface, res: Resources, category: str, lang: 
     _chip_body(surface, chip, category)
     draw.text(surface, category, font, category_text_colour(category), chip.center, "center")
     if with_name:
-        name_rect = draw.text(surface, CATEGORY_NAMES[category].get(lang, category),
+        name_rect = draw.text(surface, tr(CATEGORY_NAMES.get(category, category)),
                               res.font(size), theme.INK, (chip.right + size // 2, chip.centery),
                               "midleft")
         return chip.union(name_rect)
@@ -101,8 +103,12 @@ class CardRenderer:
     # thumbnails appears over a few frames instead of stalling one).
     FRAME_BUDGET_S = 0.010
 
-    def __init__(self, res: Resources, clock: Callable[[], float] = time.perf_counter) -> None:
+    def __init__(self, res: Resources, tr: Translator | None = None,
+                 clock: Callable[[], float] = time.perf_counter) -> None:
         self.res = res
+        # The game's words on a card, in the language a card is drawn in (the decks give its
+        # species text): ``tr`` (the app's translator) for its own language, others read once.
+        self._words: dict[str, Translator] = {} if tr is None else {tr.lang: tr}
         self._clock = clock
         self._frame_start = clock()
         self._drawn_this_frame = 0
@@ -110,6 +116,12 @@ class CardRenderer:
         self._frames: dict[tuple[str, Colour, int], tuple[pygame.Surface, pygame.Rect]] = {}
         # When set, every text drawn on a card is reported here (tests check that it fits).
         self.probe: Probe | None = None
+
+    def words(self, lang: str) -> Translator:
+        """The translator for the game's words on a card drawn in ``lang``."""
+        if lang not in self._words:
+            self._words[lang] = Translator.load(lang, LOCALE_DIR)
+        return self._words[lang]
 
     def front(self, species: Species, edition: Edition, width: int, lang: str) -> pygame.Surface:
         return self._cached(("front", species.id, edition.id, width, lang),
@@ -220,7 +232,7 @@ class CardRenderer:
         tier_colour = mix(theme.TIER_COLOURS[tier.id], theme.SHADOW, 0.3)
         tier_box = pygame.Rect(0, bottom_row.top, px(120 if compact else 84), bottom_row.height)
         tier_box.right = bottom_row.right
-        self._text(card, tier.name.get(lang, tier.name["en"]), tier_box, tier_colour,
+        self._text(card, self.words(lang)(tier.name), tier_box, tier_colour,
                    px(20 if compact else 13), bold=True, align="right")
         if compact:
             gems_centre = ((bottom_row.left + tier_box.left) // 2, bottom_row.centery)
@@ -244,7 +256,7 @@ class CardRenderer:
                    category_text_colour(category), round(14 * u), bold=True)
         words = pygame.Rect(chip.right + round(7 * u), row.top, 0, row.height)
         words.width = row.right - words.left
-        self._text(card, CATEGORY_NAMES[category].get(lang, category), words, theme.INK,
+        self._text(card, self.words(lang)(CATEGORY_NAMES.get(category, category)), words, theme.INK,
                    round(15 * u), max_lines=2, align="left")
 
     def _draw_art(self, card: pygame.Surface, species: Species, rect: pygame.Rect,

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 import pygame
 
 from game.core.history import improved, last_change, modern
+from game.core.messages import N_
 from game.core.models import Trade
 from game.core.vocab import CATEGORY_COLOURS, CATEGORY_NAMES
 from game.ui import draw, theme
@@ -20,32 +21,34 @@ from game.ui.theme import hex_colour
 
 MAX_SHOWN = 6
 CITES_MEANINGS = {
-    "I": "CITES Appendix I: selling it across borders is banned.",
-    "II": "CITES Appendix II: it may only cross borders with a permit.",
-    "III": "CITES Appendix III: some countries need a permit to sell it.",
+    "I": N_("CITES Appendix I: selling it across borders is banned."),
+    "II": N_("CITES Appendix II: it may only cross borders with a permit."),
+    "III": N_("CITES Appendix III: some countries need a permit to sell it."),
 }
 
 Translate = Callable[..., str]
 
 
-def change_sentence(timeline: Sequence[tuple[int, str]], lang: str, tr: Translate) -> str:
+def change_sentence(timeline: Sequence[tuple[int, str]], tr: Translate) -> str:
     change = last_change(timeline)
     if change is None:
         return ""
     before, after, year = change
-    names = {code: CATEGORY_NAMES[code].get(lang, code) for code in (before, after)}
+    # a code published before 1994 (E, V, LR/nt...) has no name today: it is shown as written
+    names = {code: tr(CATEGORY_NAMES[code]) if code in CATEGORY_NAMES else code
+             for code in (before, after)}
     if improved(change):
         return tr(
             "{old} to {new} in {year}: safer than before.",
             old=names[before],
             new=names[after],
-            year=year,
+            year=str(year),
         )
     return tr(
         "{old} to {new} in {year}: in more danger than before.",
         old=names[before],
         new=names[after],
-        year=year,
+        year=str(year),
     )
 
 

@@ -114,4 +114,4 @@ def test_the_bundled_actions_carry_ant_forest_s_saxaul() -> None:
     assert eq is not None
     assert eq.grams == 17_900
     assert "Ant Forest" in eq.source.text and "Haloxylon ammodendron" in eq.source.text
-    assert eq.name.zh_hans == "梭梭树"
+    assert eq.name.get("zh-Hans") == "梭梭树"

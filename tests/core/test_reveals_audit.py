@@ -8,11 +8,13 @@ import random
 
 import pytest
 
+from game.config import LOCALE_DIR
 from game.core.audit import history_text, reveal_history
 from game.core.content import Content
 from game.core.economy import grant_bonus
 from game.core.ledger import PlayerState
 from game.core.reveals import reveal
+from game.i18n import Translator
 
 NOW = dt.datetime(2026, 11, 23, 16, 0)
 TODAY = NOW.date()
@@ -91,9 +93,9 @@ def test_history_reads_as_text_in_both_languages(
     mini_content: Content, collected: PlayerState
 ) -> None:
     for lang in ("en", "zh-Hans"):
-        lines = history_text(collected, mini_content, lang)
+        lines = history_text(collected, Translator.load(lang, LOCALE_DIR), mini_content)
         assert len(lines) == len(collected.owned)
         first = reveal_history(collected)[0]
         assert str(first.seed) in lines[0]
         assert mini_content.species[first.species_id].name.get(lang) in lines[0]
-    assert "✓" in history_text(collected, mini_content)[0]
+    assert "✓" in history_text(collected, Translator(), mini_content)[0]
