@@ -49,12 +49,13 @@ class App:
         import pygame
 
         from game.display import Display
+        from game.ui.audio import Audio
         from game.ui.cards import CardRenderer
         from game.ui.resources import Resources
 
         self._setup_logging()
-        pygame.display.init()  # no mixer: the game makes no sound, and classroom PCs may have
-        pygame.font.init()  # no sound device at all
+        pygame.display.init()  # not pygame.init(): the sound device is opened by Audio, which
+        pygame.font.init()  # stays silent where a classroom PC has none
         pygame.key.set_repeat(400, 40)
         self.display = Display(LOGICAL_SIZE, self.config.window_size,
                                fullscreen=self.config.fullscreen)
@@ -69,6 +70,7 @@ class App:
             cards=CardRenderer(res, tr),
             tr=tr,
             manager=SceneManager(),
+            audio=Audio(res, volume=self.config.volume / 100, muted=self.config.mute),
             **({"clock": self.clock} if self.clock else {}),
         )
         from game.scenes.content_errors import ContentErrorScene

@@ -24,6 +24,12 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _percent(text: str) -> int:
+    if not re.fullmatch(r"\s*\d{1,3}\s*", text) or int(text) > 100:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number from 0 to 100")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     defaults = Config()
     parser = argparse.ArgumentParser(
@@ -49,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
                              "scales to fit")
     parser.add_argument("--seed", metavar="N", type=int, default=None,
                         help="seed for the card draws, to make a session reproducible")
+    parser.add_argument("--volume", metavar="N", type=_percent, default=defaults.volume,
+                        help="sound volume from 0 to 100 (default: 80)")
+    parser.add_argument("--mute", action="store_true", help="no sound")
     parser.add_argument("--reduced-motion", action="store_true",
                         help="turn off animations")
     parser.add_argument("--version", action="version", version=f"EcoCards {__version__}")
@@ -65,6 +74,8 @@ def parse_config(argv: Sequence[str] | None = None) -> Config:
         window_size=args.size,
         seed=args.seed,
         reduced_motion=args.reduced_motion,
+        volume=args.volume,
+        mute=args.mute,
     )
 
 

@@ -61,6 +61,8 @@ class Config:
     window_size: tuple[int, int] = LOGICAL_SIZE
     seed: int | None = None
     reduced_motion: bool = False
+    volume: int = 80  # percent
+    mute: bool = False
     fps: int = 60
 
     @property

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from game.config import Config
+from game.core import progress
 from game.core.content import Content, load_content, load_last_valid
 from game.core.ledger import LedgerEntry, PlayerState
 from game.core.problems import ContentError, Problem
@@ -16,6 +17,7 @@ from game.saves.profiles import PlayerSave, SaveError, SaveStore
 from game.saves.views import Views
 from game.scenes.base import SceneManager
 from game.scenes.routes import Routes
+from game.ui.audio import Audio
 from game.ui.cards import CardRenderer
 from game.ui.resources import Resources
 
@@ -43,6 +45,10 @@ class GameContext:
     # Errors in the decks on disk while the game plays with the last decks that were valid.
     deck_problems: list[Problem] = field(default_factory=list)
     routes: Routes | None = None  # set by the App once the navigator exists
+    audio: Audio | None = None
+    new_badges: list[progress.Badge] = field(default_factory=list)  # not yet celebrated
+    # the badges the open player had earned when last looked at, to notice new ones
+    _badges: tuple[PlayerSave, set[str]] | None = field(default=None, repr=False)
 
     @property
     def nav(self) -> Routes:
@@ -102,7 +108,44 @@ class GameContext:
         except SaveError as exc:
             self.toast(self.tr.error(exc), error=True, seconds=8)
             return False
+        self._notice_new_badges()
         return True
+
+    def play(self, sound: str) -> None:
+        if self.audio is not None:
+            self.audio.play(sound)
+
+    def _earned_badges(self) -> dict[str, progress.Badge]:
+        assert self.save is not None and self.content is not None
+        summary = progress.summary(self.content, self.save.state, self.now().date())
+        return {badge.id: badge for badge in summary.earned_badges}
+
+    def note_badges(self) -> None:
+        """Remember the badges the open player has, so that the next new one is noticed."""
+        if self.save is not None and self.content is not None:
+            self._badges = (self.save, set(self._earned_badges()))
+
+    def _notice_new_badges(self) -> None:
+        if self.save is None or self.content is None:
+            return
+        earned = self._earned_badges()
+        if self._badges is not None and self._badges[0] is self.save:
+            self.new_badges += [earned[key] for key in sorted(earned.keys() - self._badges[1])]
+        self._badges = (self.save, set(earned))
+
+    def celebrate(self, sound: str | None = None) -> None:
+        """The moment an action's result is shown: ``sound``, or for a new badge a toast and
+        the badge sound (for a finished edition, its own fanfare)."""
+        new, self.new_badges = self.new_badges, []
+        for badge in new:
+            self.toast(self.tr("New badge: {name}!", name=self.tr(badge.name)), seconds=5)
+        kinds = {badge.kind for badge in new}
+        if "edition" in kinds:
+            sound = "edition-complete"
+        elif kinds:
+            sound = sound or "badge"
+        if sound:
+            self.play(sound)
 
     def close_profile(self) -> None:
         if self.save is not None:

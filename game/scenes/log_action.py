@@ -150,6 +150,7 @@ class LogActionScene(ScreenScene):
                     self.ctx.toast(self.tr("{reason}: +{amount} g!", amount=bonus.amount_g,
                                            reason=bonus_reason_text(bonus.reason or "")),
                                    seconds=5)
+            self.ctx.celebrate("log")  # with a new badge's toast and sound, if any
         self.layout()
 
     def undo(self) -> None:

@@ -77,6 +77,7 @@ class Navigator:
                 log.warning("player %s, %s", meta.id, violation)
             if verdict.set_aside:
                 notes.append(self._set_aside_note(len(verdict.set_aside)))
+            ctx.note_badges()
         home = HomeScene(ctx)
         if instead:
             ctx.manager.replace(home)

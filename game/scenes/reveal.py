@@ -46,6 +46,8 @@ class RevealScene(ScreenScene):
     def _card_shown(self) -> None:
         if not self.shown:
             self.shown = True
+            assert self.entry.reveal is not None
+            self.ctx.celebrate(f"reveal-{self.entry.reveal.tier}")
             self.ctx.nav.reveal_shown(self.entry)
             self.buttons.busy()  # the click that skipped the animation is not a button's
 
@@ -102,7 +104,10 @@ class RevealScene(ScreenScene):
         super().update(dt)
         self.time += dt
         was_animating = self.animating
+        before = self.timeline.elapsed
         self.timeline.update(dt)
+        if before < ANTICIPATION <= self.timeline.elapsed:  # the card starts to turn
+            self.ctx.play("flip")
         if was_animating and not self.animating:
             self.layout()
         if not self.animating:  # the card face is on screen (at once with reduced motion)
