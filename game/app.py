@@ -13,6 +13,7 @@ import random
 import sys
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 from game.config import LOGICAL_SIZE, Config
@@ -34,7 +35,8 @@ BANNER_HEIGHT = 26
 
 
 class App:
-    def __init__(self, config: Config, *, clock: object = None) -> None:
+    def __init__(self, config: Config, *, clock: Callable[[], dt.datetime] | None = None
+                 ) -> None:
         self.config = config
         self.clock = clock
         self.ctx: GameContext | None = None
@@ -71,7 +73,7 @@ class App:
             tr=tr,
             manager=SceneManager(),
             audio=Audio(res, volume=self.config.volume / 100, muted=self.config.mute),
-            **({"clock": self.clock} if self.clock else {}),
+            clock=self.clock or dt.datetime.now,
         )
         from game.scenes.content_errors import ContentErrorScene
         from game.scenes.navigation import Navigator

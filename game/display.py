@@ -12,8 +12,12 @@ from __future__ import annotations
 import logging
 import os
 import warnings
+from typing import TYPE_CHECKING
 
 import pygame
+
+if TYPE_CHECKING:
+    from pygame._sdl2.video import Renderer, Texture
 
 log = logging.getLogger("ecocards")
 
@@ -27,7 +31,8 @@ class Display:
         os.environ.setdefault("SDL_RENDER_SCALE_QUALITY", "linear")  # smooth, not blocky
         self.logical_size = logical_size
         self.canvas = pygame.Surface(logical_size)
-        self._texture = None
+        self._texture: Texture | None = None
+        self._renderer: Renderer | None = None
         self.fullscreen = fullscreen
         try:
             self._open_renderer(window_size, fullscreen)
@@ -77,7 +82,7 @@ class Display:
 
     def present(self) -> None:
         """Show the canvas: scaled to the window by the renderer."""
-        if self._texture is None:
+        if self._texture is None or self._renderer is None:
             pygame.display.flip()
             return
         self._texture.update(self.canvas)

@@ -6,6 +6,8 @@ so every edition in the decks can be reached.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 
 from game.context import GameContext
@@ -79,7 +81,7 @@ class HomeScene(ScreenScene):
                      self.tr("Reveal a card"))
             reveal_button = Button(
                 pygame.Rect(rect.left + 20, rect.bottom - 150, rect.width - 40, 64), label,
-                lambda e=edition: self.reveal(e), res.font(24, bold=True),
+                partial(self.reveal, edition), res.font(24, bold=True),
                 colour=theme.ACCENT, text_colour=theme.INK,
                 enabled=affordable and not progress.complete and closed is None,
                 sublabel=None if progress.complete else
@@ -89,7 +91,7 @@ class HomeScene(ScreenScene):
             fresh = sum(1 for s in content.species_in(edition.id) if s.id in new)
             self.buttons.add(Button(
                 pygame.Rect(rect.left + 20, rect.bottom - 72, rect.width - 40, 52),
-                self.tr("Open album"), lambda e=edition: self.album(e), res.font(20, bold=True),
+                self.tr("Open album"), partial(self.album, edition), res.font(20, bold=True),
                 colour=theme.edition_colour(edition.id, edition.color),
                 sublabel=self.tr.plural(fresh, "{count} new card to look at",
                                         "{count} new cards to look at") if fresh else None,
@@ -98,7 +100,7 @@ class HomeScene(ScreenScene):
             for label, step, x in (("‹", -1, ROW.left - 26), ("›", +1, ROW.right - 18)):
                 self.buttons.add(Button(
                     pygame.Rect(x, ROW.centery - 40, 44, 80), label,
-                    lambda s=step: self.scroll_editions(s), res.font(34, bold=True),
+                    partial(self.scroll_editions, step), res.font(34, bold=True),
                     colour=theme.INK, hold=0,
                     enabled=0 <= self.first_edition + step <= len(self.editions) - SHOWN))
 

@@ -7,6 +7,7 @@ this screen only shows what the rules say, including what is left to earn today.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import pygame
 
@@ -68,7 +69,7 @@ class LogActionScene(ScreenScene):
             rect = self.tile_rect(index - self.scroll * COLUMNS)
             if rect.top < HEADER or rect.bottom > HEIGHT - 16:
                 continue
-            self.buttons.add(Button(rect, "", lambda a=action: self.select(a), res.font(18),
+            self.buttons.add(Button(rect, "", partial(self.select, action), res.font(18),
                                     colour=theme.ACCENT if action is self.selected
                                     else theme.PANEL, hold=0))
         if self.selected is None:

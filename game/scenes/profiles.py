@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 
 from game.context import GameContext
@@ -45,7 +47,7 @@ class ProfilesScene(ScreenScene):
             rect = self.tile_rect(index - self.scroll * COLUMNS)
             if rect.bottom > HEIGHT or rect.top < HEADER:
                 continue
-            self.buttons.add(Button(rect, "", lambda m=meta: self.open_profile(m),
+            self.buttons.add(Button(rect, "", partial(self.open_profile, meta),
                                     res.font(20), colour=theme.PANEL))
         if not self.profiles:
             self.buttons.add(Button(pygame.Rect(WIDTH // 2 - 150, 470, 300, 64),

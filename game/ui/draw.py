@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from typing import Protocol
 
 import pygame
 
@@ -45,7 +46,13 @@ def clip(content: str, font: pygame.font.Font, width: int) -> str:
     return content.rstrip() + dots
 
 
-def wrap(content: str, font: pygame.font.Font, width: int) -> list[str]:
+class Measures(Protocol):
+    """A font as far as wrapping needs it: it measures text."""
+
+    def size(self, text: str, /) -> tuple[int, int]: ...
+
+
+def wrap(content: str, font: Measures, width: int) -> list[str]:
     """Lines of at most ``width`` pixels; breaks at spaces, or between any two CJK characters."""
     lines: list[str] = []
     for paragraph in latin(content).split("\n"):

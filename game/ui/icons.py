@@ -20,7 +20,7 @@ def _p(rect: pygame.Rect, x: float, y: float) -> tuple[int, int]:
 def _walk(s: pygame.Surface, r: pygame.Rect, c: Colour, w: int) -> None:
     pygame.draw.circle(s, c, _p(r, 0.55, 0.12), max(2, r.width // 9))
     body = [_p(r, 0.52, 0.28), _p(r, 0.45, 0.58)]
-    pygame.draw.line(s, c, *body, w)
+    pygame.draw.line(s, c, body[0], body[1], w)
     pygame.draw.lines(s, c, False, [_p(r, 0.45, 0.58), _p(r, 0.3, 0.8), _p(r, 0.25, 0.98)], w)
     pygame.draw.lines(s, c, False, [_p(r, 0.45, 0.58), _p(r, 0.62, 0.78), _p(r, 0.7, 0.98)], w)
     pygame.draw.lines(s, c, False, [_p(r, 0.25, 0.45), _p(r, 0.5, 0.32), _p(r, 0.72, 0.5)], w)
