@@ -35,8 +35,7 @@ BANNER_HEIGHT = 26
 
 
 class App:
-    def __init__(self, config: Config, *, clock: Callable[[], dt.datetime] | None = None
-                 ) -> None:
+    def __init__(self, config: Config, *, clock: Callable[[], dt.datetime] | None = None) -> None:
         self.config = config
         self.clock = clock
         self.ctx: GameContext | None = None
@@ -59,8 +58,9 @@ class App:
         pygame.display.init()  # not pygame.init(): the sound device is opened by Audio, which
         pygame.font.init()  # stays silent where a classroom PC has none
         pygame.key.set_repeat(400, 40)
-        self.display = Display(LOGICAL_SIZE, self.config.window_size,
-                               fullscreen=self.config.fullscreen)
+        self.display = Display(
+            LOGICAL_SIZE, self.config.window_size, fullscreen=self.config.fullscreen
+        )
         self.screen = self.display.canvas
         self.pg_clock = pygame.time.Clock()
         rng = random.Random(self.config.seed)
@@ -68,7 +68,11 @@ class App:
         res = Resources(self.config.assets_dir)
         tr = Translator.load(self.config.lang, self.config.locale_dir)  # logs catalog problems
         self.ctx = GameContext(
-            config=self.config, content=None, store=store, rng=rng, res=res,
+            config=self.config,
+            content=None,
+            store=store,
+            rng=rng,
+            res=res,
             cards=CardRenderer(res, tr),
             tr=tr,
             manager=SceneManager(),
@@ -94,8 +98,9 @@ class App:
             self.start()
         except Exception as exc:  # nothing on screen yet: say it plainly on the terminal
             path = self._write_crash_log(exc)
-            print(f"EcoCards could not start: {exc}\nDetails were written to {path}",
-                  file=sys.stderr)
+            print(
+                f"EcoCards could not start: {exc}\nDetails were written to {path}", file=sys.stderr
+            )
             return 1
         import pygame
 
@@ -115,8 +120,11 @@ class App:
     def _idle(self) -> bool:
         """Nothing moves and no one has touched a key, the mouse or the screen for a while."""
         assert self.ctx is not None
-        return (time.monotonic() - self._last_input > IDLE_AFTER_S and not self.ctx.toasts
-                and not self.ctx.manager.animating)
+        return (
+            time.monotonic() - self._last_input > IDLE_AFTER_S
+            and not self.ctx.toasts
+            and not self.ctx.manager.animating
+        )
 
     def step(self, dt_s: float) -> None:
         """One frame: events, update, draw. Any unexpected error becomes the error screen."""
@@ -176,9 +184,11 @@ class App:
                 return
         if self.ctx.manager.handle_event(event):  # type: ignore[arg-type]
             return
-        if (event.type == pygame.KEYDOWN  # type: ignore[attr-defined]
-                and event.key == pygame.K_ESCAPE  # type: ignore[attr-defined]
-                and len(self.ctx.manager.stack) > 1):
+        if (
+            event.type == pygame.KEYDOWN  # type: ignore[attr-defined]
+            and event.key == pygame.K_ESCAPE  # type: ignore[attr-defined]
+            and len(self.ctx.manager.stack) > 1
+        ):
             self.ctx.manager.pop()
 
     def _reload_content(self) -> None:
@@ -232,12 +242,19 @@ class App:
             "For the editor: the deck files have {count} error, so the game is using the last "
             "decks that worked. Fix it, then press F5.",
             "For the editor: the deck files have {count} errors, so the game is using the last "
-            "decks that worked. Fix them, then press F5.")
+            "decks that worked. Fix them, then press F5.",
+        )
         font = self.ctx.res.font(15, bold=True)
         strip = pygame.Rect(0, LOGICAL_SIZE[1] - BANNER_HEIGHT, LOGICAL_SIZE[0], BANNER_HEIGHT)
         pygame.draw.rect(self.screen, theme.DANGER, strip)
-        draw.text(self.screen, draw.clip(text, font, strip.width - 32), font, theme.WHITE,
-                  strip.center, "center")
+        draw.text(
+            self.screen,
+            draw.clip(text, font, strip.width - 32),
+            font,
+            theme.WHITE,
+            strip.center,
+            "center",
+        )
 
     def _draw_toasts(self) -> None:
         from game.ui import draw, theme
@@ -256,8 +273,14 @@ class App:
             colour = theme.DANGER if toast.error else theme.INK
             draw.panel(self.screen, rect, colour, radius=14, shadow=4)
             for i, line in enumerate(lines):
-                draw.text(self.screen, line, font, theme.WHITE,
-                          (rect.centerx, rect.top + 10 + i * font.get_linesize()), "midtop")
+                draw.text(
+                    self.screen,
+                    line,
+                    font,
+                    theme.WHITE,
+                    (rect.centerx, rect.top + 10 + i * font.get_linesize()),
+                    "midtop",
+                )
             y = rect.top - 10
 
     # -- errors ------------------------------------------------------------------------------
@@ -266,8 +289,11 @@ class App:
         try:
             self.config.logs_dir.mkdir(parents=True, exist_ok=True)
             handler: logging.Handler = logging.handlers.RotatingFileHandler(
-                self.config.logs_dir / "ecocards.log", maxBytes=512_000, backupCount=3,
-                encoding="utf-8")
+                self.config.logs_dir / "ecocards.log",
+                maxBytes=512_000,
+                backupCount=3,
+                encoding="utf-8",
+            )
         except OSError:
             handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -283,8 +309,9 @@ class App:
         try:
             self.config.logs_dir.mkdir(parents=True, exist_ok=True)
             for n in range(1, 100):  # two errors in one second each keep their own log
-                path = self.config.logs_dir / (f"crash-{stamp}.log" if n == 1
-                                               else f"crash-{stamp}-{n}.log")
+                path = self.config.logs_dir / (
+                    f"crash-{stamp}.log" if n == 1 else f"crash-{stamp}-{n}.log"
+                )
                 try:
                     with path.open("x", encoding="utf-8") as fh:
                         fh.write(details)

@@ -35,31 +35,58 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ecocards",
         description="EcoCards: log everyday eco-actions, earn green energy, and collect real "
-                    "IUCN Red List species cards.",
+        "IUCN Red List species cards.",
     )
-    parser.add_argument("--data", metavar="DIR", type=Path, default=defaults.data_dir,
-                        help="content folder with species.yaml, actions.yaml and decks/ "
-                             "(default: the game's data/ folder)")
-    parser.add_argument("--saves", metavar="DIR", type=Path, default=defaults.saves_dir,
-                        help="where player profiles, logs and caches are kept "
-                             "(default: the game's saves/ folder)")
+    parser.add_argument(
+        "--data",
+        metavar="DIR",
+        type=Path,
+        default=defaults.data_dir,
+        help="content folder with species.yaml, actions.yaml and decks/ "
+        "(default: the game's data/ folder)",
+    )
+    parser.add_argument(
+        "--saves",
+        metavar="DIR",
+        type=Path,
+        default=defaults.saves_dir,
+        help="where player profiles, logs and caches are kept (default: the game's saves/ folder)",
+    )
     spoken = languages(LOCALE_DIR)  # English and every catalog in data/locale
-    parser.add_argument("--lang", choices=list(spoken), default=defaults.lang,
-                        help="language of the game: "
-                             + ", ".join(f"{tag} ({name})" for tag, name in spoken.items())
-                             + " (default: en)")
-    parser.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11 "
-                        "toggles it)")
-    parser.add_argument("--size", metavar="WxH", type=_size, default=defaults.window_size,
-                        help="window size, e.g. 1920x1080 (default: 1280x720); the picture "
-                             "scales to fit")
-    parser.add_argument("--seed", metavar="N", type=int, default=None,
-                        help="seed for the card draws, to make a session reproducible")
-    parser.add_argument("--volume", metavar="N", type=_percent, default=defaults.volume,
-                        help="sound volume from 0 to 100 (default: 80)")
+    parser.add_argument(
+        "--lang",
+        choices=list(spoken),
+        default=defaults.lang,
+        help="language of the game: "
+        + ", ".join(f"{tag} ({name})" for tag, name in spoken.items())
+        + " (default: en)",
+    )
+    parser.add_argument(
+        "--fullscreen", action="store_true", help="start in fullscreen (F11 toggles it)"
+    )
+    parser.add_argument(
+        "--size",
+        metavar="WxH",
+        type=_size,
+        default=defaults.window_size,
+        help="window size, e.g. 1920x1080 (default: 1280x720); the picture scales to fit",
+    )
+    parser.add_argument(
+        "--seed",
+        metavar="N",
+        type=int,
+        default=None,
+        help="seed for the card draws, to make a session reproducible",
+    )
+    parser.add_argument(
+        "--volume",
+        metavar="N",
+        type=_percent,
+        default=defaults.volume,
+        help="sound volume from 0 to 100 (default: 80)",
+    )
     parser.add_argument("--mute", action="store_true", help="no sound")
-    parser.add_argument("--reduced-motion", action="store_true",
-                        help="turn off animations")
+    parser.add_argument("--reduced-motion", action="store_true", help="turn off animations")
     parser.add_argument("--version", action="version", version=f"EcoCards {__version__}")
     return parser
 

@@ -75,12 +75,15 @@ class GameContext:
         from playing. Either way ``deck_problems`` holds the errors until a reload succeeds."""
         today = self.now().date()
         try:
-            self.content = load_content(self.config.data_dir, self.config.assets_dir,
-                                        cache_dir=self.config.cache_dir, today=today)
+            self.content = load_content(
+                self.config.data_dir,
+                self.config.assets_dir,
+                cache_dir=self.config.cache_dir,
+                today=today,
+            )
         except ContentError as exc:
             if self.content is None:
-                self.content = load_last_valid(self.config.cache_dir, self.config.assets_dir,
-                                               today)
+                self.content = load_last_valid(self.config.cache_dir, self.config.assets_dir, today)
                 self.cards.clear()
             self.deck_problems = exc.problems if self.content is not None else []
             return exc.problems

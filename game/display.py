@@ -26,8 +26,9 @@ MINIMUM_SIZE = (320, 240)  # small classroom screens: the picture scales down to
 
 
 class Display:
-    def __init__(self, logical_size: tuple[int, int], window_size: tuple[int, int], *,
-                 fullscreen: bool) -> None:
+    def __init__(
+        self, logical_size: tuple[int, int], window_size: tuple[int, int], *, fullscreen: bool
+    ) -> None:
         os.environ.setdefault("SDL_RENDER_SCALE_QUALITY", "linear")  # smooth, not blocky
         self.logical_size = logical_size
         self.canvas = pygame.Surface(logical_size)

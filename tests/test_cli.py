@@ -16,21 +16,34 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def run_main(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def test_help_lists_every_option() -> None:
     result = run_main("--help")
     assert result.returncode == 0
-    for option in ("--data DIR", "--saves DIR", "--lang {en,zh-Hans}", "--fullscreen",
-                   "--size WxH", "--seed N"):
+    for option in (
+        "--data DIR",
+        "--saves DIR",
+        "--lang {en,zh-Hans}",
+        "--fullscreen",
+        "--size WxH",
+        "--seed N",
+    ):
         assert option in result.stdout
     assert "pygame" not in result.stdout + result.stderr  # no library banner
 
 
-@pytest.mark.parametrize("args", [["--bogus"], ["--lang", "fr"], ["--size", "big"],
-                                  ["--size", "10x10"], ["--seed", "x"]])
+@pytest.mark.parametrize(
+    "args", [["--bogus"], ["--lang", "fr"], ["--size", "big"], ["--size", "10x10"], ["--seed", "x"]]
+)
 def test_bad_options_get_argparse_usage_and_exit_2(args: list[str]) -> None:
     result = run_main(*args)
     assert result.returncode == 2
@@ -39,9 +52,22 @@ def test_bad_options_get_argparse_usage_and_exit_2(args: list[str]) -> None:
 
 
 def test_options_become_the_config(tmp_path: Path) -> None:
-    config = parse_config(["--data", str(tmp_path), "--saves", str(tmp_path / "s"),
-                           "--lang", "zh-Hans", "--fullscreen", "--size", "1920x1080",
-                           "--seed", "42", "--reduced-motion"])
+    config = parse_config(
+        [
+            "--data",
+            str(tmp_path),
+            "--saves",
+            str(tmp_path / "s"),
+            "--lang",
+            "zh-Hans",
+            "--fullscreen",
+            "--size",
+            "1920x1080",
+            "--seed",
+            "42",
+            "--reduced-motion",
+        ]
+    )
     assert config.data_dir == tmp_path and config.saves_dir == tmp_path / "s"
     assert config.lang == "zh-Hans" and config.fullscreen and config.reduced_motion
     assert config.window_size == (1920, 1080) and config.seed == 42
@@ -58,15 +84,18 @@ def test_broken_content_folder_starts_to_an_error_screen_not_a_traceback(tmp_pat
     (tmp_path / "species.yaml").write_text("editions: [\n", encoding="utf-8")
     with pytest.raises(subprocess.TimeoutExpired) as waited:
         run_main("--data", str(tmp_path), "--saves", str(tmp_path / "saves"), timeout=8)
-    output = (waited.value.stderr or b"")
+    output = waited.value.stderr or b""
     assert b"Traceback" not in output
 
 
 def test_game_core_does_not_import_pygame() -> None:
-    code = ("import sys, game.core, game.core.content, game.core.economy, game.core.reveals, "
-            "game.core.ledger, game.core.progress, game.saves.profiles\n"
-            "print('pygame' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                            text=True, timeout=60)
+    code = (
+        "import sys, game.core, game.core.content, game.core.economy, game.core.reveals, "
+        "game.core.ledger, game.core.progress, game.saves.profiles\n"
+        "print('pygame' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"

@@ -74,8 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         subsetter.subset(font)
         target = args.out / f"NotoSansSC-{weight}.otf"
         font.save(str(target))
-        print(f"{target}: {len(chars)} characters, "
-              f"{target.stat().st_size / 1e6:.1f} MB")
+        print(f"{target}: {len(chars)} characters, {target.stat().st_size / 1e6:.1f} MB")
     return 0
 
 

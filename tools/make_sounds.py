@@ -57,8 +57,11 @@ class Tone:
         count = min(round(self.length * RATE), len(buffer) - first)
         attack = max(1, round(self.attack * RATE))
         release = min(count, round(0.03 * RATE))  # a short fade so no tone ends in a click
-        steps = [(2 * math.pi * self.freq * ratio / RATE, level, math.exp(-decay / RATE))
-                 for ratio, level, decay in self.partials if self.freq * ratio < RATE / 2.2]
+        steps = [
+            (2 * math.pi * self.freq * ratio / RATE, level, math.exp(-decay / RATE))
+            for ratio, level, decay in self.partials
+            if self.freq * ratio < RATE / 2.2
+        ]
         for step, level, fall in steps:
             gain = self.level * level
             for i in range(count):
@@ -73,23 +76,38 @@ SOFT = ((1.0, 1.0, 1.2), (2.0, 0.2, 2.0), (3.0, 0.05, 3.0))
 GLASS = ((1.0, 1.0, 4.0), (2.76, 0.3, 7.0), (5.4, 0.12, 12.0))
 
 
-def arpeggio(notes: Sequence[str], gap: float, length: float, partials: tuple[tuple[float, float,
-             float], ...], *, start: float = 0.0, level: float = 1.0) -> list[Tone]:
+def arpeggio(
+    notes: Sequence[str],
+    gap: float,
+    length: float,
+    partials: tuple[tuple[float, float, float], ...],
+    *,
+    start: float = 0.0,
+    level: float = 1.0,
+) -> list[Tone]:
     return [Tone(note(n), start + i * gap, length, level, partials) for i, n in enumerate(notes)]
 
 
-def chord(notes: Sequence[str], start: float, length: float,
-          partials: tuple[tuple[float, float, float], ...], level: float = 0.6) -> list[Tone]:
-    return [Tone(note(n), start, length, level / len(notes) * 2, partials, attack=0.02)
-            for n in notes]
+def chord(
+    notes: Sequence[str],
+    start: float,
+    length: float,
+    partials: tuple[tuple[float, float, float], ...],
+    level: float = 0.6,
+) -> list[Tone]:
+    return [
+        Tone(note(n), start, length, level / len(notes) * 2, partials, attack=0.02) for n in notes
+    ]
 
 
 def sparkles(seed: int, count: int, start: float, span: float, level: float) -> list[Tone]:
     """High glassy twinkles at fixed, seeded moments."""
     rng = random.Random(seed)
     pitches = ["C7", "E7", "G7", "D7", "A6", "G6"]
-    return [Tone(note(rng.choice(pitches)), start + rng.random() * span, 0.5, level, GLASS)
-            for _ in range(count)]
+    return [
+        Tone(note(rng.choice(pitches)), start + rng.random() * span, 0.5, level, GLASS)
+        for _ in range(count)
+    ]
 
 
 def swish(seed: int, length: float, level: float) -> Callable[[list[float]], None]:
@@ -119,49 +137,70 @@ class Recipe:
 def _recipes() -> dict[str, Recipe]:
     tiers = {
         "reveal-common": Recipe(0.9, (*arpeggio(["E5", "G5"], 0.09, 0.8, MARIMBA),), peak=0.35),
-        "reveal-uncommon": Recipe(1.0, (*arpeggio(["C5", "E5", "G5"], 0.09, 0.9, MARIMBA),),
-                                  peak=0.4),
-        "reveal-rare": Recipe(1.4, (
-            *arpeggio(["C5", "E5", "G5", "C6"], 0.09, 1.2, BELL),
-            *sparkles(3, 3, 0.4, 0.6, 0.12),
-        )),
-        "reveal-very-rare": Recipe(1.9, (
-            *arpeggio(["G4", "C5", "E5", "G5", "C6"], 0.08, 1.5, BELL),
-            *chord(["C5", "E5", "G5"], 0.45, 1.4, SOFT, 0.35),
-            *sparkles(4, 5, 0.4, 1.0, 0.12),
-        )),
-        "reveal-legendary": Recipe(3.2, (
-            *arpeggio(["C4", "G4", "C5", "E5", "G5", "C6", "E6"], 0.085, 1.6, BELL, level=0.9),
-            *chord(["C4", "G4", "C5", "E5", "G5"], 0.62, 2.5, SOFT, 0.5),
-            *arpeggio(["G5", "C6"], 0.16, 1.8, BELL, start=1.3, level=0.7),
-            *sparkles(5, 10, 0.5, 2.2, 0.12),
-        ), peak=0.55),
+        "reveal-uncommon": Recipe(
+            1.0, (*arpeggio(["C5", "E5", "G5"], 0.09, 0.9, MARIMBA),), peak=0.4
+        ),
+        "reveal-rare": Recipe(
+            1.4,
+            (
+                *arpeggio(["C5", "E5", "G5", "C6"], 0.09, 1.2, BELL),
+                *sparkles(3, 3, 0.4, 0.6, 0.12),
+            ),
+        ),
+        "reveal-very-rare": Recipe(
+            1.9,
+            (
+                *arpeggio(["G4", "C5", "E5", "G5", "C6"], 0.08, 1.5, BELL),
+                *chord(["C5", "E5", "G5"], 0.45, 1.4, SOFT, 0.35),
+                *sparkles(4, 5, 0.4, 1.0, 0.12),
+            ),
+        ),
+        "reveal-legendary": Recipe(
+            3.2,
+            (
+                *arpeggio(["C4", "G4", "C5", "E5", "G5", "C6", "E6"], 0.085, 1.6, BELL, level=0.9),
+                *chord(["C4", "G4", "C5", "E5", "G5"], 0.62, 2.5, SOFT, 0.5),
+                *arpeggio(["G5", "C6"], 0.16, 1.8, BELL, start=1.3, level=0.7),
+                *sparkles(5, 10, 0.5, 2.2, 0.12),
+            ),
+            peak=0.55,
+        ),
         # a Lost species: low, slow and quiet, a minor chord that fades away
-        "reveal-lost": Recipe(3.0, (
-            *arpeggio(["A3", "C4", "E4"], 0.28, 2.6, SOFT, level=0.55),
-            *chord(["A3", "E4", "A4"], 0.9, 2.1, SOFT, 0.25),
-        ), peak=0.25),
+        "reveal-lost": Recipe(
+            3.0,
+            (
+                *arpeggio(["A3", "C4", "E4"], 0.28, 2.6, SOFT, level=0.55),
+                *chord(["A3", "E4", "A4"], 0.9, 2.1, SOFT, 0.25),
+            ),
+            peak=0.25,
+        ),
     }
     return {
         # logging an action: two quick rising marimba notes
         "log": Recipe(0.6, tuple(arpeggio(["G5", "C6"], 0.08, 0.5, MARIMBA, level=0.9))),
         # the card turning over
-        "flip": Recipe(0.35, (swish(1, 0.3, 0.9), Tone(note("C6"), 0.22, 0.13, 0.25, MARIMBA)),
-                       peak=0.3),
+        "flip": Recipe(
+            0.35, (swish(1, 0.3, 0.9), Tone(note("C6"), 0.22, 0.13, 0.25, MARIMBA)), peak=0.3
+        ),
         **tiers,
-        "badge": Recipe(1.3, (
-            *arpeggio(["E6", "G6", "C7"], 0.11, 1.0, GLASS, level=0.7),
-            *sparkles(6, 3, 0.35, 0.5, 0.1),
-        )),
-        "edition-complete": Recipe(3.6, (
-            *arpeggio(["C5", "E5", "G5"], 0.16, 0.5, MARIMBA),
-            *arpeggio(["E5", "G5", "C6"], 0.16, 0.5, MARIMBA, start=0.6),
-            *chord(["C4", "G4", "C5", "E5", "G5", "C6"], 1.2, 2.4, BELL, 0.7),
-            *sparkles(7, 12, 1.2, 2.0, 0.12),
-        )),
+        "badge": Recipe(
+            1.3,
+            (
+                *arpeggio(["E6", "G6", "C7"], 0.11, 1.0, GLASS, level=0.7),
+                *sparkles(6, 3, 0.35, 0.5, 0.1),
+            ),
+        ),
+        "edition-complete": Recipe(
+            3.6,
+            (
+                *arpeggio(["C5", "E5", "G5"], 0.16, 0.5, MARIMBA),
+                *arpeggio(["E5", "G5", "C6"], 0.16, 0.5, MARIMBA, start=0.6),
+                *chord(["C4", "G4", "C5", "E5", "G5", "C6"], 1.2, 2.4, BELL, 0.7),
+                *sparkles(7, 12, 1.2, 2.0, 0.12),
+            ),
+        ),
         # a quiet tap for pressing a button or moving the focus
-        "tap": Recipe(0.12, (Tone(note("A5"), 0.0, 0.11, 0.35, MARIMBA, attack=0.002),),
-                      peak=0.2),
+        "tap": Recipe(0.12, (Tone(note("A5"), 0.0, 0.11, 0.35, MARIMBA, attack=0.002),), peak=0.2),
     }
 
 
@@ -195,8 +234,11 @@ def render(recipe: Recipe) -> bytes:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder for the .wav files")
-    parser.add_argument("--check", action="store_true",
-                        help="write nothing; exit 1 when a file differs from its recipe")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 when a file differs from its recipe",
+    )
     args = parser.parse_args(argv)
     if not args.check:
         args.out.mkdir(parents=True, exist_ok=True)

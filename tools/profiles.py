@@ -77,14 +77,24 @@ def build_parser() -> Parser:
     )
     delete.add_argument("profile_id", metavar="PROFILE_ID")
     history = commands.add_parser(
-        "history", parents=[common],
-        help="print a player's energy total and every card drawn, with its seed and odds"
+        "history",
+        parents=[common],
+        help="print a player's energy total and every card drawn, with its seed and odds",
     )
     history.add_argument("profile_id", metavar="PROFILE_ID")
-    history.add_argument("--data", metavar="DIR", type=Path, default=Config().data_dir,
-                         help="the content folder, to name species and editions")
-    history.add_argument("--lang", choices=list(languages(LOCALE_DIR)), default=SOURCE_LANGUAGE,
-                         help="language of the history (default: en)")
+    history.add_argument(
+        "--data",
+        metavar="DIR",
+        type=Path,
+        default=Config().data_dir,
+        help="the content folder, to name species and editions",
+    )
+    history.add_argument(
+        "--lang",
+        choices=list(languages(LOCALE_DIR)),
+        default=SOURCE_LANGUAGE,
+        help="language of the history (default: en)",
+    )
     return parser
 
 
@@ -102,8 +112,10 @@ def print_history(store: SaveStore, profile_id: str, data_dir: Path, lang: str) 
         state = save.state
         verdict = None if content is None else verify_ledger(state.entries, content, now=now)
         counted = verdict.state if verdict is not None else state
-        print(f"{save.meta.name}: {counted.earned_total:,} g earned, {counted.balance:,} g to "
-              f"spend, {len(counted.owned)} cards")
+        print(
+            f"{save.meta.name}: {counted.earned_total:,} g earned, {counted.balance:,} g to "
+            f"spend, {len(counted.owned)} cards"
+        )
         lines = history_text(state, Translator.load(lang, LOCALE_DIR), content)
         for line in lines:
             print(line)
@@ -119,8 +131,10 @@ def print_history(store: SaveStore, profile_id: str, data_dir: Path, lang: str) 
     if verdict.ok:
         print("The ledger follows every rule.")
         return OK
-    print(f"{len(verdict.violations)} rule(s) broken; {len(verdict.set_aside)} entries are kept "
-          "aside and do not count.")
+    print(
+        f"{len(verdict.violations)} rule(s) broken; {len(verdict.set_aside)} entries are kept "
+        "aside and do not count."
+    )
     return FAILED
 
 

@@ -223,17 +223,26 @@ def write_contact_sheets(
         members = content.species_in(edition.id)
         columns = max(1, min(SHEET_COLUMNS, len(members)))
         rows = max(1, math.ceil(len(members) / columns))
-        sheet = pygame.Surface((SHEET_GAP + columns * (card_w + SHEET_GAP),
-                                SHEET_TITLE_H + rows * (card_h + SHEET_GAP) + SHEET_GAP))
+        sheet = pygame.Surface(
+            (
+                SHEET_GAP + columns * (card_w + SHEET_GAP),
+                SHEET_TITLE_H + rows * (card_h + SHEET_GAP) + SHEET_GAP,
+            )
+        )
         sheet.fill((13, 59, 58))
         title = f"{edition.title.get(lang)} - {len(members)} ({lang})"
-        sheet.blit(res.font(28, bold=True).render(title, True, (251, 247, 238)),
-                   (SHEET_GAP, SHEET_GAP))
+        sheet.blit(
+            res.font(28, bold=True).render(title, True, (251, 247, 238)), (SHEET_GAP, SHEET_GAP)
+        )
         for i, species in enumerate(members):
             row, col = divmod(i, columns)
-            sheet.blit(renderer.front(species, edition, SHEET_CARD_W, lang),
-                       (SHEET_GAP + col * (card_w + SHEET_GAP),
-                        SHEET_TITLE_H + row * (card_h + SHEET_GAP)))
+            sheet.blit(
+                renderer.front(species, edition, SHEET_CARD_W, lang),
+                (
+                    SHEET_GAP + col * (card_w + SHEET_GAP),
+                    SHEET_TITLE_H + row * (card_h + SHEET_GAP),
+                ),
+            )
         path = out / f"contact-{edition.id}-{lang}.png"
         _save(sheet, path)
         written.append(path)

@@ -110,21 +110,45 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         description="Check EcoCards content files and print every problem as "
         "path:line:col: level: message.",
     )
-    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                        help=f"data folders or .yaml files (default: {display_path(DEFAULT_DATA)})")
-    parser.add_argument("--assets", type=Path, metavar="DIR",
-                        help="the assets folder that art paths point into "
-                        "(default: 'assets' beside the data folder)")
-    parser.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
-                        help="check dates (assessment years) as if it were this day")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help=f"data folders or .yaml files (default: {display_path(DEFAULT_DATA)})",
+    )
+    parser.add_argument(
+        "--assets",
+        type=Path,
+        metavar="DIR",
+        help="the assets folder that art paths point into "
+        "(default: 'assets' beside the data folder)",
+    )
+    parser.add_argument(
+        "--today",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="check dates (assessment years) as if it were this day",
+    )
     parser.add_argument("--errors-only", action="store_true", help="do not print warnings")
-    parser.add_argument("--schema", nargs="?", const="species", choices=("species", "actions"),
-                        help="print the JSON Schema of the species decks (or of actions)")
-    parser.add_argument("--write-schemas", action="store_true",
-                        help="write species.schema.json and actions.schema.json into the data "
-                        "folder from the content models")
-    parser.add_argument("--check", action="store_true",
-                        help="with --write-schemas: only report whether the files are current")
+    parser.add_argument(
+        "--schema",
+        nargs="?",
+        const="species",
+        choices=("species", "actions"),
+        help="print the JSON Schema of the species decks (or of actions)",
+    )
+    parser.add_argument(
+        "--write-schemas",
+        action="store_true",
+        help="write species.schema.json and actions.schema.json into the data "
+        "folder from the content models",
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="with --write-schemas: only report whether the files are current",
+    )
     args = parser.parse_args(argv)
     if args.check and not args.write_schemas:
         parser.error("--check goes with --write-schemas")

@@ -99,8 +99,13 @@ def earn_amount(
     if not math.isfinite(quantity) or quantity <= 0:
         raise RuleError(Message("The amount must be more than zero."))
     if quantity > rules.max_quantity:
-        raise RuleError(Message("That is more than {count} {unit} at once.",
-                                count=rules.max_quantity, unit=Message(action.unit)))
+        raise RuleError(
+            Message(
+                "That is more than {count} {unit} at once.",
+                count=rules.max_quantity,
+                unit=Message(action.unit),
+            )
+        )
     today = now.date()
     if day > today:
         raise RuleError(Message("Actions cannot be logged for a day that has not happened yet."))
@@ -108,12 +113,18 @@ def earn_amount(
         raise RuleError(
             Message("You can log what you did today or yesterday, not earlier.")
             if rules.backdate_days == 1
-            else Message("Actions can be logged up to {count} days back.",
-                         count=rules.backdate_days))
+            else Message(
+                "Actions can be logged up to {count} days back.", count=rules.backdate_days
+            )
+        )
     if day_left(state, day, rules) <= 0:
-        raise RuleError(Message(
-            "That day has given all its green energy ({total} g). Well done! Come back "
-            "tomorrow for more.", total=rules.daily_total_g))
+        raise RuleError(
+            Message(
+                "That day has given all its green energy ({total} g). Well done! Come back "
+                "tomorrow for more.",
+                total=rules.daily_total_g,
+            )
+        )
     if cap_left(state, action, day) <= 0:
         raise RuleError(Message("You have reached today's limit for this action. Try another one!"))
     left = min(cap_left(state, action, day), day_left(state, day, rules))

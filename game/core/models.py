@@ -36,8 +36,27 @@ Category = Literal["EX", "EW", "CR", "EN", "VU", "NT", "LC", "DD", "NE"]
 # A category in an older assessment: today's codes, the 1994 "Lower Risk" ones (version 2.3), and
 # the codes used before 1994 (E endangered, V vulnerable, R rare, I indeterminate, K insufficiently
 # known, T threatened, Ex extinct).
-PastCategory = Literal["EX", "EW", "CR", "EN", "VU", "NT", "LC", "DD", "NE", "LR/cd", "LR/nt",
-                       "LR/lc", "E", "V", "R", "I", "K", "T", "Ex"]
+PastCategory = Literal[
+    "EX",
+    "EW",
+    "CR",
+    "EN",
+    "VU",
+    "NT",
+    "LC",
+    "DD",
+    "NE",
+    "LR/cd",
+    "LR/nt",
+    "LR/lc",
+    "E",
+    "V",
+    "R",
+    "I",
+    "K",
+    "T",
+    "Ex",
+]
 Trend = Literal["increasing", "decreasing", "stable", "unknown"]
 CitesAppendix = Literal["I", "II", "III"]
 YearKey = Annotated[str, Field(pattern=r"^[0-9]{4}$")]
@@ -75,8 +94,12 @@ def _check_languages(keys: Any) -> None:
     known = game_languages()
     for lang in keys:
         if lang not in known:
-            raise ValueError(f"'{lang}' is not a language the game has a catalog for"
-                             + did_you_mean(lang, known) + "; known: " + ", ".join(known))
+            raise ValueError(
+                f"'{lang}' is not a language the game has a catalog for"
+                + did_you_mean(lang, known)
+                + "; known: "
+                + ", ".join(known)
+            )
 
 
 def _name_keys(schema: dict[str, Any]) -> None:
@@ -117,7 +140,8 @@ class TextList(Model):
 
     model_config = ConfigDict(extra="allow", json_schema_extra=_language_keys)
     __pydantic_extra__: dict[str, Annotated[list[LongText], Field(min_length=1, max_length=8)]] = (
-        Field(init=False))
+        Field(init=False)
+    )
 
     en: Annotated[list[LongText], Field(min_length=1, max_length=8)]
 
@@ -148,10 +172,15 @@ class Name(Text):
     def _fits_the_card(cls, data: Any, handler: ModelWrapValidatorHandler[Name]) -> Name:
         if isinstance(data, dict):
             too_long = [
-                InitErrorDetails(type="string_too_long", loc=(lang,), input=text,
-                                 ctx={"max_length": name_limit(lang)})
+                InitErrorDetails(
+                    type="string_too_long",
+                    loc=(lang,),
+                    input=text,
+                    ctx={"max_length": name_limit(lang)},
+                )
                 for lang, text in data.items()
-                if lang != SOURCE_LANGUAGE and isinstance(text, str)
+                if lang != SOURCE_LANGUAGE
+                and isinstance(text, str)
                 and len(text) > name_limit(lang)
             ]
             if too_long:
@@ -171,9 +200,9 @@ ThreatText = Annotated[str, Field(min_length=1, max_length=THREAT_LIMIT)]
 class Facts(TextList):
     """Up to three short facts per language, one sentence each."""
 
-    __pydantic_extra__: dict[str, Annotated[list[FactText], Field(min_length=1,
-                                                                 max_length=FACTS_MAX)]] = (
-        Field(init=False))
+    __pydantic_extra__: dict[
+        str, Annotated[list[FactText], Field(min_length=1, max_length=FACTS_MAX)]
+    ] = Field(init=False)
 
     en: Annotated[list[FactText], Field(min_length=1, max_length=FACTS_MAX)]
 
@@ -181,9 +210,9 @@ class Facts(TextList):
 class Threats(TextList):
     """Up to three short phrases per language."""
 
-    __pydantic_extra__: dict[str, Annotated[list[ThreatText], Field(min_length=1,
-                                                                   max_length=THREATS_MAX)]] = (
-        Field(init=False))
+    __pydantic_extra__: dict[
+        str, Annotated[list[ThreatText], Field(min_length=1, max_length=THREATS_MAX)]
+    ] = Field(init=False)
 
     en: Annotated[list[ThreatText], Field(min_length=1, max_length=THREATS_MAX)]
 
@@ -202,26 +231,33 @@ class Iucn(Model):
     history: Annotated[dict[YearKey, PastCategory], Field(max_length=40)] | None = Field(
         default=None,
         description="Earlier assessments, year: category, from the assessment's 'previously "
-                    "published' list (e.g. {2008: EN, 2016: VU}).")
+        "published' list (e.g. {2008: EN, 2016: VU}).",
+    )
 
     @field_validator("history", mode="before")
     @classmethod
     def _years_as_text(cls, value: Any) -> Any:
         # YAML reads 2008 as a number; the JSON cache and the schema keep years as text keys.
         if isinstance(value, dict):
-            return {str(k) if isinstance(k, int) and not isinstance(k, bool) else k: v
-                    for k, v in value.items()}
+            return {
+                str(k) if isinstance(k, int) and not isinstance(k, bool) else k: v
+                for k, v in value.items()
+            }
         return value
 
     @model_validator(mode="after")
     def _history_before_latest(self) -> Iucn:
         for year in self.history or {}:
             if int(year) < FIRST_RED_LIST_YEAR:
-                raise ValueError(f"history year {year} is before {FIRST_RED_LIST_YEAR}, when the "
-                                 "first Red List was published")
+                raise ValueError(
+                    f"history year {year} is before {FIRST_RED_LIST_YEAR}, when the "
+                    "first Red List was published"
+                )
             if int(year) >= self.year:
-                raise ValueError(f"history year {year} is not before the latest assessment "
-                                 f"({self.year}): history lists the earlier assessments only")
+                raise ValueError(
+                    f"history year {year} is not before the latest assessment "
+                    f"({self.year}): history lists the earlier assessments only"
+                )
         return self
 
     def timeline(self) -> list[tuple[int, str]]:
@@ -233,23 +269,29 @@ class Iucn(Model):
     @classmethod
     def _published_when_possible(cls, year: int, info: ValidationInfo) -> int:
         if year < FIRST_RED_LIST_YEAR:
-            raise ValueError(f"assessment year {year} is before {FIRST_RED_LIST_YEAR}, when the "
-                             "first Red List was published")
+            raise ValueError(
+                f"assessment year {year} is before {FIRST_RED_LIST_YEAR}, when the "
+                "first Red List was published"
+            )
         today = (info.context or {}).get("today") or dt.date.today()
         if year > today.year:
             shown = str(year) if year < 10**8 else f"{str(year)[:8]}…"
-            raise ValueError(f"assessment year {shown} is in the future (this year is "
-                             f"{today.year})")
+            raise ValueError(
+                f"assessment year {shown} is in the future (this year is {today.year})"
+            )
         return year
 
 
 class Trade(Model):
     """What is traded illegally and how CITES controls it: the card's "Don't buy" panel."""
 
-    goods: TextList = Field(description="What is sold: products made from the species "
-                                        "(one short phrase each).")
-    cites: CitesAppendix = Field(description="CITES appendix: I (commercial trade banned), "
-                                             "II (trade only with permits) or III.")
+    goods: TextList = Field(
+        description="What is sold: products made from the species (one short phrase each)."
+    )
+    cites: CitesAppendix = Field(
+        description="CITES appendix: I (commercial trade banned), "
+        "II (trade only with permits) or III."
+    )
 
 
 class Edition(Model):
@@ -281,31 +323,40 @@ class HelpedBy(Model):
 class Species(Model):
     id: Slug = Field(description="Permanent slug, unique across all files; saves refer to it.")
     edition: Slug = Field(description="The id of the edition this card belongs to.")
-    name: Name = Field(description="Common name in English (at most 32 characters) and "
-                                   "Simplified Chinese (at most 10).")
+    name: Name = Field(
+        description="Common name in English (at most 32 characters) and "
+        "Simplified Chinese (at most 10)."
+    )
     scientific_name: Annotated[
         str, Field(pattern=r"^[A-Z][a-z]+(?: [a-z][a-z-]+){1,2}$", max_length=120)
     ] = Field(description="Latin name as used by the IUCN Red List, e.g. Rhincodon typus.")
-    group: Slug = Field(description="Taxon group: its generic picture, and the filters.",
-                        json_schema_extra={"enum": _GROUP_NAMES})
+    group: Slug = Field(
+        description="Taxon group: its generic picture, and the filters.",
+        json_schema_extra={"enum": _GROUP_NAMES},
+    )
     iucn: Iucn
     habitats: Annotated[
         list[Annotated[Slug, Field(json_schema_extra={"enum": _HABITAT_NAMES})]],
         Field(max_length=12),
     ] = []
     range: Text | None = None
-    facts: Facts = Field(description="Two or three short, true, child-friendly facts, at most "
-                                     "120 characters each.")
-    threats: Threats | None = Field(default=None, description="One to three short phrases, at "
-                                                              "most 80 characters each.")
-    trade: Trade | None = Field(default=None, description="Where illegal trade is a main threat: "
-                                                          "what is sold, and its CITES appendix.")
+    facts: Facts = Field(
+        description="Two or three short, true, child-friendly facts, at most 120 characters each."
+    )
+    threats: Threats | None = Field(
+        default=None, description="One to three short phrases, at most 80 characters each."
+    )
+    trade: Trade | None = Field(
+        default=None,
+        description="Where illegal trade is a main threat: what is sold, and its CITES appendix.",
+    )
     helped_by: Annotated[list[HelpedBy], Field(max_length=8)] = Field(
         default=[], description="Eco-action ids (from actions.yaml), each with an optional why."
     )
     art: Annotated[str, Field(min_length=1, max_length=300)] | None = Field(
-        default=None, description="The species' picture, SVG (or PNG) relative to assets/, "
-        "e.g. art/whale-shark.svg; without it the card shows the generic picture of its group."
+        default=None,
+        description="The species' picture, SVG (or PNG) relative to assets/, "
+        "e.g. art/whale-shark.svg; without it the card shows the generic picture of its group.",
     )
 
 
@@ -363,8 +414,9 @@ def _file_schema(model: type[BaseModel], title: str, description: str) -> dict[s
     schema = {"$schema": SCHEMA_DIALECT, **schema, "title": title, "description": description}
     helped_by = schema.get("$defs", {}).get("Species", {}).get("properties", {}).get("helped_by")
     if helped_by is not None:  # a plain action id is accepted as well as {action, why}
-        helped_by["items"] = {"anyOf": [helped_by["items"],
-                                        {"type": "string", "pattern": SLUG_PATTERN}]}
+        helped_by["items"] = {
+            "anyOf": [helped_by["items"], {"type": "string", "pattern": SLUG_PATTERN}]
+        }
     return schema
 
 
@@ -372,11 +424,14 @@ def json_schemas() -> dict[str, dict[str, Any]]:
     """The JSON Schema of each kind of content file, by the file name it is committed as."""
     return {
         "species.schema.json": _file_schema(
-            SpeciesFile, "EcoCards species deck",
+            SpeciesFile,
+            "EcoCards species deck",
             "data/species.yaml and data/decks/*.yaml: editions and species cards.",
         ),
         "actions.schema.json": _file_schema(
-            ActionsFile, "EcoCards eco-actions", "data/actions.yaml: the eco-action catalogue.",
+            ActionsFile,
+            "EcoCards eco-actions",
+            "data/actions.yaml: the eco-action catalogue.",
         ),
     }
 

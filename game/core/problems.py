@@ -64,8 +64,7 @@ _KEY_AT = {ch: (row, col) for row, keys in enumerate(_QWERTY) for col, ch in enu
 
 def _adjacent(a: str, b: str) -> bool:
     pa, pb = _KEY_AT.get(a.lower()), _KEY_AT.get(b.lower())
-    return pa is not None and pb is not None and max(abs(pa[0] - pb[0]),
-                                                     abs(pa[1] - pb[1])) == 1
+    return pa is not None and pb is not None and max(abs(pa[0] - pb[0]), abs(pa[1] - pb[1])) == 1
 
 
 def nearest_code(word: str, codes: Iterable[str]) -> str:

@@ -169,8 +169,9 @@ def reveal(
             raise RuleError(Message("This edition has no cards yet."))
         raise RuleError(Message("You have found every species in this edition!"))
     if state.balance < edition.reveal_cost:
-        raise RuleError(Message("You need {amount} g more energy.",
-                                amount=edition.reveal_cost - state.balance))
+        raise RuleError(
+            Message("You need {amount} g more energy.", amount=edition.reveal_cost - state.balance)
+        )
     seed = rng.getrandbits(64)
     species_id = pick(current, seed)
     tier = tier_of(content.species[species_id].iucn.category).id

@@ -24,8 +24,15 @@ CATEGORY_NAMES = {
     "NE": N_("Not Evaluated"),
 }
 CATEGORY_COLOURS = {
-    "EX": "#000000", "EW": "#542344", "CR": "#D81E05", "EN": "#FC7F3F", "VU": "#F9E814",
-    "NT": "#CCE226", "LC": "#60C659", "DD": "#D1D1C6", "NE": "#FFFFFF",
+    "EX": "#000000",
+    "EW": "#542344",
+    "CR": "#D81E05",
+    "EN": "#FC7F3F",
+    "VU": "#F9E814",
+    "NT": "#CCE226",
+    "LC": "#60C659",
+    "DD": "#D1D1C6",
+    "NE": "#FFFFFF",
 }
 TRENDS = ("increasing", "decreasing", "stable", "unknown")
 
@@ -106,16 +113,35 @@ HABITATS = {
 ActionCategory = Literal["transport", "waste", "food", "energy", "water", "shopping"]
 ActionUnit = Literal["km", "trip", "item", "meal", "kg", "load", "shower", "day"]
 ActionIcon = Literal[
-    "walk", "bike", "bus", "train", "bag", "bottle", "cup", "leaf", "plate", "can", "paper",
-    "shirt", "sun", "drop", "plug",
+    "walk",
+    "bike",
+    "bus",
+    "train",
+    "bag",
+    "bottle",
+    "cup",
+    "leaf",
+    "plate",
+    "can",
+    "paper",
+    "shirt",
+    "sun",
+    "drop",
+    "plug",
 ]
 ACTION_CATEGORIES: tuple[str, ...] = get_args(ActionCategory)
 ACTION_UNITS: tuple[str, ...] = get_args(ActionUnit)
 ACTION_ICONS: tuple[str, ...] = get_args(ActionIcon)
 # A unit after "per" ("170 g per km"), and an amount of it, with its plural ("3 meals").
 UNIT_NAMES = {
-    "km": N_("km"), "trip": N_("trip"), "item": N_("item"), "meal": N_("meal"), "kg": N_("kg"),
-    "load": N_("load"), "shower": N_("shower"), "day": N_("day"),
+    "km": N_("km"),
+    "trip": N_("trip"),
+    "item": N_("item"),
+    "meal": N_("meal"),
+    "kg": N_("kg"),
+    "load": N_("load"),
+    "shower": N_("shower"),
+    "day": N_("day"),
 }
 UNIT_AMOUNTS = {
     "km": N_plural("{count} km", "{count} km"),

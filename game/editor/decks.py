@@ -81,8 +81,9 @@ def _yaml(layout: tuple[int, int, int]) -> YAML:
 
 
 class DeckFile:
-    def __init__(self, path: Path, text: str, data: Any, yaml: YAML, *, exact: bool,
-                 newline: str = "\n") -> None:
+    def __init__(
+        self, path: Path, text: str, data: Any, yaml: YAML, *, exact: bool, newline: str = "\n"
+    ) -> None:
         self.path = path
         self.text = text
         self.data = data
@@ -109,8 +110,9 @@ class DeckFile:
             except MarkedYAMLError as exc:
                 mark = exc.problem_mark or exc.context_mark
                 line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-                raise DeckError(f"{display_path(path)}:{line}:{col}: error: YAML: "
-                                f"{exc.problem or exc.context}") from None
+                raise DeckError(
+                    f"{display_path(path)}:{line}:{col}: error: YAML: {exc.problem or exc.context}"
+                ) from None
             except YAMLError as exc:
                 raise DeckError(f"{display_path(path)}:1:1: error: YAML: {exc}") from None
             if data is None or _dump(yaml, data) == text:
@@ -147,17 +149,20 @@ class DeckFile:
         if self.exact:
             return
         first = _first_difference(self.text, _dump(self.yaml, self.data))
-        raise DeckError(f"{self.shown_path}:{first}:1: error: ruamel.yaml cannot keep this "
-                        "file's layout exactly (first at this line), so it is not edited; "
-                        "make the indentation regular or edit it by hand")
+        raise DeckError(
+            f"{self.shown_path}:{first}:1: error: ruamel.yaml cannot keep this "
+            "file's layout exactly (first at this line), so it is not edited; "
+            "make the indentation regular or edit it by hand"
+        )
 
     def set_iucn(self, species: DeckSpecies, changes: Mapping[str, Any]) -> None:
         """Set ``iucn`` fields of one species; a value of None removes the key."""
         self._check_editable()
         iucn = species.raw.get("iucn")
         if not isinstance(iucn, CommentedMap):
-            raise DeckError(f"{species.where}:1: error: '{species.id}' has no iucn mapping "
-                            "to update")
+            raise DeckError(
+                f"{species.where}:1: error: '{species.id}' has no iucn mapping to update"
+            )
         for key in IUCN_ORDER:
             if key not in changes:
                 continue
@@ -167,8 +172,11 @@ class DeckFile:
                     _remove_key(iucn, key)
             elif key in iucn:
                 old = iucn[key]
-                iucn[key] = type(old)(value) if isinstance(old, ScalarString) and isinstance(
-                    value, str) else value
+                iucn[key] = (
+                    type(old)(value)
+                    if isinstance(old, ScalarString) and isinstance(value, str)
+                    else value
+                )
             else:
                 before = [k for k in IUCN_ORDER[: IUCN_ORDER.index(key)] if k in iucn]
                 after_key = before[-1] if before else None
@@ -194,8 +202,9 @@ class DeckFile:
     def render(self) -> str:
         if self.data is None:
             return self.text
-        prefix = self._prefix if not self._prefix or self._prefix.endswith("\n") \
-            else self._prefix + "\n"
+        prefix = (
+            self._prefix if not self._prefix or self._prefix.endswith("\n") else self._prefix + "\n"
+        )
         return prefix + _dump(self.yaml, self.data)
 
     def written_text(self) -> str:
@@ -204,13 +213,19 @@ class DeckFile:
     def diff(self) -> str:
         """A unified diff from the file on disk to what :meth:`render` would write."""
         shown = self.shown_path
-        before, after = (shown, shown) if Path(shown).is_absolute() else (f"a/{shown}",
-                                                                          f"b/{shown}")
-        lines = difflib.unified_diff(self.text.splitlines(keepends=True),
-                                     self.render().splitlines(keepends=True),
-                                     fromfile=before, tofile=after)
-        return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
-                       for line in lines)
+        before, after = (
+            (shown, shown) if Path(shown).is_absolute() else (f"a/{shown}", f"b/{shown}")
+        )
+        lines = difflib.unified_diff(
+            self.text.splitlines(keepends=True),
+            self.render().splitlines(keepends=True),
+            fromfile=before,
+            tofile=after,
+        )
+        return "".join(
+            line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+            for line in lines
+        )
 
     def line_of(self, species_id: str) -> int:
         """The line of a species in the rendered text (for messages after an edit)."""
@@ -241,11 +256,10 @@ def _split_comment(value: str) -> tuple[str, str]:
     """An end-of-line comment token holds the rest of its own line and then any blank or
     comment lines that follow; split the two."""
     end = value.find("\n")
-    return (value, "") if end < 0 else (value[: end + 1], value[end + 1:])
+    return (value, "") if end < 0 else (value[: end + 1], value[end + 1 :])
 
 
-def _insert_key(mapping: CommentedMap, position: int, after_key: Any, key: str,
-                value: Any) -> None:
+def _insert_key(mapping: CommentedMap, position: int, after_key: Any, key: str, value: Any) -> None:
     mapping.insert(position, key, value)
     token = mapping.ca.items.get(after_key, [None] * 4)[2] if after_key is not None else None
     if token is None:
@@ -283,16 +297,18 @@ def _remove_key(mapping: CommentedMap, key: str) -> None:
 
 def deck_paths(data_dir: Path) -> list[Path]:
     """The content files that can hold editions and species, in load order."""
-    return [p for p in content_files(data_dir)
-            if p.exists() and not (p.name == ACTIONS_FILE and p.parent.name != DECKS_DIR)]
+    return [
+        p
+        for p in content_files(data_dir)
+        if p.exists() and not (p.name == ACTIONS_FILE and p.parent.name != DECKS_DIR)
+    ]
 
 
 def load_decks(data_dir: Path) -> list[DeckFile]:
     return [DeckFile.load(path) for path in deck_paths(data_dir)]
 
 
-def validate_with(data_dir: Path, assets_dir: Path, replaced: Mapping[Path, str]
-                  ) -> list[Problem]:
+def validate_with(data_dir: Path, assets_dir: Path, replaced: Mapping[Path, str]) -> list[Problem]:
     """Every problem :func:`load_content` finds in ``data_dir`` as it would be with the
     ``replaced`` texts, located in the real files. Nothing in ``data_dir`` is touched."""
     data_dir = data_dir.resolve()
@@ -323,5 +339,6 @@ def _relocate(problem: Problem, copy_dir: Path, data_dir: Path) -> Problem:
         rel = Path(problem.path).resolve().relative_to(copy_dir.resolve())
     except ValueError:
         return problem
-    return Problem(display_path(data_dir / rel), problem.line, problem.col, problem.severity,
-                   problem.message)
+    return Problem(
+        display_path(data_dir / rel), problem.line, problem.col, problem.severity, problem.message
+    )

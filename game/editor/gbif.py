@@ -47,16 +47,21 @@ class NameMatch:
     def suggestion(self) -> str | None:
         """One line for the editor, or None when the name is accepted as written."""
         if self.synonym:
-            accepted = (f"'{self.accepted_name}'" if self.accepted_name
-                        else f"https://www.gbif.org/species/{self.accepted_key}")
+            accepted = (
+                f"'{self.accepted_name}'"
+                if self.accepted_name
+                else f"https://www.gbif.org/species/{self.accepted_key}"
+            )
             return f"GBIF: '{self.asked}' is a synonym; the accepted name is {accepted}"
         if self.match_type == "FUZZY" and self.canonical_name != self.asked:
             sure = f", confidence {self.confidence}%" if self.confidence is not None else ""
             return f"GBIF: did you mean '{self.canonical_name}'? (fuzzy match{sure})"
         if self.match_type == "HIGHERRANK":
             rank = (self.rank or "higher rank").lower()
-            return f"GBIF does not know '{self.asked}' as a species, only the {rank} " \
-                   f"'{self.canonical_name}'"
+            return (
+                f"GBIF does not know '{self.asked}' as a species, only the {rank} "
+                f"'{self.canonical_name}'"
+            )
         if self.match_type == "NONE":
             return f"GBIF has no match for '{self.asked}'"
         return None
@@ -71,13 +76,17 @@ class GbifClient:
         self.client = client
 
     def match(self, scientific_name: str) -> NameMatch:
-        data = ensure_mapping(self.client.get("species/match", {"name": scientific_name}),
-                              SERVICE, f"the match of '{scientific_name}'")
+        data = ensure_mapping(
+            self.client.get("species/match", {"name": scientific_name}),
+            SERVICE,
+            f"the match of '{scientific_name}'",
+        )
         match = NameMatch(
             asked=scientific_name,
             match_type=str(data.get("matchType") or "NONE").upper(),
-            canonical_name=data.get("canonicalName") if isinstance(
-                data.get("canonicalName"), str) else None,
+            canonical_name=data.get("canonicalName")
+            if isinstance(data.get("canonicalName"), str)
+            else None,
             rank=data.get("rank") if isinstance(data.get("rank"), str) else None,
             usage_key=_int(data.get("usageKey")),
             synonym=data.get("synonym") is True,
@@ -100,17 +109,22 @@ class GbifClient:
         name = data.get("canonicalName") or data.get("scientificName")
         return name if isinstance(name, str) else None
 
-    def vernacular_names(self, key: int, languages: tuple[str, ...] = ("eng", "zho")
-                         ) -> dict[str, list[str]]:
+    def vernacular_names(
+        self, key: int, languages: tuple[str, ...] = ("eng", "zho")
+    ) -> dict[str, list[str]]:
         """Distinct vernacular names per ISO 639-3 language, in GBIF's order."""
         found: dict[str, list[str]] = {lang: [] for lang in languages}
         seen: set[tuple[str, str]] = set()
         offset = 0
         for _ in range(MAX_PAGES):
             data = ensure_mapping(
-                self.client.get(f"species/{key}/vernacularNames",
-                                {"offset": str(offset), "limit": str(PAGE_SIZE)}),
-                SERVICE, "vernacular names")
+                self.client.get(
+                    f"species/{key}/vernacularNames",
+                    {"offset": str(offset), "limit": str(PAGE_SIZE)},
+                ),
+                SERVICE,
+                "vernacular names",
+            )
             results = data.get("results")
             if not isinstance(results, list):
                 break
@@ -118,8 +132,12 @@ class GbifClient:
                 if not isinstance(entry, dict):
                     continue
                 name, lang = entry.get("vernacularName"), entry.get("language")
-                if (not isinstance(name, str) or not name.strip() or not isinstance(lang, str)
-                        or lang not in found):
+                if (
+                    not isinstance(name, str)
+                    or not name.strip()
+                    or not isinstance(lang, str)
+                    or lang not in found
+                ):
                     continue
                 marker = (lang, name.strip().casefold())
                 if marker not in seen:
@@ -129,4 +147,3 @@ class GbifClient:
                 break
             offset += len(results)
         return found
-

@@ -9,27 +9,59 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 _RAYS = {"MYLIOBATIFORMES", "RAJIFORMES", "RHINOPRISTIFORMES", "TORPEDINIFORMES"}
-_WHALES = {"BALAENIDAE", "BALAENOPTERIDAE", "ESCHRICHTIIDAE", "NEOBALAENIDAE", "PHYSETERIDAE",
-           "KOGIIDAE", "ZIPHIIDAE", "MONODONTIDAE"}
-_DOLPHINS = {"DELPHINIDAE", "PHOCOENIDAE", "INIIDAE", "LIPOTIDAE", "PLATANISTIDAE",
-             "PONTOPORIIDAE"}
+_WHALES = {
+    "BALAENIDAE",
+    "BALAENOPTERIDAE",
+    "ESCHRICHTIIDAE",
+    "NEOBALAENIDAE",
+    "PHYSETERIDAE",
+    "KOGIIDAE",
+    "ZIPHIIDAE",
+    "MONODONTIDAE",
+}
+_DOLPHINS = {"DELPHINIDAE", "PHOCOENIDAE", "INIIDAE", "LIPOTIDAE", "PLATANISTIDAE", "PONTOPORIIDAE"}
 _SEALS = {"PHOCIDAE", "OTARIIDAE", "ODOBENIDAE"}
 _OTTERS = {"Enhydra", "Lutra", "Lontra", "Aonyx", "Pteronura", "Lutrogale", "Hydrictis"}
-_SEABIRDS = {"PROCELLARIIFORMES", "LARIDAE", "SULIDAE", "FREGATIDAE", "PHAETHONTIDAE",
-             "STERCORARIIDAE", "PHALACROCORACIDAE"}
+_SEABIRDS = {
+    "PROCELLARIIFORMES",
+    "LARIDAE",
+    "SULIDAE",
+    "FREGATIDAE",
+    "PHAETHONTIDAE",
+    "STERCORARIIDAE",
+    "PHALACROCORACIDAE",
+}
 _FISH = {"ACTINOPTERYGII", "SARCOPTERYGII", "MYXINI", "CEPHALASPIDOMORPHI"}
 # Eagles, hawks, kites, vultures and falcons, by order or by family (some checklists keep the
 # harpy eagle in a family of its own); owls stay birds, the eagle drawing would not fit them.
-_RAPTORS = {"ACCIPITRIFORMES", "FALCONIFORMES", "ACCIPITRIDAE", "HARPIIDAE", "PANDIONIDAE",
-            "FALCONIDAE"}
+_RAPTORS = {
+    "ACCIPITRIFORMES",
+    "FALCONIFORMES",
+    "ACCIPITRIDAE",
+    "HARPIIDAE",
+    "PANDIONIDAE",
+    "FALCONIDAE",
+}
 _SALAMANDERS = {"CAUDATA", "URODELA"}
 # Bovidae are antelopes, goats and sheep (the hoofed-mammal drawing) except for the wild cattle.
 _WILD_CATTLE = {"Bison", "Bos", "Bubalus", "Syncerus"}
-_BY_FAMILY = {"FELIDAE": "cat", "URSIDAE": "bear", "RHINOCEROTIDAE": "rhino",
-              "ELEPHANTIDAE": "elephant", "MANIDAE": "pangolin", "AILURIDAE": "red-panda",
-              "PHASCOLARCTIDAE": "koala", "ERINACEIDAE": "hedgehog", "SCIURIDAE": "squirrel",
-              "BRADYPODIDAE": "sloth", "CHOLOEPODIDAE": "sloth", "MEGALONYCHIDAE": "sloth",
-              "CERVIDAE": "deer", "TAPIRIDAE": "tapir", "GIRAFFIDAE": "giraffid"}
+_BY_FAMILY = {
+    "FELIDAE": "cat",
+    "URSIDAE": "bear",
+    "RHINOCEROTIDAE": "rhino",
+    "ELEPHANTIDAE": "elephant",
+    "MANIDAE": "pangolin",
+    "AILURIDAE": "red-panda",
+    "PHASCOLARCTIDAE": "koala",
+    "ERINACEIDAE": "hedgehog",
+    "SCIURIDAE": "squirrel",
+    "BRADYPODIDAE": "sloth",
+    "CHOLOEPODIDAE": "sloth",
+    "MEGALONYCHIDAE": "sloth",
+    "CERVIDAE": "deer",
+    "TAPIRIDAE": "tapir",
+    "GIRAFFIDAE": "giraffid",
+}
 
 
 def guess_group(ranks: Mapping[str, str], genus: str) -> tuple[str | None, str]:
@@ -45,8 +77,7 @@ def guess_group(ranks: Mapping[str, str], genus: str) -> tuple[str | None, str]:
     return group, f"guessed from the taxonomy ({shown or genus})"
 
 
-def _animal_group(klass: str, order: str, family: str, phylum: str,
-                  genus: str) -> str | None:
+def _animal_group(klass: str, order: str, family: str, phylum: str, genus: str) -> str | None:
     if klass == "CHONDRICHTHYES":
         if order in _RAYS:
             return "ray"

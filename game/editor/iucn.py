@@ -80,9 +80,13 @@ class RedListStatus:
 
     def deck_fields(self) -> dict[str, Any]:
         """The ``iucn`` fields of a deck entry; fields that cannot be stored are left out."""
-        fields: dict[str, Any] = {"category": self.category, "year": self.year,
-                                  "trend": self.trend, "criteria": self.criteria,
-                                  "url": self.url}
+        fields: dict[str, Any] = {
+            "category": self.category,
+            "year": self.year,
+            "trend": self.trend,
+            "criteria": self.criteria,
+            "url": self.url,
+        }
         if self.category is None:
             del fields["category"]
         if self.year is None:
@@ -114,8 +118,9 @@ class IucnClient:
         self.client = client
 
     def version(self) -> str | None:
-        data = ensure_mapping(self.client.get("information/red_list_version"), SERVICE,
-                              "the Red List version")
+        data = ensure_mapping(
+            self.client.get("information/red_list_version"), SERVICE, "the Red List version"
+        )
         version = data.get("red_list_version")
         return version if isinstance(version, str) and VERSION_PATTERN.fullmatch(version) else None
 
@@ -125,26 +130,31 @@ class IucnClient:
         except NotFound:
             raise UnknownName(f"the Red List does not know '{scientific_name}'") from None
         try:
-            return self._lookup(scientific_name, ensure_mapping(data, SERVICE,
-                                                                f"'{scientific_name}'"))
+            return self._lookup(
+                scientific_name, ensure_mapping(data, SERVICE, f"'{scientific_name}'")
+            )
         except (TypeError, ValueError, AttributeError, KeyError, RecursionError) as exc:
-            raise BadAnswer(f"{SERVICE}: the answer for '{scientific_name}' is not in the "
-                            f"documented shape ({type(exc).__name__})") from None
+            raise BadAnswer(
+                f"{SERVICE}: the answer for '{scientific_name}' is not in the "
+                f"documented shape ({type(exc).__name__})"
+            ) from None
 
     def _lookup(self, scientific_name: str, data: dict[str, Any]) -> Lookup:
         taxon = parse_taxon(data.get("taxon"), scientific_name)
         items = data.get("assessments")
         if not isinstance(items, list):
-            raise BadAnswer(f"{SERVICE}: the answer for '{scientific_name}' has no assessments "
-                            "list")
-        item, notes = choose_assessment([i for i in items if isinstance(i, dict)],
-                                        scientific_name)
+            raise BadAnswer(
+                f"{SERVICE}: the answer for '{scientific_name}' has no assessments list"
+            )
+        item, notes = choose_assessment([i for i in items if isinstance(i, dict)], scientific_name)
         assessment_id = _id(item.get("assessment_id"))
         if assessment_id is None:
-            raise BadAnswer(f"{SERVICE}: an assessment of '{scientific_name}' has no valid "
-                            "assessment_id")
-        assessment = ensure_mapping(self.client.get(f"assessment/{assessment_id}"), SERVICE,
-                                    f"assessment {assessment_id}")
+            raise BadAnswer(
+                f"{SERVICE}: an assessment of '{scientific_name}' has no valid assessment_id"
+            )
+        assessment = ensure_mapping(
+            self.client.get(f"assessment/{assessment_id}"), SERVICE, f"assessment {assessment_id}"
+        )
         return Lookup(taxon, status_from(item, assessment, notes))
 
 
@@ -157,14 +167,23 @@ def parse_taxon(raw: Any, asked: str) -> Taxon:
         language = entry.get("language")
         if isinstance(language, dict):  # 2024: {"code": "eng", ...}; 2025: "eng"
             language = language.get("code")
-        names.append(CommonName(entry["name"].strip(), str(language or "").lower(),
-                                entry.get("main") is True))
-    ranks = {key.removesuffix("_name"): value for key, value in taxon.items()
-             if key.endswith("_name") and isinstance(value, str)}
+        names.append(
+            CommonName(
+                entry["name"].strip(), str(language or "").lower(), entry.get("main") is True
+            )
+        )
+    ranks = {
+        key.removesuffix("_name"): value
+        for key, value in taxon.items()
+        if key.endswith("_name") and isinstance(value, str)
+    }
     sis_id = taxon.get("sis_id")
-    return Taxon(sis_id=sis_id if isinstance(sis_id, int) else None,
-                 scientific_name=str(taxon.get("scientific_name") or asked),
-                 common_names=tuple(names), ranks=ranks)
+    return Taxon(
+        sis_id=sis_id if isinstance(sis_id, int) else None,
+        scientific_name=str(taxon.get("scientific_name") or asked),
+        common_names=tuple(names),
+        ranks=ranks,
+    )
 
 
 def _scope_is_global(item: dict[str, Any]) -> bool | None:
@@ -218,8 +237,10 @@ def choose_assessment(items: list[dict[str, Any]], name: str) -> tuple[dict[str,
         pool = [i for i in items if _scope_is_global(i) is None]
         if not pool:
             regional = sorted({_scope_names(i) for i in items})
-            raise SpeciesProblem(f"the Red List has only regional assessments of '{name}' "
-                                 f"({'; '.join(regional)}), no global one")
+            raise SpeciesProblem(
+                f"the Red List has only regional assessments of '{name}' "
+                f"({'; '.join(regional)}), no global one"
+            )
         notes.append("the assessments name no scope; taken as global")
     latest = [i for i in pool if i.get("latest") is True]
     if not latest:
@@ -240,9 +261,11 @@ def deck_category(raw: str) -> tuple[str | None, str | None]:
     old = OLD_CATEGORIES.get(code.upper().replace(" ", ""))
     if old:
         mapped, name = old
-        return mapped, (f"old v2.3 category {code} ({name}) counts as {mapped} "
-                        f"({CATEGORY_NAMES[mapped]}) under v3.1; the species needs a new "
-                        "assessment")
+        return mapped, (
+            f"old v2.3 category {code} ({name}) counts as {mapped} "
+            f"({CATEGORY_NAMES[mapped]}) under v3.1; the species needs a new "
+            "assessment"
+        )
     return None, f"Red List category '{code}' has no deck equivalent: set the category by hand"
 
 
@@ -265,8 +288,9 @@ def _trend(raw: Any) -> tuple[str, str | None]:
     return "unknown", f"population trend {raw!r} not understood; shown as unknown"
 
 
-def status_from(item: dict[str, Any], assessment: dict[str, Any],
-                notes: list[str] | None = None) -> RedListStatus:
+def status_from(
+    item: dict[str, Any], assessment: dict[str, Any], notes: list[str] | None = None
+) -> RedListStatus:
     """Combine a look-up's assessment item with the full assessment it points to."""
     notes = list(notes or [])
     raw_category = item.get("red_list_category_code")  # 2025 answers
@@ -294,12 +318,20 @@ def status_from(item: dict[str, Any], assessment: dict[str, Any],
 
     criteria = _text(assessment.get("criteria"))
     if criteria is not None and len(criteria) > MAX_CRITERIA:
-        notes.append(f"criteria '{criteria[:30]}…' are longer than a deck allows "
-                     f"({MAX_CRITERIA}); set them by hand")
+        notes.append(
+            f"criteria '{criteria[:30]}…' are longer than a deck allows "
+            f"({MAX_CRITERIA}); set them by hand"
+        )
 
     assessment_id = _id(item.get("assessment_id", assessment.get("assessment_id")))
-    url = next((u for u in (item.get("url"), assessment.get("url"))
-                if isinstance(u, str) and URL_PATTERN.fullmatch(u.strip())), None)
+    url = next(
+        (
+            u
+            for u in (item.get("url"), assessment.get("url"))
+            if isinstance(u, str) and URL_PATTERN.fullmatch(u.strip())
+        ),
+        None,
+    )
     if url is None:
         sis = _id(item.get("sis_taxon_id", assessment.get("sis_taxon_id")))
         url = f"https://www.iucnredlist.org/species/{sis or '?'}/{assessment_id or '?'}"
@@ -311,7 +343,14 @@ def status_from(item: dict[str, Any], assessment: dict[str, Any],
         notes.append("assessed as possibly extinct")
     elif item.get("possibly_extinct_in_the_wild") is True:
         notes.append("assessed as possibly extinct in the wild")
-    return RedListStatus(category=category, red_list_category=red_list_category, year=year,
-                         trend=trend, criteria=criteria, url=url.strip(), citation=citation,
-                         assessment_id=assessment_id if assessment_id is not None else "?",
-                         notes=tuple(notes))
+    return RedListStatus(
+        category=category,
+        red_list_category=red_list_category,
+        year=year,
+        trend=trend,
+        criteria=criteria,
+        url=url.strip(),
+        citation=citation,
+        assessment_id=assessment_id if assessment_id is not None else "?",
+        notes=tuple(notes),
+    )

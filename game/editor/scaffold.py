@@ -49,23 +49,34 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="new_species.py",
         description="Add a species to a deck, filled in from the IUCN Red List and GBIF; "
-                    "the texts are left as TODO for the editor.",
+        "the texts are left as TODO for the editor.",
         epilog="Exit codes: 0 added, 1 no usable Red List status, 2 usage or set-up error, "
-               "3 an API could not be reached or refused.")
+        "3 an API could not be reached or refused.",
+    )
     parser.add_argument("scientific_name", help="binomial such as 'Rhincodon typus'")
     parser.add_argument("--edition", required=True, help="edition id the species joins")
-    parser.add_argument("--file", type=Path, metavar="PATH",
-                        help="deck file to append to (default: where the edition's species are)")
-    parser.add_argument("--id", dest="species_id", metavar="ID",
-                        help="species id (default: from the English name)")
+    parser.add_argument(
+        "--file",
+        type=Path,
+        metavar="PATH",
+        help="deck file to append to (default: where the edition's species are)",
+    )
+    parser.add_argument(
+        "--id", dest="species_id", metavar="ID", help="species id (default: from the English name)"
+    )
     parser.add_argument("--group", help="card group (default: guessed from the taxonomy)")
     parser.add_argument("--dry-run", action="store_true", help="show the entry, write nothing")
     cli.add_common_options(parser)
     return parser
 
 
-def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
-         stderr: TextIO | None = None, environ: Mapping[str, str] | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> int:
     return cli.run_tool(TOOL, build_parser(), _run, argv, stdout, stderr, environ)
 
 
@@ -74,17 +85,23 @@ def _target(args: argparse.Namespace, decks: list[DeckFile], err: TextIO) -> Dec
     if args.file is not None:
         path = args.file.resolve()
         data = args.data.resolve()
-        read = path == data / SPECIES_FILE or (path.parent == data / DECKS_DIR
-                                                and path.suffix == ".yaml")
+        read = path == data / SPECIES_FILE or (
+            path.parent == data / DECKS_DIR and path.suffix == ".yaml"
+        )
         if not read:
-            print(f"warning: {args.file} is not a file the game reads (species.yaml or "
-                  f"decks/*.yaml in {args.data})", file=err)
+            print(
+                f"warning: {args.file} is not a file the game reads (species.yaml or "
+                f"decks/*.yaml in {args.data})",
+                file=err,
+            )
         for deck in decks:
             if deck.path.resolve() == path:
                 return deck
         return DeckFile.load(path) if path.exists() else DeckFile.new(path)
-    counts = [(sum(1 for s in d.species() if s.edition == args.edition), -i, d)
-              for i, d in enumerate(decks)]
+    counts = [
+        (sum(1 for s in d.species() if s.edition == args.edition), -i, d)
+        for i, d in enumerate(decks)
+    ]
     best = max(counts, key=lambda c: (c[0], c[1]))
     if best[0]:
         return best[2]
@@ -97,29 +114,35 @@ def _target(args: argparse.Namespace, decks: list[DeckFile], err: TextIO) -> Dec
 def _check_args(args: argparse.Namespace, decks: list[DeckFile]) -> str:
     name = " ".join(args.scientific_name.split())
     if not SCIENTIFIC_NAME.match(name):
-        raise cli.UsageError(f"'{args.scientific_name}' is not a scientific name like "
-                             "'Rhincodon typus'")
+        raise cli.UsageError(
+            f"'{args.scientific_name}' is not a scientific name like 'Rhincodon typus'"
+        )
     for deck in decks:
         for sp in deck.species():
             if sp.scientific_name == name:
-                raise cli.UsageError(f"'{name}' is already in the decks as '{sp.id}' "
-                                     f"({sp.where})")
+                raise cli.UsageError(f"'{name}' is already in the decks as '{sp.id}' ({sp.where})")
     editions = {e for d in decks for e in d.edition_ids()}
     if args.edition not in editions:
         known = ", ".join(sorted(editions)) or "none"
-        raise cli.UsageError(f"unknown edition '{args.edition}'"
-                             f"{did_you_mean(args.edition, editions)}; known: {known}")
+        raise cli.UsageError(
+            f"unknown edition '{args.edition}'"
+            f"{did_you_mean(args.edition, editions)}; known: {known}"
+        )
     if args.group is not None and args.group not in GROUPS:
-        raise cli.UsageError(f"unknown group '{args.group}'{did_you_mean(args.group, GROUPS)}; "
-                             f"known: {', '.join(GROUPS)}")
+        raise cli.UsageError(
+            f"unknown group '{args.group}'{did_you_mean(args.group, GROUPS)}; "
+            f"known: {', '.join(GROUPS)}"
+        )
     if args.species_id is not None and not re.match(SLUG_PATTERN, args.species_id):
-        raise cli.UsageError(f"'{args.species_id}' is not a valid id: use lowercase letters, "
-                             "digits and hyphens")
+        raise cli.UsageError(
+            f"'{args.species_id}' is not a valid id: use lowercase letters, digits and hyphens"
+        )
     return name
 
 
-def _choose_id(args: argparse.Namespace, decks: list[DeckFile], english: str | None,
-               name: str) -> str:
+def _choose_id(
+    args: argparse.Namespace, decks: list[DeckFile], english: str | None, name: str
+) -> str:
     taken = {s.id for d in decks for s in d.species()}
     if args.species_id is not None:
         if args.species_id in taken:
@@ -128,12 +151,13 @@ def _choose_id(args: argparse.Namespace, decks: list[DeckFile], english: str | N
     for candidate in (slugify(english or ""), slugify(name)):
         if candidate and candidate not in taken:
             return candidate
-    raise cli.UsageError(f"the ids '{slugify(english or name)}' and '{slugify(name)}' are "
-                         "taken: choose one with --id")
+    raise cli.UsageError(
+        f"the ids '{slugify(english or name)}' and '{slugify(name)}' are "
+        "taken: choose one with --id"
+    )
 
 
-def _run(args: argparse.Namespace, out: TextIO, err: TextIO,
-         environ: Mapping[str, str]) -> int:
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO, environ: Mapping[str, str]) -> int:
     if not args.data.is_dir():
         raise cli.UsageError(f"data folder not found: {args.data}")
     decks = load_decks(args.data)
@@ -176,9 +200,12 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO,
     problems = validate_with(args.data, args.assets, {deck.path: deck.written_text()})
     mine = [p for p in problems if p.path == deck.shown_path and p.line >= line]
     status = lookup.status
-    print(f"\n{'Would add' if args.dry_run else 'Added'} '{species_id}' ({name}) to "
-          f"{deck.shown_path}:{line}: {status.category} ({status.year}), trend {status.trend}"
-          f"{f', criteria {status.criteria}' if status.criteria else ''}.", file=out)
+    print(
+        f"\n{'Would add' if args.dry_run else 'Added'} '{species_id}' ({name}) to "
+        f"{deck.shown_path}:{line}: {status.category} ({status.year}), trend {status.trend}"
+        f"{f', criteria {status.criteria}' if status.criteria else ''}.",
+        file=out,
+    )
     errors = [p for p in mine if p.severity is Severity.ERROR]
     if errors or todo:
         print(f"To write before the deck validates again ({', '.join(todo)}):", file=out)
@@ -202,9 +229,14 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO,
     return cli.EXIT_OK
 
 
-def _entry(args: argparse.Namespace, species_id: str, name: str, english: str | None,
-           lookup: Lookup, vernacular: Mapping[str, list[str]]
-           ) -> tuple[CommentedMap, list[str], list[str]]:
+def _entry(
+    args: argparse.Namespace,
+    species_id: str,
+    name: str,
+    english: str | None,
+    lookup: Lookup,
+    vernacular: Mapping[str, list[str]],
+) -> tuple[CommentedMap, list[str], list[str]]:
     """The new entry, the TODO fields in it, and suggestions for the editor."""
     todo: list[str] = []
     suggestions: list[str] = []
@@ -223,8 +255,9 @@ def _entry(args: argparse.Namespace, species_id: str, name: str, english: str | 
         entry["name"] = TODO_NAME
         todo.append("name")
     if chinese:
-        suggestions.append(f"name zh-Hans from GBIF: {', '.join(chinese)} (check it is "
-                           "Simplified Chinese)")
+        suggestions.append(
+            f"name zh-Hans from GBIF: {', '.join(chinese)} (check it is Simplified Chinese)"
+        )
     entry["scientific_name"] = name
     if args.group:
         entry["group"] = args.group

@@ -58,8 +58,11 @@ def compare(iucn: Mapping[str, Any] | None, status: RedListStatus) -> list[Diffe
         have = deck.get(key, "unknown" if key == "trend" else None)
         if key not in wanted:
             if key == "category" and status.category is None:
-                found.append(Difference(key, have, f"{status.red_list_category} (set by hand)",
-                                        writable=False))
+                found.append(
+                    Difference(
+                        key, have, f"{status.red_list_category} (set by hand)", writable=False
+                    )
+                )
             elif key == "criteria" and status.criteria is not None:
                 found.append(Difference(key, have, status.criteria, writable=False))
             continue
@@ -111,12 +114,14 @@ class Checker:
         outcome.notes.extend(status.notes)
         if hint:
             outcome.notes.append(hint)
-        self._suggest_names(outcome, match, {lang: lookup.taxon.common_name(lang)
-                                             for lang in ("eng", "zho")})
+        self._suggest_names(
+            outcome, match, {lang: lookup.taxon.common_name(lang) for lang in ("eng", "zho")}
+        )
         return outcome
 
-    def _suggest_names(self, outcome: Outcome, match: NameMatch | None,
-                       iucn_names: Mapping[str, str | None]) -> None:
+    def _suggest_names(
+        self, outcome: Outcome, match: NameMatch | None, iucn_names: Mapping[str, str | None]
+    ) -> None:
         names = outcome.species.names
         missing = {"en": "eng", "zh-Hans": "zho"}
         missing = {k: v for k, v in missing.items() if not names.get(k)}
@@ -144,20 +149,32 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="redlist_sync.py",
         description="Compare the decks' IUCN status with the IUCN Red List API v4 (check), "
-                    "or write the Red List's values into the decks (update).",
+        "or write the Red List's values into the decks (update).",
         epilog="Exit codes: 0 all match (or updated), 1 differences remain, 2 usage or set-up "
-               "error, 3 an API could not be reached or refused.")
-    parser.add_argument("command", nargs="?", choices=("check", "update"), default="check",
-                        help="check (default, read-only) or update")
+        "error, 3 an API could not be reached or refused.",
+    )
+    parser.add_argument(
+        "command",
+        nargs="?",
+        choices=("check", "update"),
+        default="check",
+        help="check (default, read-only) or update",
+    )
     parser.add_argument("--only", nargs="+", metavar="ID", help="only these species ids")
-    parser.add_argument("--dry-run", action="store_true",
-                        help="update: show the diff, write nothing")
+    parser.add_argument(
+        "--dry-run", action="store_true", help="update: show the diff, write nothing"
+    )
     cli.add_common_options(parser)
     return parser
 
 
-def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
-         stderr: TextIO | None = None, environ: Mapping[str, str] | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> int:
     return cli.run_tool(TOOL, build_parser(), _run, argv, stdout, stderr, environ)
 
 
@@ -174,23 +191,26 @@ def _select(args: argparse.Namespace) -> list[DeckSpecies]:
     by_id = {s.id: s for s in species}
     unknown = [i for i in args.only if i not in by_id]
     if unknown:
-        raise cli.UsageError("; ".join(f"unknown species id '{i}'{did_you_mean(i, by_id)}"
-                                       for i in unknown))
+        raise cli.UsageError(
+            "; ".join(f"unknown species id '{i}'{did_you_mean(i, by_id)}" for i in unknown)
+        )
     return [by_id[i] for i in dict.fromkeys(args.only)]
 
 
-def _run(args: argparse.Namespace, out: TextIO, err: TextIO,
-         environ: Mapping[str, str]) -> int:
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO, environ: Mapping[str, str]) -> int:
     chosen = _select(args)
     token = cli.read_token(args.token_file, environ)
     clients = cli.build_clients(args, TOOL, token)
     version = clients.iucn.version()
     checker = Checker(clients)
-    outcomes = [checker.check(sp) for sp in cli.progress(
-        chosen, total=len(chosen), quiet=args.quiet, stream=err, what="Red List")]
+    outcomes = [
+        checker.check(sp)
+        for sp in cli.progress(
+            chosen, total=len(chosen), quiet=args.quiet, stream=err, what="Red List"
+        )
+    ]
     against = f"the IUCN Red List{f' (version {version})' if version else ''}"
-    print(f"Checked {plural(len(outcomes), 'species', 'species')} against {against}.",
-          file=out)
+    print(f"Checked {plural(len(outcomes), 'species', 'species')} against {against}.", file=out)
     if checker.gbif_down:
         print(f"warning: names not checked with GBIF: {checker.gbif_down}", file=err)
     _print_report(outcomes, out)
@@ -204,8 +224,7 @@ def _print_report(outcomes: list[Outcome], out: TextIO) -> None:
     for outcome in outcomes:
         for i, diff in enumerate(outcome.differences):
             shown = (diff.shown or show(diff.red_list)) + ("" if diff.writable else " *")
-            rows.append((outcome.species.id if i == 0 else "", diff.field, show(diff.deck),
-                         shown))
+            rows.append((outcome.species.id if i == 0 else "", diff.field, show(diff.deck), shown))
     if rows:
         print(file=out)
         print(table(("species", "field", "deck", "Red List"), rows), end="", file=out)
@@ -221,18 +240,20 @@ def _print_report(outcomes: list[Outcome], out: TextIO) -> None:
     differing = sum(1 for o in outcomes if o.differs)
     print(file=out)
     if differing:
-        print(f"{plural(differing, 'species', 'species')} of {len(outcomes)} "
-              f"{'differs' if differing == 1 else 'differ'} from the Red List; "
-              f"{len(outcomes) - differing} match.", file=out)
+        print(
+            f"{plural(differing, 'species', 'species')} of {len(outcomes)} "
+            f"{'differs' if differing == 1 else 'differ'} from the Red List; "
+            f"{len(outcomes) - differing} match.",
+            file=out,
+        )
     else:
-        print(f"All {plural(len(outcomes), 'species', 'species')} match the Red List.",
-              file=out)
+        print(f"All {plural(len(outcomes), 'species', 'species')} match the Red List.", file=out)
 
 
-def _update(args: argparse.Namespace, outcomes: list[Outcome], out: TextIO,
-            err: TextIO) -> int:
-    unresolved = sum(1 for o in outcomes if o.problems
-                     or any(not d.writable for d in o.differences))
+def _update(args: argparse.Namespace, outcomes: list[Outcome], out: TextIO, err: TextIO) -> int:
+    unresolved = sum(
+        1 for o in outcomes if o.problems or any(not d.writable for d in o.differences)
+    )
     decks: dict[str, DeckFile] = {}
     updated = 0
     refused: set[str] = set()
@@ -266,17 +287,21 @@ def _update(args: argparse.Namespace, outcomes: list[Outcome], out: TextIO,
     if errors:
         for problem in errors:
             print(problem, file=err)
-        cli.fail(TOOL, f"nothing written: the updated decks would not validate "
-                       f"({plural(len(errors), 'error')}; tools/validate_deck.py shows them "
-                       "too)", err)
+        cli.fail(
+            TOOL,
+            f"nothing written: the updated decks would not validate "
+            f"({plural(len(errors), 'error')}; tools/validate_deck.py shows them "
+            "too)",
+            err,
+        )
         return cli.EXIT_USAGE
     for deck in changed:
         try:
             write_atomic(deck.path, deck.written_text().encode("utf-8"))
         except OSError as exc:
-            raise cli.UsageError(f"cannot write {deck.shown_path}: "
-                                 f"{exc.strerror or exc}") from None
-    print(f"\nUpdated {plural(updated, 'species', 'species')} in "
-          f"{plural(len(changed), 'file')}.", file=out)
+            raise cli.UsageError(f"cannot write {deck.shown_path}: {exc.strerror or exc}") from None
+    print(
+        f"\nUpdated {plural(updated, 'species', 'species')} in {plural(len(changed), 'file')}.",
+        file=out,
+    )
     return cli.EXIT_DIFFERENT if unresolved else cli.EXIT_OK
-

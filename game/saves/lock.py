@@ -65,10 +65,12 @@ class ProfileLock:
         except OSError as exc:
             fh.close()
             if exc.errno in _BUSY:
-                raise ProfileBusy(Message(
-                    "This player is open in another copy of EcoCards. Close it "
-                    "there first, or choose another player."
-                )) from exc
+                raise ProfileBusy(
+                    Message(
+                        "This player is open in another copy of EcoCards. Close it "
+                        "there first, or choose another player."
+                    )
+                ) from exc
             raise
         with contextlib.suppress(OSError):  # the id is a courtesy; the lock is what counts
             fh.seek(0)

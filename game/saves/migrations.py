@@ -76,11 +76,16 @@ def migrate(
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise OutdatedFormat(f"schema_version {version!r} is not a version number")
     if version > current:
-        raise NewerSave(Message(
-            "{file} was saved by a newer version of EcoCards (save format {version}; this "
-            "version reads up to {current}). Update the game to open it; the file was left "
-            "untouched.", file=name, version=version, current=current,
-        ))
+        raise NewerSave(
+            Message(
+                "{file} was saved by a newer version of EcoCards (save format {version}; this "
+                "version reads up to {current}). Update the game to open it; the file was left "
+                "untouched.",
+                file=name,
+                version=version,
+                current=current,
+            )
+        )
     while version < current:
         step = steps.get(version)
         if step is None:

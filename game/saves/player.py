@@ -106,10 +106,16 @@ class PlayerSave:
         missing = self.meta.entries - len(self.state.entries)
         if missing > 0:
             self.recovery_notes.append(
-                Message("1 earlier entry (an action logged or a card found) could not be "
-                        "recovered.") if missing == 1 else
-                Message("{count} earlier entries (actions logged or cards found) could not be "
-                        "recovered.", count=missing))
+                Message(
+                    "1 earlier entry (an action logged or a card found) could not be recovered."
+                )
+                if missing == 1
+                else Message(
+                    "{count} earlier entries (actions logged or cards found) could not be "
+                    "recovered.",
+                    count=missing,
+                )
+            )
         self.views = Views.load(folder, self.state)
         self.meta = self._updated_meta(now if touch else self.meta.last_played)
         if touch or self.recovery_notes:
@@ -153,15 +159,26 @@ class PlayerSave:
         restored = backups.restore(path, lambda b: load_meta(b, self.folder.name))
         if restored is not None:
             backup, meta = restored
-            self.recovery_notes.append(Message(
-                "Your player details file {what}.{aside} The copy saved on {when} was put back.",
-                what=what, aside=aside, when=_when(backup)))
+            self.recovery_notes.append(
+                Message(
+                    "Your player details file {what}.{aside} The copy saved on {when} was put "
+                    "back.",
+                    what=what,
+                    aside=aside,
+                    when=_when(backup),
+                )
+            )
             return meta
         meta = stand_in(self.folder)
-        self.recovery_notes.append(Message(
-            "Your player details file {what} and no backup of it could be read.{aside} Your name "
-            "is now \"{name}\"; your energy and cards come from your saved actions.",
-            what=what, aside=aside, name=meta.name))
+        self.recovery_notes.append(
+            Message(
+                "Your player details file {what} and no backup of it could be read.{aside} Your "
+                'name is now "{name}"; your energy and cards come from your saved actions.',
+                what=what,
+                aside=aside,
+                name=meta.name,
+            )
+        )
         return meta
 
     def _repair_part(
@@ -173,15 +190,27 @@ class PlayerSave:
         restored = backups.restore(path, lambda b: load_part(b, renames))
         if restored is not None:
             backup, part = restored
-            self.recovery_notes.append(Message(
-                "Part of your saved actions and cards ({month}) {what}.{aside} The copy saved "
-                "on {when} was put back.", month=month, what=what, aside=aside,
-                when=_when(backup)))
+            self.recovery_notes.append(
+                Message(
+                    "Part of your saved actions and cards ({month}) {what}.{aside} The copy saved "
+                    "on {when} was put back.",
+                    month=month,
+                    what=what,
+                    aside=aside,
+                    when=_when(backup),
+                )
+            )
             return part
-        self.recovery_notes.append(Message(
-            "Part of your saved actions and cards ({month}) {what} and no backup of it could "
-            "be read.{aside} What was saved in it is missing for now; a teacher may be able to "
-            "repair that file.", month=month, what=what, aside=aside))
+        self.recovery_notes.append(
+            Message(
+                "Part of your saved actions and cards ({month}) {what} and no backup of it could "
+                "be read.{aside} What was saved in it is missing for now; a teacher may be able to "
+                "repair that file.",
+                month=month,
+                what=what,
+                aside=aside,
+            )
+        )
         return None
 
     def adopt(self, state: PlayerState) -> None:
@@ -215,12 +244,14 @@ class PlayerSave:
             self.state = PlayerState.from_entries(e for e in self.state.entries if e is not entry)
             self.state.set_aside.extend(aside)
             if isinstance(exc, CorruptFile):
-                raise SaveError(Message(
-                    "Could not save: {problem}. Your collection so far is safe; close and "
-                    "reopen your player to repair it.", problem=str(exc),
-                )) from exc
-            raise SaveError(disk_message(exc, Message("Could not save"), lost_change=True)) \
-                from exc
+                raise SaveError(
+                    Message(
+                        "Could not save: {problem}. Your collection so far is safe; close and "
+                        "reopen your player to repair it.",
+                        problem=str(exc),
+                    )
+                ) from exc
+            raise SaveError(disk_message(exc, Message("Could not save"), lost_change=True)) from exc
         self.meta = self._updated_meta(entry.at)
         with contextlib.suppress(OSError):  # the ledger is the truth; totals are a summary
             self._write_meta(durable=False)
@@ -249,8 +280,9 @@ class PlayerSave:
         try:
             write_atomic(path, data)
         except OSError as exc:
-            raise SaveError(disk_message(exc, Message("Could not write {file}",
-                                                      file=path.name))) from exc
+            raise SaveError(
+                disk_message(exc, Message("Could not write {file}", file=path.name))
+            ) from exc
 
     def close(self) -> None:
         if self._lock is None:
@@ -278,10 +310,12 @@ def disk_message(exc: OSError, doing: Message, *, lost_change: bool = False) -> 
         return Message(
             "{doing} ({reason}). Everything saved before is safe. This last change was not "
             "kept. Free some space or ask your teacher, then try again.",
-            doing=doing, reason=reason,
+            doing=doing,
+            reason=reason,
         )
     return Message(
         "{doing} ({reason}). Everything saved before is safe. Free some space or ask your "
         "teacher, then try again.",
-        doing=doing, reason=reason,
+        doing=doing,
+        reason=reason,
     )

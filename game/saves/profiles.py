@@ -182,11 +182,14 @@ class SaveStore:
         self.names.release(name, profile_id)
         shutil.rmtree(trash, ignore_errors=True)
         if trash.exists():
-            raise SaveError(Message(
-                "The player was removed from the list, but some of its files could "
-                "not be deleted yet; they are in {folder} and will be deleted the "
-                "next time the game starts.", folder=str(trash)
-            ))
+            raise SaveError(
+                Message(
+                    "The player was removed from the list, but some of its files could "
+                    "not be deleted yet; they are in {folder} and will be deleted the "
+                    "next time the game starts.",
+                    folder=str(trash),
+                )
+            )
 
     def export_profile(self, profile_id: str, path: Path, now: dt.datetime | None = None) -> None:
         """Write one profile to ``path`` as a single portable file.

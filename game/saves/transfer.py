@@ -64,15 +64,24 @@ def read_export(path: Path, renames: Renames, now: dt.datetime | None = None) ->
     ``now`` (the computer's time) bounds the dates of the entries."""
     try:
         if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise SaveError(Message("{file} is too large to be an EcoCards profile.",
-                                    file=path.name))
+            raise SaveError(
+                Message("{file} is too large to be an EcoCards profile.", file=path.name)
+            )
         data = read_json(path, MAX_IMPORT_BYTES)
     except CorruptFile as exc:
-        raise SaveError(Message("{file} is not an EcoCards profile file ({reason}).",
-                                file=path.name, reason=exc.reason)) from exc
+        raise SaveError(
+            Message(
+                "{file} is not an EcoCards profile file ({reason}).",
+                file=path.name,
+                reason=exc.reason,
+            )
+        ) from exc
     except OSError as exc:
-        raise SaveError(Message("Could not read {file}: {reason}.", file=path.name,
-                                reason=str(exc.strerror or exc))) from exc
+        raise SaveError(
+            Message(
+                "Could not read {file}: {reason}.", file=path.name, reason=str(exc.strerror or exc)
+            )
+        ) from exc
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
         raise SaveError(Message("{file} is not an EcoCards profile file.", file=path.name))
     try:
@@ -86,14 +95,21 @@ def read_export(path: Path, renames: Renames, now: dt.datetime | None = None) ->
         _, entries = parse_part(ledger, path, renames)
         _check_ledger(entries, path, now or dt.datetime.now())
     except OutdatedFormat as exc:
-        raise SaveError(Message("{file} cannot be imported: {reason}.", file=path.name,
-                                reason=str(exc))) from exc
+        raise SaveError(
+            Message("{file} cannot be imported: {reason}.", file=path.name, reason=str(exc))
+        ) from exc
     except CorruptFile as exc:
-        raise SaveError(Message("{file} cannot be imported: {reason}.", file=path.name,
-                                reason=exc.reason)) from exc
+        raise SaveError(
+            Message("{file} cannot be imported: {reason}.", file=path.name, reason=exc.reason)
+        ) from exc
     except (KeyError, TypeError) as exc:
-        raise SaveError(Message("{file} cannot be imported: a part is missing ({reason}).",
-                                file=path.name, reason=str(exc))) from exc
+        raise SaveError(
+            Message(
+                "{file} cannot be imported: a part is missing ({reason}).",
+                file=path.name,
+                reason=str(exc),
+            )
+        ) from exc
     return ImportedProfile(meta, entries)
 
 

@@ -54,26 +54,37 @@ class AlbumScene(ScreenScene):
 
     def thumb_rect(self, index: int) -> pygame.Rect:
         row, col = divmod(index, COLUMNS)
-        return pygame.Rect(GRID.left + col * (THUMB_W + GAP),
-                           GRID.top + row * (THUMB_H + GAP) - round(self.scroll_px),
-                           THUMB_W, THUMB_H)
+        return pygame.Rect(
+            GRID.left + col * (THUMB_W + GAP),
+            GRID.top + row * (THUMB_H + GAP) - round(self.scroll_px),
+            THUMB_W,
+            THUMB_H,
+        )
 
     def layout(self) -> None:
         super().layout()
         assert self.ctx.content is not None
         edition = self.ctx.content.editions[self.edition_id]
         # the collection only changes between layouts (a reveal happens on its own screen)
-        self.progress = progress = reveals.progress(self.ctx.content, self.edition_id,
-                                                    self.ctx.state)
+        self.progress = progress = reveals.progress(
+            self.ctx.content, self.edition_id, self.ctx.state
+        )
         self.chances = reveals.tier_chances(self.ctx.content, self.edition_id, self.ctx.state)
-        self.buttons.add(Button(
-            pygame.Rect(SIDE.left + 20, SIDE.bottom - 84, SIDE.width - 40, 64),
-            self.tr("Reveal a card"), self.reveal, self.ctx.res.font(22, bold=True),
-            colour=theme.ACCENT, text_colour=theme.INK,
-            enabled=not progress.complete and self.ctx.state.balance >= edition.reveal_cost
-            and reveals.availability(edition, self.ctx.now().date()) is None,
-            sublabel=self.tr("costs {cost} g", cost=edition.reveal_cost),
-            sub_font=self.ctx.res.font(15)))
+        self.buttons.add(
+            Button(
+                pygame.Rect(SIDE.left + 20, SIDE.bottom - 84, SIDE.width - 40, 64),
+                self.tr("Reveal a card"),
+                self.reveal,
+                self.ctx.res.font(22, bold=True),
+                colour=theme.ACCENT,
+                text_colour=theme.INK,
+                enabled=not progress.complete
+                and self.ctx.state.balance >= edition.reveal_cost
+                and reveals.availability(edition, self.ctx.now().date()) is None,
+                sublabel=self.tr("costs {cost} g", cost=edition.reveal_cost),
+                sub_font=self.ctx.res.font(15),
+            )
+        )
 
     def reveal(self) -> None:
         self.ctx.nav.reveal(self.edition_id)
@@ -88,8 +99,11 @@ class AlbumScene(ScreenScene):
             return True
         if super().handle_event(event):
             return True
-        if (event.type == pygame.MOUSEBUTTONUP and event.button == 1
-                and GRID.collidepoint(event.pos)):
+        if (
+            event.type == pygame.MOUSEBUTTONUP
+            and event.button == 1
+            and GRID.collidepoint(event.pos)
+        ):
             index = self.index_at(event.pos)
             if index is not None:
                 species = self.members[index]
@@ -105,8 +119,11 @@ class AlbumScene(ScreenScene):
         col = (pos[0] - GRID.left) // (THUMB_W + GAP)
         row = int((pos[1] - GRID.top + self.scroll_px) // (THUMB_H + GAP))
         index = row * COLUMNS + col
-        if 0 <= col < COLUMNS and 0 <= index < len(self.members) \
-                and self.thumb_rect(index).collidepoint(pos):
+        if (
+            0 <= col < COLUMNS
+            and 0 <= index < len(self.members)
+            and self.thumb_rect(index).collidepoint(pos)
+        ):
             return index
         return None
 
@@ -127,8 +144,9 @@ class AlbumScene(ScreenScene):
             card.blit(shade, (0, 0))
             disc = theme.mix(theme.edition_colour(edition.id, edition.color), theme.SHADOW, 0.6)
             pygame.draw.circle(card, disc, rect.center, THUMB_W * 0.26)
-            draw.text(card, "?", self.ctx.res.font(44, bold=True), theme.PANEL_DIM,
-                      rect.center, "center")
+            draw.text(
+                card, "?", self.ctx.res.font(44, bold=True), theme.PANEL_DIM, rect.center, "center"
+            )
             self.hidden = card
         return self.hidden
 
@@ -144,8 +162,7 @@ class AlbumScene(ScreenScene):
             rect = self.thumb_rect(index)
             if species.id in owned:
                 if species.id == self.focus:
-                    pygame.draw.rect(surface, theme.ACCENT, rect.inflate(10, 10),
-                                     border_radius=14)
+                    pygame.draw.rect(surface, theme.ACCENT, rect.inflate(10, 10), border_radius=14)
                 card = self.ctx.cards.front_in_time(species, edition, THUMB_W, self.ctx.lang)
                 # a card not drawn yet shows its back for a frame or two
                 surface.blit(card or self.ctx.cards.back(edition, THUMB_W, self.ctx.lang), rect)
@@ -162,8 +179,9 @@ class AlbumScene(ScreenScene):
         if limit <= 0:
             return
         track = pygame.Rect(GRID.right + 10, GRID.top, 6, GRID.height)
-        pygame.draw.rect(surface, theme.mix(theme.BG_TOP, theme.WHITE, 0.12), track,
-                         border_radius=3)
+        pygame.draw.rect(
+            surface, theme.mix(theme.BG_TOP, theme.WHITE, 0.12), track, border_radius=3
+        )
         visible = GRID.height / (GRID.height + limit)
         thumb = pygame.Rect(track.left, 0, track.width, max(30, round(track.height * visible)))
         thumb.top = track.top + round((track.height - thumb.height) * self.scroll_px / limit)
@@ -176,38 +194,62 @@ class AlbumScene(ScreenScene):
         colour = theme.edition_colour(progress.edition.id, progress.edition.color)
         draw.panel(surface, SIDE)
         x, y = SIDE.left + 20, SIDE.top + 18
-        draw.text(surface, self.tr("{owned} of {total} found", owned=progress.owned,
-                                   total=progress.total), res.font(22, bold=True), theme.INK,
-                  (x, y))
-        draw.progress_bar(surface, pygame.Rect(x, y + 36, SIDE.width - 40, 14),
-                          progress.owned / max(1, progress.total), colour)
-        note = (self.tr("Complete! Every species found.") if progress.complete else
-                self.tr("{left} g more finds them all", left=progress.cost_left))
+        draw.text(
+            surface,
+            self.tr("{owned} of {total} found", owned=progress.owned, total=progress.total),
+            res.font(22, bold=True),
+            theme.INK,
+            (x, y),
+        )
+        draw.progress_bar(
+            surface,
+            pygame.Rect(x, y + 36, SIDE.width - 40, 14),
+            progress.owned / max(1, progress.total),
+            colour,
+        )
+        note = (
+            self.tr("Complete! Every species found.")
+            if progress.complete
+            else self.tr("{left} g more finds them all", left=progress.cost_left)
+        )
         draw.text(surface, note, res.font(16), theme.INK_SOFT, (x, y + 60))
         y += 96
-        draw.text(surface, self.tr("Chance of the next card"), res.font(18, bold=True), theme.INK,
-                  (x, y))
+        draw.text(
+            surface, self.tr("Chance of the next card"), res.font(18, bold=True), theme.INK, (x, y)
+        )
         y += 28
         for chance in self.chances:
             tier = TIER_BY_ID[chance.tier]
             ink = theme.INK if chance.cards else theme.PANEL_DIM
             pygame.draw.circle(surface, theme.TIER_COLOURS[tier.id], (x + 6, y + 10), 6)
-            draw.text(surface, self.tr(tier.name), res.font(16, bold=True), ink,
-                      (x + 18, y))
-            each = self.tr("each card {pct}", pct=self.chance(chance.each)) if chance.cards \
+            draw.text(surface, self.tr(tier.name), res.font(16, bold=True), ink, (x + 18, y))
+            each = (
+                self.tr("each card {pct}", pct=self.chance(chance.each))
+                if chance.cards
                 else self.tr("none left")
-            draw.text(surface, each, res.font(16, bold=True), ink, (SIDE.right - 20, y),
-                      "topright")
+            )
+            draw.text(surface, each, res.font(16, bold=True), ink, (SIDE.right - 20, y), "topright")
             if chance.cards:
-                together = self.tr.plural(chance.cards, "{count} card left · {pct} together",
-                                          "{count} cards left · {pct} together",
-                                          pct=self.chance(chance.total))
+                together = self.tr.plural(
+                    chance.cards,
+                    "{count} card left · {pct} together",
+                    "{count} cards left · {pct} together",
+                    pct=self.chance(chance.total),
+                )
                 draw.text(surface, together, res.font(13), theme.INK_SOFT, (x + 18, y + 21))
             y += 44
-        draw.paragraph(surface, self.tr("The rarer the card, the more threatened the species. "
-                                        "You never get the same card twice."),
-                       res.font(14), theme.INK_SOFT,
-                       pygame.Rect(x, y + 2, SIDE.width - 40, 40), line_gap=1, max_lines=2)
+        draw.paragraph(
+            surface,
+            self.tr(
+                "The rarer the card, the more threatened the species. "
+                "You never get the same card twice."
+            ),
+            res.font(14),
+            theme.INK_SOFT,
+            pygame.Rect(x, y + 2, SIDE.width - 40, 40),
+            line_gap=1,
+            max_lines=2,
+        )
 
     def draw_new_marker(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         font = self.ctx.res.font(14, bold=True)

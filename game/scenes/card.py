@@ -15,8 +15,12 @@ from game.ui.cards import category_chip
 CARD_W = 340
 INFO = pygame.Rect(32 + CARD_W + 32, HEADER + 8, 0, HEIGHT - HEADER - 32)
 INFO.width = WIDTH - INFO.left - 32
-TRENDS = {"increasing": N_("Population increasing"), "decreasing": N_("Population decreasing"),
-          "stable": N_("Population stable"), "unknown": N_("Population trend unknown")}
+TRENDS = {
+    "increasing": N_("Population increasing"),
+    "decreasing": N_("Population decreasing"),
+    "stable": N_("Population stable"),
+    "unknown": N_("Population trend unknown"),
+}
 
 
 class CardScene(ScreenScene):
@@ -56,8 +60,9 @@ class CardScene(ScreenScene):
         if self.content_h > INFO.height - 36:  # more below: a scroll bar says so
             track = pygame.Rect(INFO.right - 12, INFO.top + 12, 5, INFO.height - 24)
             limit = self.content_h - INFO.height + 36
-            thumb = pygame.Rect(track.left, 0, 5,
-                                max(30, track.height * INFO.height // self.content_h))
+            thumb = pygame.Rect(
+                track.left, 0, 5, max(30, track.height * INFO.height // self.content_h)
+            )
             thumb.top = track.top + (track.height - thumb.height) * self.scroll // limit
             pygame.draw.rect(surface, theme.PANEL_DIM, track, border_radius=2)
             pygame.draw.rect(surface, theme.INK_SOFT, thumb, border_radius=2)
@@ -73,15 +78,28 @@ class CardScene(ScreenScene):
         italic.set_italic(False)
         y += 36
         chip = category_chip(surface, res, sp.iucn.category, tr, (x, y), 18)
-        status = tr("Red List {year} · {trend}", year=str(sp.iucn.year),
-                    trend=tr(TRENDS[sp.iucn.trend]))
-        draw.text(surface, status, res.font(16), theme.INK_SOFT, (chip.right + 16, chip.centery),
-                  "midleft")
+        status = tr(
+            "Red List {year} · {trend}", year=str(sp.iucn.year), trend=tr(TRENDS[sp.iucn.trend])
+        )
+        draw.text(
+            surface,
+            status,
+            res.font(16),
+            theme.INK_SOFT,
+            (chip.right + 16, chip.centery),
+            "midleft",
+        )
         y = chip.bottom + 8
         meaning = CATEGORY_MEANINGS.get(sp.iucn.category)
         if meaning:
-            y += 6 + draw.paragraph(surface, tr(meaning), res.font(16), theme.INK_SOFT,
-                                    pygame.Rect(x, y, width, 60), max_lines=2)
+            y += 6 + draw.paragraph(
+                surface,
+                tr(meaning),
+                res.font(16),
+                theme.INK_SOFT,
+                pygame.Rect(x, y, width, 60),
+                max_lines=2,
+            )
         if sp.iucn.history:
             y += self.history(surface, sp, x, y, width)
         if sp.habitats:
@@ -89,14 +107,30 @@ class CardScene(ScreenScene):
             y += self.section(surface, tr("Lives in"), names, x, y, width)
         if sp.range:
             y += self.section(surface, tr("Where"), sp.range.get(lang), x, y, width)
-        y += self.section(surface, tr("Did you know?"),
-                          "\n".join(f"• {f}" for f in sp.facts.get(lang)), x, y, width)
+        y += self.section(
+            surface,
+            tr("Did you know?"),
+            "\n".join(f"• {f}" for f in sp.facts.get(lang)),
+            x,
+            y,
+            width,
+        )
         if sp.threats:
-            y += self.section(surface, tr("Threats"),
-                              "\n".join(f"• {t}" for t in sp.threats.get(lang)), x, y, width)
+            y += self.section(
+                surface,
+                tr("Threats"),
+                "\n".join(f"• {t}" for t in sp.threats.get(lang)),
+                x,
+                y,
+                width,
+            )
         if sp.trade is not None:
-            y += redlist.draw_trade_panel(surface, res, sp.trade, lang, tr,
-                                          pygame.Rect(x, y, width, 0)) + 14
+            y += (
+                redlist.draw_trade_panel(
+                    surface, res, sp.trade, lang, tr, pygame.Rect(x, y, width, 0)
+                )
+                + 14
+            )
         if sp.helped_by and self.ctx.content is not None:
             lines = []
             for helper in sp.helped_by:
@@ -117,19 +151,41 @@ class CardScene(ScreenScene):
         """The Red List timeline and what its last change means; returns the height used."""
         res, tr = self.ctx.res, self.tr
         timeline = sp.iucn.timeline()
-        draw.text(surface, tr("Red List history"), res.font(17, bold=True), theme.ENERGY_DARK,
-                  (x, y))
+        draw.text(
+            surface, tr("Red List history"), res.font(17, bold=True), theme.ENERGY_DARK, (x, y)
+        )
         used = 26 + redlist.draw_timeline(surface, res, timeline, (x, y + 26), width)
         sentence = redlist.change_sentence(timeline, tr)
         if sentence:
-            used += 6 + draw.paragraph(surface, sentence, res.font(16), theme.INK_SOFT,
-                                       pygame.Rect(x, y + used + 6, width, 60), line_gap=2)
+            used += 6 + draw.paragraph(
+                surface,
+                sentence,
+                res.font(16),
+                theme.INK_SOFT,
+                pygame.Rect(x, y + used + 6, width, 60),
+                line_gap=2,
+            )
         return used + 14
 
-    def section(self, surface: pygame.Surface, heading: str, body: str, x: int, y: int,
-                width: int, *, small: bool = False) -> int:
+    def section(
+        self,
+        surface: pygame.Surface,
+        heading: str,
+        body: str,
+        x: int,
+        y: int,
+        width: int,
+        *,
+        small: bool = False,
+    ) -> int:
         res = self.ctx.res
         draw.text(surface, heading, res.font(17, bold=True), theme.ENERGY_DARK, (x, y))
-        used = draw.paragraph(surface, body, res.font(14 if small else 17), theme.INK,
-                              pygame.Rect(x, y + 26, width, 400), line_gap=2)
+        used = draw.paragraph(
+            surface,
+            body,
+            res.font(14 if small else 17),
+            theme.INK,
+            pygame.Rect(x, y + 26, width, 400),
+            line_gap=2,
+        )
         return 26 + used + 12

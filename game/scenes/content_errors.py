@@ -16,8 +16,9 @@ class ContentErrorScene(ScreenScene):
 
     def __init__(self, ctx: GameContext, problems: list[Problem], *, startup: bool) -> None:
         super().__init__(ctx)
-        self.problems = [p for p in problems if p.severity is Severity.ERROR] + \
-            [p for p in problems if p.severity is not Severity.ERROR]
+        self.problems = [p for p in problems if p.severity is Severity.ERROR] + [
+            p for p in problems if p.severity is not Severity.ERROR
+        ]
         self.startup = startup
         self.show_back = not startup
         self.scroll = 0
@@ -27,8 +28,12 @@ class ContentErrorScene(ScreenScene):
             self.scroll = max(0, min(len(self.problems) - 1, self.scroll - event.y * 3))
             return True
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_DOWN, pygame.K_UP):
-            self.scroll = max(0, min(len(self.problems) - 1,
-                                     self.scroll + (1 if event.key == pygame.K_DOWN else -1)))
+            self.scroll = max(
+                0,
+                min(
+                    len(self.problems) - 1, self.scroll + (1 if event.key == pygame.K_DOWN else -1)
+                ),
+            )
             return True
         return super().handle_event(event)
 
@@ -37,27 +42,46 @@ class ContentErrorScene(ScreenScene):
         box = pygame.Rect(32, HEADER + 8, WIDTH - 64, HEIGHT - HEADER - 40)
         draw.panel(surface, box)
         if self.startup:
-            intro = self.tr("EcoCards cannot start until these problems in the content files "
-                            "are fixed. Fix them, save the files, then press F5 to try again.")
+            intro = self.tr(
+                "EcoCards cannot start until these problems in the content files "
+                "are fixed. Fix them, save the files, then press F5 to try again."
+            )
         else:
-            intro = self.tr("The decks were not reloaded: the game keeps the decks it had. Fix "
-                            "these problems, save, and press F5 again.")
-        used = draw.paragraph(surface, intro, res.font(20), theme.INK,
-                              pygame.Rect(box.left + 24, box.top + 18, box.width - 48, 60))
-        draw.text(surface, summary(self.problems), res.font(20, bold=True), theme.DANGER,
-                  (box.left + 24, box.top + 26 + used))
+            intro = self.tr(
+                "The decks were not reloaded: the game keeps the decks it had. Fix "
+                "these problems, save, and press F5 again."
+            )
+        used = draw.paragraph(
+            surface,
+            intro,
+            res.font(20),
+            theme.INK,
+            pygame.Rect(box.left + 24, box.top + 18, box.width - 48, 60),
+        )
+        draw.text(
+            surface,
+            summary(self.problems),
+            res.font(20, bold=True),
+            theme.DANGER,
+            (box.left + 24, box.top + 26 + used),
+        )
         font = res.font(17)
         y = box.top + 70 + used
         clip = surface.get_clip()
         surface.set_clip(pygame.Rect(box.left, y, box.width, box.bottom - y - 12))
-        for problem in self.problems[self.scroll:]:
+        for problem in self.problems[self.scroll :]:
             colour = theme.DANGER if problem.severity is Severity.ERROR else theme.INK_SOFT
             where = f"{problem.path}:{problem.line}:{problem.col}"
             draw.text(surface, where, res.font(17, bold=True), colour, (box.left + 24, y))
-            height = draw.paragraph(surface, f"{problem.severity.value}: {problem.message}",
-                                    font, theme.INK,
-                                    pygame.Rect(box.left + 44, y + 24, box.width - 72, 200),
-                                    line_gap=2, max_lines=3)
+            height = draw.paragraph(
+                surface,
+                f"{problem.severity.value}: {problem.message}",
+                font,
+                theme.INK,
+                pygame.Rect(box.left + 44, y + 24, box.width - 72, 200),
+                line_gap=2,
+                max_lines=3,
+            )
             y += 30 + height
             if y > box.bottom:
                 break

@@ -60,16 +60,28 @@ class HomeScene(ScreenScene):
     def layout(self) -> None:
         super().layout()
         res = self.ctx.res
-        self.buttons.add(Button(pygame.Rect(MARGIN, HEADER + 24, LEFT_W, 96),
-                                self.tr("Log an eco-action"), self.log_action,
-                                res.font(30, bold=True), colour=theme.ENERGY_DARK,
-                                hotkey=pygame.K_l,
-                                sublabel=self.tr("walk, cycle, recycle…"), sub_font=res.font(18)))
-        self.buttons.add(Button(pygame.Rect(WIDTH - 330 - 24 - 200, 18, 200, 48),
-                                self.tr("My progress"), self.show_progress,
-                                res.font(20, bold=True),
-                                colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.15),
-                                hotkey=pygame.K_p))
+        self.buttons.add(
+            Button(
+                pygame.Rect(MARGIN, HEADER + 24, LEFT_W, 96),
+                self.tr("Log an eco-action"),
+                self.log_action,
+                res.font(30, bold=True),
+                colour=theme.ENERGY_DARK,
+                hotkey=pygame.K_l,
+                sublabel=self.tr("walk, cycle, recycle…"),
+                sub_font=res.font(18),
+            )
+        )
+        self.buttons.add(
+            Button(
+                pygame.Rect(WIDTH - 330 - 24 - 200, 18, 200, 48),
+                self.tr("My progress"),
+                self.show_progress,
+                res.font(20, bold=True),
+                colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.15),
+                hotkey=pygame.K_p,
+            )
+        )
         content = self.ctx.content
         assert content is not None
         new = self.ctx.views.new_cards(self.ctx.state)
@@ -77,40 +89,63 @@ class HomeScene(ScreenScene):
             progress = reveals.progress(content, edition.id, self.ctx.state)
             closed = reveals.availability(edition, self.ctx.now().date())
             affordable = self.ctx.state.balance >= edition.reveal_cost
-            label = (self.tr("Complete!") if progress.complete else
-                     self.tr("Reveal a card"))
+            label = self.tr("Complete!") if progress.complete else self.tr("Reveal a card")
             reveal_button = Button(
-                pygame.Rect(rect.left + 20, rect.bottom - 150, rect.width - 40, 64), label,
-                partial(self.reveal, edition), res.font(24, bold=True),
-                colour=theme.ACCENT, text_colour=theme.INK,
+                pygame.Rect(rect.left + 20, rect.bottom - 150, rect.width - 40, 64),
+                label,
+                partial(self.reveal, edition),
+                res.font(24, bold=True),
+                colour=theme.ACCENT,
+                text_colour=theme.INK,
                 enabled=affordable and not progress.complete and closed is None,
-                sublabel=None if progress.complete else
-                self.tr("costs {cost} g", cost=edition.reveal_cost),
-                sub_font=res.font(16))
+                sublabel=None
+                if progress.complete
+                else self.tr("costs {cost} g", cost=edition.reveal_cost),
+                sub_font=res.font(16),
+            )
             self.buttons.add(reveal_button)
             fresh = sum(1 for s in content.species_in(edition.id) if s.id in new)
-            self.buttons.add(Button(
-                pygame.Rect(rect.left + 20, rect.bottom - 72, rect.width - 40, 52),
-                self.tr("Open album"), partial(self.album, edition), res.font(20, bold=True),
-                colour=theme.edition_colour(edition.id, edition.color),
-                sublabel=self.tr.plural(fresh, "{count} new card to look at",
-                                        "{count} new cards to look at") if fresh else None,
-                sub_font=res.font(14, bold=True)))
+            self.buttons.add(
+                Button(
+                    pygame.Rect(rect.left + 20, rect.bottom - 72, rect.width - 40, 52),
+                    self.tr("Open album"),
+                    partial(self.album, edition),
+                    res.font(20, bold=True),
+                    colour=theme.edition_colour(edition.id, edition.color),
+                    sublabel=self.tr.plural(
+                        fresh, "{count} new card to look at", "{count} new cards to look at"
+                    )
+                    if fresh
+                    else None,
+                    sub_font=res.font(14, bold=True),
+                )
+            )
         if len(self.editions) > SHOWN:
             for label, step, x in (("‹", -1, ROW.left - 26), ("›", +1, ROW.right - 18)):
-                self.buttons.add(Button(
-                    pygame.Rect(x, ROW.centery - 40, 44, 80), label,
-                    partial(self.scroll_editions, step), res.font(34, bold=True),
-                    colour=theme.INK, hold=0,
-                    enabled=0 <= self.first_edition + step <= len(self.editions) - SHOWN))
+                self.buttons.add(
+                    Button(
+                        pygame.Rect(x, ROW.centery - 40, 44, 80),
+                        label,
+                        partial(self.scroll_editions, step),
+                        res.font(34, bold=True),
+                        colour=theme.INK,
+                        hold=0,
+                        enabled=0 <= self.first_edition + step <= len(self.editions) - SHOWN,
+                    )
+                )
 
     def edition_rects(self) -> list[tuple[Edition, pygame.Rect]]:
-        editions = self.editions[self.first_edition:self.first_edition + SHOWN]
+        editions = self.editions[self.first_edition : self.first_edition + SHOWN]
         gap = 24
-        width = (ROW.width - gap * (SHOWN - 1)) // SHOWN if len(self.editions) >= SHOWN \
+        width = (
+            (ROW.width - gap * (SHOWN - 1)) // SHOWN
+            if len(self.editions) >= SHOWN
             else (ROW.width - gap * (len(editions) - 1)) // max(1, len(editions))
-        return [(e, pygame.Rect(ROW.left + i * (width + gap), ROW.top, width, ROW.height))
-                for i, e in enumerate(editions)]
+        )
+        return [
+            (e, pygame.Rect(ROW.left + i * (width + gap), ROW.top, width, ROW.height))
+            for i, e in enumerate(editions)
+        ]
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.MOUSEWHEEL and len(self.editions) > SHOWN:
@@ -132,13 +167,20 @@ class HomeScene(ScreenScene):
 
     def draw_header(self, surface: pygame.Surface) -> None:
         draw_avatar(surface, self.ctx.res, self.title, (192, HEADER // 2), 24)
-        draw.text(surface, self.title, self.ctx.res.font(32, bold=True), theme.WHITE,
-                  (228, HEADER // 2), "midleft")
+        draw.text(
+            surface,
+            self.title,
+            self.ctx.res.font(32, bold=True),
+            theme.WHITE,
+            (228, HEADER // 2),
+            "midleft",
+        )
         self.draw_energy_chip(surface, pygame.Rect(WIDTH - 330, 16, 306, 52))
 
     def draw_body(self, surface: pygame.Surface) -> None:
-        self.draw_today(surface, pygame.Rect(MARGIN, HEADER + 140, LEFT_W,
-                                             HEIGHT - HEADER - 140 - MARGIN))
+        self.draw_today(
+            surface, pygame.Rect(MARGIN, HEADER + 140, LEFT_W, HEIGHT - HEADER - 140 - MARGIN)
+        )
         for edition, rect in self.edition_rects():
             self.draw_edition(surface, edition, rect)
 
@@ -149,34 +191,64 @@ class HomeScene(ScreenScene):
         today = self.ctx.now().date()
         earned_today = state.earned_day_total(today)
         y = rect.top + 18
-        draw.text(surface, self.tr("Today"), res.font(22, bold=True), theme.INK,
-                  (rect.left + 20, y))
-        draw.text(surface, self.tr("+{amount} g", amount=earned_today),
-                  res.font(22, bold=True), theme.ENERGY_DARK, (rect.right - 20, y), "topright")
+        draw.text(
+            surface, self.tr("Today"), res.font(22, bold=True), theme.INK, (rect.left + 20, y)
+        )
+        draw.text(
+            surface,
+            self.tr("+{amount} g", amount=earned_today),
+            res.font(22, bold=True),
+            theme.ENERGY_DARK,
+            (rect.right - 20, y),
+            "topright",
+        )
         left = economy.day_left(state, today)
-        draw.text(surface, self.tr("Still to earn today: {left} g of {total} g",
-                                   left=left, total=economy.Rules().daily_total_g)
-                  if left else self.tr("Today's energy is all earned. Come back tomorrow!"),
-                  res.font(15, bold=not left), theme.INK_SOFT, (rect.left + 20, y + 32))
+        draw.text(
+            surface,
+            self.tr(
+                "Still to earn today: {left} g of {total} g",
+                left=left,
+                total=economy.Rules().daily_total_g,
+            )
+            if left
+            else self.tr("Today's energy is all earned. Come back tomorrow!"),
+            res.font(15, bold=not left),
+            theme.INK_SOFT,
+            (rect.left + 20, y + 32),
+        )
         y += 62
-        recent = [e for e in reversed(state.entries) if e.kind == "earned"
-                  and e.seq not in state.undone][:4]
+        recent = [
+            e for e in reversed(state.entries) if e.kind == "earned" and e.seq not in state.undone
+        ][:4]
         if not recent:
-            draw.paragraph(surface, self.tr("Nothing logged yet. Every walk, bus ride or "
-                                            "plastic bag you skip earns green energy."),
-                           res.font(18), theme.INK_SOFT,
-                           pygame.Rect(rect.left + 20, y, rect.width - 40, 120))
+            draw.paragraph(
+                surface,
+                self.tr(
+                    "Nothing logged yet. Every walk, bus ride or "
+                    "plastic bag you skip earns green energy."
+                ),
+                res.font(18),
+                theme.INK_SOFT,
+                pygame.Rect(rect.left + 20, y, rect.width - 40, 120),
+            )
         for entry in recent:
             action = content.actions.get(entry.action_id or "")
             name = action.name.get(self.ctx.lang) if action else entry.action_id or "?"
             when = self.tr("today") if entry.day == today else self.tr.day_month(entry.day)
             draw.text(surface, name, res.font(17), theme.INK, (rect.left + 20, y))
-            draw.text(surface, self.tr("+{amount} g", amount=entry.amount_g),
-                      res.font(17, bold=True), theme.ENERGY_DARK, (rect.right - 20, y), "topright")
+            draw.text(
+                surface,
+                self.tr("+{amount} g", amount=entry.amount_g),
+                res.font(17, bold=True),
+                theme.ENERGY_DARK,
+                (rect.right - 20, y),
+                "topright",
+            )
             draw.text(surface, when, res.font(14), theme.INK_SOFT, (rect.left + 20, y + 22))
             y += 48
-        self.draw_you_so_far(surface, pygame.Rect(rect.left + 20, rect.bottom - 118,
-                                                  rect.width - 40, 104))
+        self.draw_you_so_far(
+            surface, pygame.Rect(rect.left + 20, rect.bottom - 118, rect.width - 40, 104)
+        )
 
     def draw_you_so_far(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         """Collection level, day streak and CO2e saved: things that only ever grow."""
@@ -187,30 +259,54 @@ class HomeScene(ScreenScene):
         line = self.tr(level.level.name)
         if level.next is not None:
             line += " · " + self.tr.plural(
-                level.to_next, "{count} more species to {next}",
+                level.to_next,
                 "{count} more species to {next}",
-                next=self.tr(level.next.name))
+                "{count} more species to {next}",
+                next=self.tr(level.next.name),
+            )
         draw.text(surface, line, res.font(17, bold=True), theme.INK, (rect.left, rect.top + 10))
         days = streak(state, self.ctx.now().date())
-        draw.text(surface, self.tr.plural(days.current, "Day streak: {count} day (best {best})",
-                                          "Day streak: {count} days (best {best})",
-                                          best=days.best),
-                  res.font(16), theme.INK_SOFT, (rect.left, rect.top + 40))
+        draw.text(
+            surface,
+            self.tr.plural(
+                days.current,
+                "Day streak: {count} day (best {best})",
+                "Day streak: {count} days (best {best})",
+                best=days.best,
+            ),
+            res.font(16),
+            theme.INK_SOFT,
+            (rect.left, rect.top + 40),
+        )
         saved = impact.summary(state, content)
         kg = self.tr.number(saved.total_g / 1000, 1)
         if saved.trees is not None and saved.tree_equivalent is not None:
             tree = saved.tree_equivalent.name.get(lang)
             if saved.trees < 1:
-                text = self.tr("CO₂e kept out of the air: {kg} kg, {pct} of a {tree}", kg=kg,
-                               pct=self.tr.percent(saved.trees), tree=tree)
+                text = self.tr(
+                    "CO₂e kept out of the air: {kg} kg, {pct} of a {tree}",
+                    kg=kg,
+                    pct=self.tr.percent(saved.trees),
+                    tree=tree,
+                )
             else:
-                text = self.tr("CO₂e kept out of the air: {kg} kg = {trees} × {tree}", kg=kg,
-                               trees=self.tr.number(saved.trees, 1), tree=tree)
+                text = self.tr(
+                    "CO₂e kept out of the air: {kg} kg = {trees} × {tree}",
+                    kg=kg,
+                    trees=self.tr.number(saved.trees, 1),
+                    tree=tree,
+                )
         else:
             text = self.tr("CO₂e kept out of the air: {kg} kg", kg=kg)
-        draw.paragraph(surface, text, res.font(16), theme.INK_SOFT,
-                       pygame.Rect(rect.left, rect.top + 66, rect.width, 44), line_gap=0,
-                       max_lines=2)
+        draw.paragraph(
+            surface,
+            text,
+            res.font(16),
+            theme.INK_SOFT,
+            pygame.Rect(rect.left, rect.top + 66, rect.width, 44),
+            line_gap=0,
+            max_lines=2,
+        )
 
     def draw_edition(self, surface: pygame.Surface, edition: Edition, rect: pygame.Rect) -> None:
         res, content = self.ctx.res, self.ctx.content
@@ -218,14 +314,28 @@ class HomeScene(ScreenScene):
         colour = theme.edition_colour(edition.id, edition.color)
         draw.panel(surface, rect)
         band = pygame.Rect(rect.left, rect.top, rect.width, 64)
-        pygame.draw.rect(surface, colour, band, border_top_left_radius=theme.RADIUS,
-                         border_top_right_radius=theme.RADIUS)
-        draw.text(surface, edition.title.get(self.ctx.lang), res.font(28, bold=True),
-                  theme.WHITE, band.center, "center")
+        pygame.draw.rect(
+            surface,
+            colour,
+            band,
+            border_top_left_radius=theme.RADIUS,
+            border_top_right_radius=theme.RADIUS,
+        )
+        draw.text(
+            surface,
+            edition.title.get(self.ctx.lang),
+            res.font(28, bold=True),
+            theme.WHITE,
+            band.center,
+            "center",
+        )
         progress = reveals.progress(content, edition.id, self.ctx.state)
         # a small fan: the newest cards found, or card backs when there are none yet
-        owned = [e for e in reversed(self.ctx.state.entries)
-                 if e.reveal and e.reveal.edition_id == edition.id][:3]
+        owned = [
+            e
+            for e in reversed(self.ctx.state.entries)
+            if e.reveal and e.reveal.edition_id == edition.id
+        ][:3]
         fan_centre = (rect.centerx, band.bottom + 130)
         width = 120
         for i in range(3):
@@ -235,28 +345,50 @@ class HomeScene(ScreenScene):
             key = (edition.id, species.id if species else "", angle)
             turned = self.turned.get(key)
             if turned is None:
-                card = (self.ctx.cards.front(species, edition, width, self.ctx.lang) if species
-                        else self.ctx.cards.back(edition, width, self.ctx.lang))
+                card = (
+                    self.ctx.cards.front(species, edition, width, self.ctx.lang)
+                    if species
+                    else self.ctx.cards.back(edition, width, self.ctx.lang)
+                )
                 turned = self.turned[key] = pygame.transform.rotozoom(card, angle, 1.0)
             offset = (i - 1) * 70
-            surface.blit(turned, turned.get_rect(center=(fan_centre[0] - offset,
-                                                         fan_centre[1] + abs(i - 1) * 10)))
+            surface.blit(
+                turned,
+                turned.get_rect(center=(fan_centre[0] - offset, fan_centre[1] + abs(i - 1) * 10)),
+            )
         y = band.bottom + 250
-        draw.text(surface, self.tr("{owned} of {total} species found", owned=progress.owned,
-                                   total=progress.total), res.font(20, bold=True), theme.INK,
-                  (rect.left + 20, y))
-        draw.progress_bar(surface, pygame.Rect(rect.left + 20, y + 34, rect.width - 40, 14),
-                          progress.owned / max(1, progress.total), colour)
+        draw.text(
+            surface,
+            self.tr("{owned} of {total} species found", owned=progress.owned, total=progress.total),
+            res.font(20, bold=True),
+            theme.INK,
+            (rect.left + 20, y),
+        )
+        draw.progress_bar(
+            surface,
+            pygame.Rect(rect.left + 20, y + 34, rect.width - 40, 14),
+            progress.owned / max(1, progress.total),
+            colour,
+        )
         if progress.complete:
             note = self.tr("Edition complete: badge earned!")
         else:
-            note = self.tr("{left} g of energy finds them all",
-                           left=progress.cost_left)
+            note = self.tr("{left} g of energy finds them all", left=progress.cost_left)
         closed = reveals.availability(edition, self.ctx.now().date())
-        draw.text(surface, self.tr(closed) if closed else note, res.font(16), theme.INK_SOFT,
-                  (rect.left + 20, y + 58))
+        draw.text(
+            surface,
+            self.tr(closed) if closed else note,
+            res.font(16),
+            theme.INK_SOFT,
+            (rect.left + 20, y + 58),
+        )
         if not progress.complete and self.ctx.state.balance < edition.reveal_cost:
             need = edition.reveal_cost - self.ctx.state.balance
-            draw.text(surface, self.tr("{need} g more to reveal", need=need),
-                      res.font(16, bold=True), theme.ENERGY_DARK, (rect.left + 20, y + 80),
-                      "topleft")
+            draw.text(
+                surface,
+                self.tr("{need} g more to reveal", need=need),
+                res.font(16, bold=True),
+                theme.ENERGY_DARK,
+                (rect.left + 20, y + 80),
+                "topleft",
+            )

@@ -30,9 +30,12 @@ PANEL.width = WIDTH - PANEL.left - 32
 PANEL.height = HEIGHT - PANEL.top - 32
 
 CATEGORY_COLOURS = {
-    "transport": theme.hex_colour("#3c91e6"), "waste": theme.hex_colour("#f2a541"),
-    "food": theme.hex_colour("#e5625e"), "energy": theme.hex_colour("#9b5de5"),
-    "water": theme.hex_colour("#00a6a6"), "shopping": theme.hex_colour("#7cb518"),
+    "transport": theme.hex_colour("#3c91e6"),
+    "waste": theme.hex_colour("#f2a541"),
+    "food": theme.hex_colour("#e5625e"),
+    "energy": theme.hex_colour("#9b5de5"),
+    "water": theme.hex_colour("#00a6a6"),
+    "shopping": theme.hex_colour("#7cb518"),
 }
 STEP = {"km": 1.0, "kg": 0.5}
 LOGGING = 0.8  # seconds "Log it!" stays disabled after logging, so a double click logs once
@@ -56,8 +59,9 @@ class LogActionScene(ScreenScene):
 
     def tile_rect(self, slot: int) -> pygame.Rect:
         row, col = divmod(slot, COLUMNS)
-        return pygame.Rect(GRID_LEFT + col * (TILE_W + GAP), HEADER + 8 + row * (TILE_H + GAP),
-                           TILE_W, TILE_H)
+        return pygame.Rect(
+            GRID_LEFT + col * (TILE_W + GAP), HEADER + 8 + row * (TILE_H + GAP), TILE_W, TILE_H
+        )
 
     def visible_rows(self) -> int:
         return (HEIGHT - HEADER - 40) // (TILE_H + GAP)
@@ -69,38 +73,88 @@ class LogActionScene(ScreenScene):
             rect = self.tile_rect(index - self.scroll * COLUMNS)
             if rect.top < HEADER or rect.bottom > HEIGHT - 16:
                 continue
-            self.buttons.add(Button(rect, "", partial(self.select, action), res.font(18),
-                                    colour=theme.ACCENT if action is self.selected
-                                    else theme.PANEL, hold=0))
+            self.buttons.add(
+                Button(
+                    rect,
+                    "",
+                    partial(self.select, action),
+                    res.font(18),
+                    colour=theme.ACCENT if action is self.selected else theme.PANEL,
+                    hold=0,
+                )
+            )
         if self.selected is None:
             return
         p = PANEL
         step_y = p.top + 206
-        self.buttons.add(Button(pygame.Rect(p.left + 24, step_y, 64, 56), "−",
-                                lambda: self.change_quantity(-1), res.font(32, bold=True),
-                                colour=theme.INK_SOFT, hotkey=pygame.K_MINUS, hold=0))
-        self.buttons.add(Button(pygame.Rect(p.right - 88, step_y, 64, 56), "+",
-                                lambda: self.change_quantity(+1), res.font(32, bold=True),
-                                colour=theme.INK_SOFT, hotkey=pygame.K_EQUALS, hold=0))
+        self.buttons.add(
+            Button(
+                pygame.Rect(p.left + 24, step_y, 64, 56),
+                "−",
+                lambda: self.change_quantity(-1),
+                res.font(32, bold=True),
+                colour=theme.INK_SOFT,
+                hotkey=pygame.K_MINUS,
+                hold=0,
+            )
+        )
+        self.buttons.add(
+            Button(
+                pygame.Rect(p.right - 88, step_y, 64, 56),
+                "+",
+                lambda: self.change_quantity(+1),
+                res.font(32, bold=True),
+                colour=theme.INK_SOFT,
+                hotkey=pygame.K_EQUALS,
+                hold=0,
+            )
+        )
         day_y = p.top + 296
-        self.buttons.add(Button(pygame.Rect(p.left + 24, day_y, 56, 48), "←",
-                                lambda: self.change_day(+1), res.font(28, bold=True),
-                                colour=theme.INK_SOFT, enabled=self.days_back < self.max_back,
-                                hold=0))
-        self.buttons.add(Button(pygame.Rect(p.right - 80, day_y, 56, 48), "→",
-                                lambda: self.change_day(-1), res.font(28, bold=True),
-                                colour=theme.INK_SOFT, enabled=self.days_back > 0, hold=0))
+        self.buttons.add(
+            Button(
+                pygame.Rect(p.left + 24, day_y, 56, 48),
+                "←",
+                lambda: self.change_day(+1),
+                res.font(28, bold=True),
+                colour=theme.INK_SOFT,
+                enabled=self.days_back < self.max_back,
+                hold=0,
+            )
+        )
+        self.buttons.add(
+            Button(
+                pygame.Rect(p.right - 80, day_y, 56, 48),
+                "→",
+                lambda: self.change_day(-1),
+                res.font(28, bold=True),
+                colour=theme.INK_SOFT,
+                enabled=self.days_back > 0,
+                hold=0,
+            )
+        )
         gain = economy.preview(self.ctx.state, self.selected, self.quantity, self.day)
-        self.buttons.add(Button(
-            pygame.Rect(p.left + 24, p.bottom - 164, p.width - 48, 72),
-            self.tr("Log it!"), self.log, res.font(30, bold=True), colour=theme.ENERGY_DARK,
-            enabled=gain > 0 and self.logging <= 0, hotkey=pygame.K_RETURN))
+        self.buttons.add(
+            Button(
+                pygame.Rect(p.left + 24, p.bottom - 164, p.width - 48, 72),
+                self.tr("Log it!"),
+                self.log,
+                res.font(30, bold=True),
+                colour=theme.ENERGY_DARK,
+                enabled=gain > 0 and self.logging <= 0,
+                hotkey=pygame.K_RETURN,
+            )
+        )
         undo = economy.undoable(self.ctx.state, self.ctx.now())
         if undo is not None:
-            self.buttons.add(Button(
-                pygame.Rect(p.left + 24, p.bottom - 76, p.width - 48, 56),
-                self.tr("Undo last (−{amount} g)", amount=undo.amount_g), self.undo,
-                res.font(20, bold=True), colour=theme.mix(theme.DANGER, theme.INK, 0.2)))
+            self.buttons.add(
+                Button(
+                    pygame.Rect(p.left + 24, p.bottom - 76, p.width - 48, 56),
+                    self.tr("Undo last (−{amount} g)", amount=undo.amount_g),
+                    self.undo,
+                    res.font(20, bold=True),
+                    colour=theme.mix(theme.DANGER, theme.INK, 0.2),
+                )
+            )
 
     @property
     def day(self) -> dt.date:
@@ -134,8 +188,9 @@ class LogActionScene(ScreenScene):
             return
         self.logging = LOGGING
         try:
-            entry = economy.log_action(self.ctx.state, self.selected, self.quantity,
-                                       day=self.day, now=self.ctx.now())
+            entry = economy.log_action(
+                self.ctx.state, self.selected, self.quantity, day=self.day, now=self.ctx.now()
+            )
         except economy.RuleError as exc:
             self.ctx.toast(self.tr.error(exc), error=True)
             return
@@ -148,9 +203,14 @@ class LogActionScene(ScreenScene):
             self.ctx.toast(message)
             for bonus in grant_streak_bonuses(self.ctx.state, self.ctx.now()):
                 if self.ctx.record(bonus):
-                    self.ctx.toast(self.tr("{reason}: +{amount} g!", amount=bonus.amount_g,
-                                           reason=bonus_reason_text(bonus.reason or "")),
-                                   seconds=5)
+                    self.ctx.toast(
+                        self.tr(
+                            "{reason}: +{amount} g!",
+                            amount=bonus.amount_g,
+                            reason=bonus_reason_text(bonus.reason or ""),
+                        ),
+                        seconds=5,
+                    )
             self.ctx.celebrate("log")  # with a new badge's toast and sound, if any
         self.layout()
 
@@ -161,8 +221,7 @@ class LogActionScene(ScreenScene):
             self.ctx.toast(self.tr.error(exc), error=True)
             return
         if self.ctx.record(entry):
-            self.ctx.toast(self.tr("Undone: {amount} g taken back.",
-                                   amount=-entry.amount_g))
+            self.ctx.toast(self.tr("Undone: {amount} g taken back.", amount=-entry.amount_g))
         self.layout()
 
     def handle_event(self, event: pygame.event.Event) -> bool:
@@ -197,7 +256,8 @@ class LogActionScene(ScreenScene):
             amount, tween = self.gain
             t = ease_out_cubic(tween.t)
             image = self.ctx.res.font(40, bold=True).render(
-                self.tr("+{amount} g", amount=amount), True, theme.ENERGY)
+                self.tr("+{amount} g", amount=amount), True, theme.ENERGY
+            )
             image.set_alpha(round(255 * (1 - tween.t)))
             surface.blit(image, image.get_rect(midbottom=(WIDTH - 180, round(150 - 60 * t))))
 
@@ -215,15 +275,32 @@ class LogActionScene(ScreenScene):
             pygame.draw.circle(surface, colour, badge.center, 28)
             icons.draw_icon(surface, action.icon, badge.inflate(-18, -18), theme.WHITE)
             name_rect = pygame.Rect(rect.left + 80, rect.top + 10, rect.width - 90, 48)
-            draw.paragraph(surface, action.name.get(self.ctx.lang), res.font(17, bold=True),
-                           theme.INK, name_rect, line_gap=0, max_lines=2)
-            per = self.tr("{g} g per {unit}", g=action.energy_g,
-                          unit=self.tr(UNIT_NAMES.get(action.unit, action.unit)))
-            draw.text(surface, per, res.font(15), theme.INK_SOFT,
-                      (rect.left + 80, rect.bottom - 26))
+            draw.paragraph(
+                surface,
+                action.name.get(self.ctx.lang),
+                res.font(17, bold=True),
+                theme.INK,
+                name_rect,
+                line_gap=0,
+                max_lines=2,
+            )
+            per = self.tr(
+                "{g} g per {unit}",
+                g=action.energy_g,
+                unit=self.tr(UNIT_NAMES.get(action.unit, action.unit)),
+            )
+            draw.text(
+                surface, per, res.font(15), theme.INK_SOFT, (rect.left + 80, rect.bottom - 26)
+            )
             if economy.preview(self.ctx.state, action, 1000, self.day) <= 0:
-                draw.text(surface, "✓", res.font(22, bold=True), theme.ENERGY_DARK,
-                          (rect.right - 12, rect.top + 8), "topright")
+                draw.text(
+                    surface,
+                    "✓",
+                    res.font(22, bold=True),
+                    theme.ENERGY_DARK,
+                    (rect.right - 12, rect.top + 8),
+                    "topright",
+                )
 
     def draw_panel(self, surface: pygame.Surface) -> None:
         res = self.ctx.res
@@ -231,48 +308,101 @@ class LogActionScene(ScreenScene):
         draw.panel(surface, p)
         action = self.selected
         if action is None:
-            draw.text(surface, self.tr("What did you do?"), res.font(28, bold=True), theme.INK,
-                      (p.centerx, p.top + 40), "midtop")
-            draw.paragraph(surface, self.tr(
-                "Choose an action on the left. Each one earns the grams of CO₂e it keeps out of "
-                "the air."), res.font(20), theme.INK_SOFT,
-                pygame.Rect(p.left + 32, p.top + 100, p.width - 64, 200))
+            draw.text(
+                surface,
+                self.tr("What did you do?"),
+                res.font(28, bold=True),
+                theme.INK,
+                (p.centerx, p.top + 40),
+                "midtop",
+            )
+            draw.paragraph(
+                surface,
+                self.tr(
+                    "Choose an action on the left. Each one earns the grams of CO₂e it keeps out "
+                    "of the air."
+                ),
+                res.font(20),
+                theme.INK_SOFT,
+                pygame.Rect(p.left + 32, p.top + 100, p.width - 64, 200),
+            )
             return
         lang = self.ctx.lang
-        used = draw.paragraph(surface, action.name.get(lang), res.font(24, bold=True), theme.INK,
-                              pygame.Rect(p.left + 24, p.top + 16, p.width - 48, 70),
-                              line_gap=0, max_lines=2)
+        used = draw.paragraph(
+            surface,
+            action.name.get(lang),
+            res.font(24, bold=True),
+            theme.INK,
+            pygame.Rect(p.left + 24, p.top + 16, p.width - 48, 70),
+            line_gap=0,
+            max_lines=2,
+        )
         if action.description:
             max_lines = 2 if used < 50 else 1
-            draw.paragraph(surface, action.description.get(lang), res.font(17), theme.INK_SOFT,
-                           pygame.Rect(p.left + 24, p.top + 22 + used, p.width - 48, 80),
-                           line_gap=0, max_lines=max_lines)
+            draw.paragraph(
+                surface,
+                action.description.get(lang),
+                res.font(17),
+                theme.INK_SOFT,
+                pygame.Rect(p.left + 24, p.top + 22 + used, p.width - 48, 80),
+                line_gap=0,
+                max_lines=max_lines,
+            )
         left = economy.cap_left(self.ctx.state, action, self.day)
         day_left = economy.day_left(self.ctx.state, self.day)
         total = economy.Rules().daily_total_g
         if day_left <= 0:
-            limit = self.tr("This day's green energy is all earned ({total} g). Come back "
-                            "tomorrow!", total=total)
+            limit = self.tr(
+                "This day's green energy is all earned ({total} g). Come back tomorrow!",
+                total=total,
+            )
         else:
-            limit = self.tr("Left for this day: {left} g of {total} g (this action: {action} g)",
-                            left=day_left, total=total, action=min(left, day_left))
+            limit = self.tr(
+                "Left for this day: {left} g of {total} g (this action: {action} g)",
+                left=day_left,
+                total=total,
+                action=min(left, day_left),
+            )
         draw.text(surface, limit, res.font(15), theme.INK_SOFT, (p.left + 24, p.top + 146))
-        draw.progress_bar(surface, pygame.Rect(p.left + 24, p.top + 172, p.width - 48, 12),
-                          day_left / total, theme.ENERGY_DARK)
+        draw.progress_bar(
+            surface,
+            pygame.Rect(p.left + 24, p.top + 172, p.width - 48, 12),
+            day_left / total,
+            theme.ENERGY_DARK,
+        )
         one, other = UNIT_AMOUNTS.get(action.unit, ("{count} " + action.unit,) * 2)
         amount = self.tr.plural(self.quantity, one, other)
-        draw.text(surface, amount, res.font(32, bold=True), theme.INK,
-                  (p.centerx, p.top + 208), "midtop")
+        draw.text(
+            surface, amount, res.font(32, bold=True), theme.INK, (p.centerx, p.top + 208), "midtop"
+        )
         gain = economy.preview(self.ctx.state, action, self.quantity, self.day)
-        draw.text(surface, self.tr("= {amount} g", amount=gain), res.font(18, bold=True),
-                  theme.ENERGY_DARK,
-                  (p.centerx, p.top + 254), "midtop")
+        draw.text(
+            surface,
+            self.tr("= {amount} g", amount=gain),
+            res.font(18, bold=True),
+            theme.ENERGY_DARK,
+            (p.centerx, p.top + 254),
+            "midtop",
+        )
         day_names = {0: self.tr("Today"), 1: self.tr("Yesterday")}
         day_label = day_names.get(self.days_back) or self.tr.plural(
-            self.days_back, "{count} day ago", "{count} days ago")
-        draw.text(surface, day_label, res.font(22, bold=True), theme.INK,
-                  (p.centerx, p.top + 320), "center")
+            self.days_back, "{count} day ago", "{count} days ago"
+        )
+        draw.text(
+            surface,
+            day_label,
+            res.font(22, bold=True),
+            theme.INK,
+            (p.centerx, p.top + 320),
+            "center",
+        )
         source = self.tr("Source: {text}", text=action.source.text)
-        draw.paragraph(surface, source, res.font(13), theme.INK_SOFT,
-                       pygame.Rect(p.left + 24, p.top + 364, p.width - 48, 60), line_gap=1,
-                       max_lines=3)
+        draw.paragraph(
+            surface,
+            source,
+            res.font(13),
+            theme.INK_SOFT,
+            pygame.Rect(p.left + 24, p.top + 364, p.width - 48, 60),
+            line_gap=1,
+            max_lines=3,
+        )

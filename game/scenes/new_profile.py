@@ -45,9 +45,15 @@ class NewProfileScene(ScreenScene):
 
     def layout(self) -> None:
         super().layout()
-        self.start_button = self.buttons.add(Button(
-            pygame.Rect(WIDTH // 2 - 140, 420, 280, 64), self.tr("Start playing"), self.create,
-            self.ctx.res.font(26, bold=True), colour=theme.ENERGY_DARK))
+        self.start_button = self.buttons.add(
+            Button(
+                pygame.Rect(WIDTH // 2 - 140, 420, 280, 64),
+                self.tr("Start playing"),
+                self.create,
+                self.ctx.res.font(26, bold=True),
+                colour=theme.ENERGY_DARK,
+            )
+        )
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.TEXTINPUT:
@@ -77,20 +83,35 @@ class NewProfileScene(ScreenScene):
 
     def draw_body(self, surface: pygame.Surface) -> None:
         res = self.ctx.res
-        draw.text(surface, self.tr("What is your name?"), res.font(36, bold=True), theme.WHITE,
-                  (WIDTH // 2, 200), "midtop")
-        draw.text(surface, self.tr("Your first name or a nickname is enough."), res.font(20),
-                  theme.PANEL_DIM, (WIDTH // 2, 252), "midtop")
+        draw.text(
+            surface,
+            self.tr("What is your name?"),
+            res.font(36, bold=True),
+            theme.WHITE,
+            (WIDTH // 2, 200),
+            "midtop",
+        )
+        draw.text(
+            surface,
+            self.tr("Your first name or a nickname is enough."),
+            res.font(20),
+            theme.PANEL_DIM,
+            (WIDTH // 2, 252),
+            "midtop",
+        )
         draw.panel(surface, self.box, border=theme.ENERGY)
         font = res.font(32)
         shown = self.name + self.composing
-        rect = draw.text(surface, shown, font, theme.INK, (self.box.left + 24, self.box.centery),
-                         "midleft")
+        rect = draw.text(
+            surface, shown, font, theme.INK, (self.box.left + 24, self.box.centery), "midleft"
+        )
         if self.composing:
             start = font.size(self.name)[0] + self.box.left + 24
-            pygame.draw.line(surface, theme.INK_SOFT, (start, rect.bottom),
-                             (rect.right, rect.bottom), 2)
+            pygame.draw.line(
+                surface, theme.INK_SOFT, (start, rect.bottom), (rect.right, rect.bottom), 2
+            )
         if self.caret_time < 0.5:
             x = rect.right + 3 if shown else self.box.left + 24
-            pygame.draw.line(surface, theme.INK, (x, self.box.top + 16), (x, self.box.bottom - 16),
-                             3)
+            pygame.draw.line(
+                surface, theme.INK, (x, self.box.top + 16), (x, self.box.bottom - 16), 3
+            )

@@ -30,20 +30,38 @@ class NoticeScene(ScreenScene):
 
     def layout(self) -> None:
         super().layout()
-        self.buttons.add(Button(pygame.Rect(WIDTH // 2 - 120, HEIGHT - 130, 240, 64),
-                                self.tr("OK"), self.back, self.ctx.res.font(26, bold=True),
-                                colour=theme.ENERGY_DARK, hotkey=pygame.K_RETURN))
+        self.buttons.add(
+            Button(
+                pygame.Rect(WIDTH // 2 - 120, HEIGHT - 130, 240, 64),
+                self.tr("OK"),
+                self.back,
+                self.ctx.res.font(26, bold=True),
+                colour=theme.ENERGY_DARK,
+                hotkey=pygame.K_RETURN,
+            )
+        )
 
     def draw_body(self, surface: pygame.Surface) -> None:
         res = self.ctx.res
         draw.panel(surface, BOX)
-        draw.text(surface, self.heading, res.font(28, bold=True), theme.INK,
-                  (BOX.centerx, BOX.top + 36), "midtop")
+        draw.text(
+            surface,
+            self.heading,
+            res.font(28, bold=True),
+            theme.INK,
+            (BOX.centerx, BOX.top + 36),
+            "midtop",
+        )
         y = BOX.top + 100
         for line in self.lines:
             room = BOX.bottom - 24 - y
             if room < 30:
                 break
-            y += 14 + draw.paragraph(surface, f"• {self.tr(line)}", res.font(19), theme.INK_SOFT,
-                                     pygame.Rect(BOX.left + 48, y, BOX.width - 96, room),
-                                     max_lines=max(1, room // 30))
+            y += 14 + draw.paragraph(
+                surface,
+                f"• {self.tr(line)}",
+                res.font(19),
+                theme.INK_SOFT,
+                pygame.Rect(BOX.left + 48, y, BOX.width - 96, room),
+                max_lines=max(1, room // 30),
+            )

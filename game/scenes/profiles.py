@@ -39,28 +39,43 @@ class ProfilesScene(ScreenScene):
         super().layout()
         res = self.ctx.res
         if self.profiles:  # with none yet, the welcome panel has the one big button
-            self.buttons.add(Button(pygame.Rect(WIDTH - 300, 18, 270, 50),
-                                    self.tr("+ New player"), self.new_profile,
-                                    res.font(22, bold=True), colour=theme.ACCENT,
-                                    text_colour=theme.INK, hotkey=pygame.K_n))
+            self.buttons.add(
+                Button(
+                    pygame.Rect(WIDTH - 300, 18, 270, 50),
+                    self.tr("+ New player"),
+                    self.new_profile,
+                    res.font(22, bold=True),
+                    colour=theme.ACCENT,
+                    text_colour=theme.INK,
+                    hotkey=pygame.K_n,
+                )
+            )
         for index, meta in enumerate(self.profiles):
             rect = self.tile_rect(index - self.scroll * COLUMNS)
             if rect.bottom > HEIGHT or rect.top < HEADER:
                 continue
-            self.buttons.add(Button(rect, "", partial(self.open_profile, meta),
-                                    res.font(20), colour=theme.PANEL))
+            self.buttons.add(
+                Button(rect, "", partial(self.open_profile, meta), res.font(20), colour=theme.PANEL)
+            )
         if not self.profiles:
-            self.buttons.add(Button(pygame.Rect(WIDTH // 2 - 150, 470, 300, 64),
-                                    self.tr("Create a player"), self.new_profile,
-                                    res.font(26, bold=True), colour=theme.ACCENT,
-                                    text_colour=theme.INK))
+            self.buttons.add(
+                Button(
+                    pygame.Rect(WIDTH // 2 - 150, 470, 300, 64),
+                    self.tr("Create a player"),
+                    self.new_profile,
+                    res.font(26, bold=True),
+                    colour=theme.ACCENT,
+                    text_colour=theme.INK,
+                )
+            )
 
     @staticmethod
     def tile_rect(slot: int) -> pygame.Rect:
         left = (WIDTH - (COLUMNS * TILE_W + (COLUMNS - 1) * GAP)) // 2
         row, col = divmod(slot, COLUMNS)
-        return pygame.Rect(left + col * (TILE_W + GAP), HEADER + 40 + row * (TILE_H + GAP),
-                           TILE_W, TILE_H)
+        return pygame.Rect(
+            left + col * (TILE_W + GAP), HEADER + 40 + row * (TILE_H + GAP), TILE_W, TILE_H
+        )
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.MOUSEWHEEL:
@@ -81,14 +96,25 @@ class ProfilesScene(ScreenScene):
         if not self.profiles:
             box = pygame.Rect(WIDTH // 2 - 360, 170, 720, 270)
             draw.panel(surface, box)
-            draw.text(surface, self.tr("Welcome to EcoCards!"), res.font(34, bold=True),
-                      theme.INK, (box.centerx, box.top + 40), "midtop")
-            draw.paragraph(surface, self.tr(
-                "Every eco-action you log earns green energy. Spend it to discover real "
-                "animals and plants from the IUCN Red List. Each person who plays gets their "
-                "own player, so everyone keeps their own collection."),
-                res.font(22), theme.INK_SOFT, pygame.Rect(box.left + 50, box.top + 100,
-                                                          box.width - 100, 150))
+            draw.text(
+                surface,
+                self.tr("Welcome to EcoCards!"),
+                res.font(34, bold=True),
+                theme.INK,
+                (box.centerx, box.top + 40),
+                "midtop",
+            )
+            draw.paragraph(
+                surface,
+                self.tr(
+                    "Every eco-action you log earns green energy. Spend it to discover real "
+                    "animals and plants from the IUCN Red List. Each person who plays gets their "
+                    "own player, so everyone keeps their own collection."
+                ),
+                res.font(22),
+                theme.INK_SOFT,
+                pygame.Rect(box.left + 50, box.top + 100, box.width - 100, 150),
+            )
             return
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -100,13 +126,25 @@ class ProfilesScene(ScreenScene):
                 continue
             draw_avatar(surface, res, meta.name, (rect.left + 52, rect.centery), 34)
             name_font = res.font(24, bold=True)
-            draw.text(surface, draw.clip(meta.name, name_font, rect.width - 114), name_font,
-                      theme.INK,
-                      (rect.left + 100, rect.top + 26))
-            detail = self.tr.plural(meta.cards, "{count} card · {energy} g",
-                                    "{count} cards · {energy} g", energy=meta.balance)
+            draw.text(
+                surface,
+                draw.clip(meta.name, name_font, rect.width - 114),
+                name_font,
+                theme.INK,
+                (rect.left + 100, rect.top + 26),
+            )
+            detail = self.tr.plural(
+                meta.cards,
+                "{count} card · {energy} g",
+                "{count} cards · {energy} g",
+                energy=meta.balance,
+            )
             if meta.problem:
                 detail = self.tr("Needs repair: open to fix")
-            draw.text(surface, detail, res.font(18),
-                      theme.DANGER if meta.problem else theme.INK_SOFT,
-                      (rect.left + 100, rect.top + 64))
+            draw.text(
+                surface,
+                detail,
+                res.font(18),
+                theme.DANGER if meta.problem else theme.INK_SOFT,
+                (rect.left + 100, rect.top + 64),
+            )

@@ -64,21 +64,39 @@ class RevealScene(ScreenScene):
         edition = self.ctx.content.editions[self.edition_id]
         progress = reveals.progress(self.ctx.content, self.edition_id, self.ctx.state)
         x, w = 560, 620
-        self.buttons.add(Button(pygame.Rect(x, HEIGHT - 190, 300, 64), self.tr("Read the card"),
-                                self.read, res.font(22, bold=True),
-                                colour=theme.edition_colour(edition.id, edition.color),
-                                hotkey=pygame.K_RETURN))
-        can_again = (not progress.complete
-                     and self.ctx.state.balance >= edition.reveal_cost)
-        self.buttons.add(Button(pygame.Rect(x + w - 300, HEIGHT - 190, 300, 64),
-                                self.tr("Reveal another"), self.again, res.font(22, bold=True),
-                                colour=theme.ACCENT, text_colour=theme.INK, enabled=can_again,
-                                sublabel=self.tr("costs {cost} g",
-                                                 cost=edition.reveal_cost),
-                                sub_font=res.font(15)))
-        self.buttons.add(Button(pygame.Rect(x, HEIGHT - 110, w, 56), self.tr("Open album"),
-                                self.album, res.font(20, bold=True),
-                                colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.15)))
+        self.buttons.add(
+            Button(
+                pygame.Rect(x, HEIGHT - 190, 300, 64),
+                self.tr("Read the card"),
+                self.read,
+                res.font(22, bold=True),
+                colour=theme.edition_colour(edition.id, edition.color),
+                hotkey=pygame.K_RETURN,
+            )
+        )
+        can_again = not progress.complete and self.ctx.state.balance >= edition.reveal_cost
+        self.buttons.add(
+            Button(
+                pygame.Rect(x + w - 300, HEIGHT - 190, 300, 64),
+                self.tr("Reveal another"),
+                self.again,
+                res.font(22, bold=True),
+                colour=theme.ACCENT,
+                text_colour=theme.INK,
+                enabled=can_again,
+                sublabel=self.tr("costs {cost} g", cost=edition.reveal_cost),
+                sub_font=res.font(15),
+            )
+        )
+        self.buttons.add(
+            Button(
+                pygame.Rect(x, HEIGHT - 110, w, 56),
+                self.tr("Open album"),
+                self.album,
+                res.font(20, bold=True),
+                colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.15),
+            )
+        )
 
     def read(self) -> None:
         assert self.entry.reveal is not None
@@ -92,8 +110,10 @@ class RevealScene(ScreenScene):
         self.ctx.nav.album(self.edition_id, self.entry.reveal.species_id, instead=True)
 
     def handle_event(self, event: pygame.event.Event) -> bool:
-        if self.animating and (event.type == pygame.MOUSEBUTTONUP or
-                               (event.type == pygame.KEYDOWN and event.key != pygame.K_ESCAPE)):
+        if self.animating and (
+            event.type == pygame.MOUSEBUTTONUP
+            or (event.type == pygame.KEYDOWN and event.key != pygame.K_ESCAPE)
+        ):
             self.timeline.finish()
             self.layout()
             self._card_shown()
@@ -136,8 +156,11 @@ class RevealScene(ScreenScene):
         if elapsed < ANTICIPATION + FLIP:  # the card turns over
             t = ease_in_out_sine((elapsed - ANTICIPATION) / FLIP)
             face_up = t >= 0.5
-            card = (self.ctx.cards.front(species, edition, CARD_W, self.ctx.lang) if face_up
-                    else self.ctx.cards.back(edition, CARD_W, self.ctx.lang))
+            card = (
+                self.ctx.cards.front(species, edition, CARD_W, self.ctx.lang)
+                if face_up
+                else self.ctx.cards.back(edition, CARD_W, self.ctx.lang)
+            )
             squash = abs(math.cos(t * math.pi))
             width = max(2, round(card.get_width() * squash))
             self._glow(surface, centre, glow_colour, 1.0)
@@ -155,8 +178,13 @@ class RevealScene(ScreenScene):
         if not self.animating:
             self._draw_story(surface, species, tier, info)
 
-    def _glow(self, surface: pygame.Surface, centre: tuple[int, int], colour: theme.Colour,
-              strength: float) -> None:
+    def _glow(
+        self,
+        surface: pygame.Surface,
+        centre: tuple[int, int],
+        colour: theme.Colour,
+        strength: float,
+    ) -> None:
         glow = _glow_image(colour)
         glow.set_alpha(round(255 * max(0.0, min(1.0, strength))))
         surface.blit(glow, glow.get_rect(center=centre))
@@ -165,26 +193,45 @@ class RevealScene(ScreenScene):
         res, lang = self.ctx.res, self.ctx.lang
         x, w = 560, 620
         y = HEADER + 24
-        draw.text(surface, self.tr("You found a new species!"), res.font(22, bold=True),
-                  theme.ACCENT, (x, y))
-        draw.text(surface, species.name.get(lang), res.font(44, bold=True), theme.WHITE,
-                  (x, y + 32))
-        chance = self.tr("{tier} card · it had a {pct} chance", tier=self.tr(tier.name),
-                         pct=self.tr.percent(info.chance, 0 if info.chance >= 0.01 else 1))
-        draw.text(surface, chance, res.font(20, bold=True), theme.TIER_COLOURS[tier.id],
-                  (x, y + 96))
+        draw.text(
+            surface,
+            self.tr("You found a new species!"),
+            res.font(22, bold=True),
+            theme.ACCENT,
+            (x, y),
+        )
+        draw.text(
+            surface, species.name.get(lang), res.font(44, bold=True), theme.WHITE, (x, y + 32)
+        )
+        chance = self.tr(
+            "{tier} card · it had a {pct} chance",
+            tier=self.tr(tier.name),
+            pct=self.tr.percent(info.chance, 0 if info.chance >= 0.01 else 1),
+        )
+        draw.text(
+            surface, chance, res.font(20, bold=True), theme.TIER_COLOURS[tier.id], (x, y + 96)
+        )
         box = pygame.Rect(x, y + 140, w, HEIGHT - 220 - (y + 140))
         draw.panel(surface, box, shadow=4)
         inner = box.inflate(-40, -36)
-        used = draw.paragraph(surface, species.facts.get(lang)[0], res.font(22), theme.INK,
-                              inner, max_lines=3)
-        chip = category_chip(surface, res, species.iucn.category, self.tr,
-                             (inner.left, inner.top + used + 14), 18)
+        used = draw.paragraph(
+            surface, species.facts.get(lang)[0], res.font(22), theme.INK, inner, max_lines=3
+        )
+        chip = category_chip(
+            surface, res, species.iucn.category, self.tr, (inner.left, inner.top + used + 14), 18
+        )
         meaning = self.tr(CATEGORY_MEANINGS.get(species.iucn.category, ""))
         if meaning:
-            draw.paragraph(surface, meaning, res.font(18), theme.INK_SOFT,
-                           pygame.Rect(inner.left, chip.bottom + 8, inner.width,
-                                       inner.bottom - chip.bottom - 8), max_lines=2)
+            draw.paragraph(
+                surface,
+                meaning,
+                res.font(18),
+                theme.INK_SOFT,
+                pygame.Rect(
+                    inner.left, chip.bottom + 8, inner.width, inner.bottom - chip.bottom - 8
+                ),
+                max_lines=2,
+            )
 
 
 @lru_cache(maxsize=16)

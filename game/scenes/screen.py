@@ -37,9 +37,15 @@ class ScreenScene(Scene):
         """(Re)build the buttons; called on enter and whenever the state they show changes."""
         self.buttons.clear()
         if self.show_back:
-            self.buttons.add(Button(pygame.Rect(24, 18, 120, 48), self.tr(self.back_label),
-                                    self.back, self.ctx.res.font(20, bold=True),
-                                    colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.15)))
+            self.buttons.add(
+                Button(
+                    pygame.Rect(24, 18, 120, 48),
+                    self.tr(self.back_label),
+                    self.back,
+                    self.ctx.res.font(20, bold=True),
+                    colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.15),
+                )
+            )
 
     def back(self) -> None:
         self.ctx.nav.back()
@@ -60,8 +66,9 @@ class ScreenScene(Scene):
         else:  # the energy counter rolls towards its new value
             gap = target - self.shown_energy
             step = max(abs(gap) * min(1.0, dt * 6), 60 * dt)
-            self.shown_energy = target if abs(gap) <= step else self.shown_energy + \
-                step * (1 if gap > 0 else -1)
+            self.shown_energy = (
+                target if abs(gap) <= step else self.shown_energy + step * (1 if gap > 0 else -1)
+            )
 
     @property
     def animating(self) -> bool:
@@ -77,24 +84,46 @@ class ScreenScene(Scene):
     def draw_header(self, surface: pygame.Surface) -> None:
         res = self.ctx.res
         x = 168 if self.show_back else 32
-        draw.text(surface, self.tr(self.title), res.font(34, bold=True), theme.WHITE,
-                  (x, HEADER // 2), "midleft")
+        draw.text(
+            surface,
+            self.tr(self.title),
+            res.font(34, bold=True),
+            theme.WHITE,
+            (x, HEADER // 2),
+            "midleft",
+        )
         if self.ctx.save is not None:
             self.draw_energy_chip(surface, pygame.Rect(WIDTH - 330, 16, 306, 52))
 
     def draw_energy_chip(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         res = self.ctx.res
-        pygame.draw.rect(surface, theme.mix(theme.BG_TOP, theme.SHADOW, 0.3), rect,
-                         border_radius=rect.height // 2)
+        pygame.draw.rect(
+            surface,
+            theme.mix(theme.BG_TOP, theme.SHADOW, 0.3),
+            rect,
+            border_radius=rect.height // 2,
+        )
         leaf = pygame.Rect(0, 0, rect.height - 12, rect.height - 12)
         leaf.midleft = (rect.left + 6, rect.centery)
         pygame.draw.ellipse(surface, theme.ENERGY, leaf)
         draw.leaf(surface, leaf.inflate(-14, -14), theme.ENERGY_DARK)
         shown = round(self.shown_energy if self.shown_energy is not None else 0)
-        draw.text(surface, self.tr.number(shown), res.font(30, bold=True), theme.ENERGY,
-                  (leaf.right + 12, rect.centery), "midleft")
-        draw.text(surface, self.tr("green energy"), res.font(16), theme.PANEL_DIM,
-                  (rect.right - 18, rect.centery), "midright")
+        draw.text(
+            surface,
+            self.tr.number(shown),
+            res.font(30, bold=True),
+            theme.ENERGY,
+            (leaf.right + 12, rect.centery),
+            "midleft",
+        )
+        draw.text(
+            surface,
+            self.tr("green energy"),
+            res.font(16),
+            theme.PANEL_DIM,
+            (rect.right - 18, rect.centery),
+            "midright",
+        )
 
     def draw_body(self, surface: pygame.Surface) -> None:
         pass

@@ -28,19 +28,32 @@ from game.ui.theme import Colour, hex_colour, mix
 CARD_RATIO = 7 / 5
 
 HABITAT_SKIES: dict[str, tuple[str, str]] = {
-    "open-ocean": ("#5fb4e6", "#0b3d6b"), "coral-reef": ("#7fdbe0", "#1b7f9e"),
-    "coastal-waters": ("#8fd3e8", "#2a7fa8"), "deep-sea": ("#2d4f8f", "#0a1433"),
-    "polar-seas": ("#d9f1fb", "#5d9cc4"), "kelp-forest": ("#78c2b0", "#1f5a4b"),
-    "seagrass-meadow": ("#9fd8c0", "#2f7d62"), "mangrove": ("#a8d69a", "#3f6e4a"),
-    "estuary": ("#b4d6c8", "#4f7f74"), "beach": ("#f6e3b4", "#6fb7d6"),
-    "rocky-shore": ("#c7d6dc", "#55707f"), "river": ("#a6d8e8", "#2f6f8f"),
-    "lake": ("#b3e0f0", "#3b7ea1"), "wetland": ("#c6e2b3", "#4d7f5a"),
-    "tropical-rainforest": ("#9bd46a", "#1e5b2c"), "temperate-forest": ("#b7dd8a", "#3b6b35"),
-    "bamboo-forest": ("#cde89a", "#4f7a2c"), "mountain-forest": ("#bcd8e0", "#3f6150"),
-    "boreal-forest": ("#c9e0d8", "#2f5045"), "dry-forest": ("#e8d9a0", "#8a6d3b"),
-    "woodland": ("#cfe3a0", "#5a7a3a"), "grassland": ("#e9eba0", "#7a9a3a"),
-    "savanna": ("#f3d98c", "#a0783a"), "desert": ("#f7e2b0", "#c08a4a"),
-    "island": ("#a8e2e0", "#3f8f7a"), "cave": ("#8a8478", "#2e2a26"),
+    "open-ocean": ("#5fb4e6", "#0b3d6b"),
+    "coral-reef": ("#7fdbe0", "#1b7f9e"),
+    "coastal-waters": ("#8fd3e8", "#2a7fa8"),
+    "deep-sea": ("#2d4f8f", "#0a1433"),
+    "polar-seas": ("#d9f1fb", "#5d9cc4"),
+    "kelp-forest": ("#78c2b0", "#1f5a4b"),
+    "seagrass-meadow": ("#9fd8c0", "#2f7d62"),
+    "mangrove": ("#a8d69a", "#3f6e4a"),
+    "estuary": ("#b4d6c8", "#4f7f74"),
+    "beach": ("#f6e3b4", "#6fb7d6"),
+    "rocky-shore": ("#c7d6dc", "#55707f"),
+    "river": ("#a6d8e8", "#2f6f8f"),
+    "lake": ("#b3e0f0", "#3b7ea1"),
+    "wetland": ("#c6e2b3", "#4d7f5a"),
+    "tropical-rainforest": ("#9bd46a", "#1e5b2c"),
+    "temperate-forest": ("#b7dd8a", "#3b6b35"),
+    "bamboo-forest": ("#cde89a", "#4f7a2c"),
+    "mountain-forest": ("#bcd8e0", "#3f6150"),
+    "boreal-forest": ("#c9e0d8", "#2f5045"),
+    "dry-forest": ("#e8d9a0", "#8a6d3b"),
+    "woodland": ("#cfe3a0", "#5a7a3a"),
+    "grassland": ("#e9eba0", "#7a9a3a"),
+    "savanna": ("#f3d98c", "#a0783a"),
+    "desert": ("#f7e2b0", "#c08a4a"),
+    "island": ("#a8e2e0", "#3f8f7a"),
+    "cave": ("#8a8478", "#2e2a26"),
 }
 DEFAULT_SKY = ("#cfe8d8", "#3f7f6a")
 COMPACT_BELOW = 180  # card width in pixels
@@ -55,8 +68,16 @@ def category_text_colour(category: str) -> Colour:
     return theme.WHITE if category in ("EX", "EW", "CR") else theme.INK
 
 
-def category_chip(surface: pygame.Surface, res: Resources, category: str, tr: Translator,
-                  pos: tuple[int, int], size: int, *, with_name: bool = True) -> pygame.Rect:
+def category_chip(
+    surface: pygame.Surface,
+    res: Resources,
+    category: str,
+    tr: Translator,
+    pos: tuple[int, int],
+    size: int,
+    *,
+    with_name: bool = True,
+) -> pygame.Rect:
     """``[EN] Endangered``: the code on the Red List colour, then the name (never colour alone)."""
     font = res.font(size, bold=True)
     code_w = font.size("EW")[0] + size
@@ -64,19 +85,30 @@ def category_chip(surface: pygame.Surface, res: Resources, category: str, tr: Tr
     _chip_body(surface, chip, category)
     draw.text(surface, category, font, category_text_colour(category), chip.center, "center")
     if with_name:
-        name_rect = draw.text(surface, tr(CATEGORY_NAMES.get(category, category)),
-                              res.font(size), theme.INK, (chip.right + size // 2, chip.centery),
-                              "midleft")
+        name_rect = draw.text(
+            surface,
+            tr(CATEGORY_NAMES.get(category, category)),
+            res.font(size),
+            theme.INK,
+            (chip.right + size // 2, chip.centery),
+            "midleft",
+        )
         return chip.union(name_rect)
     return chip
 
 
 def _chip_body(surface: pygame.Surface, chip: pygame.Rect, category: str) -> None:
-    pygame.draw.rect(surface, hex_colour(CATEGORY_COLOURS[category]), chip,
-                     border_radius=chip.height // 3)
+    pygame.draw.rect(
+        surface, hex_colour(CATEGORY_COLOURS[category]), chip, border_radius=chip.height // 3
+    )
     if category in ("NE", "LC", "NT", "VU", "DD"):  # light colours need an edge on the panel
-        pygame.draw.rect(surface, mix(hex_colour(CATEGORY_COLOURS[category]), theme.SHADOW, 0.3),
-                         chip, 1, border_radius=chip.height // 3)
+        pygame.draw.rect(
+            surface,
+            mix(hex_colour(CATEGORY_COLOURS[category]), theme.SHADOW, 0.3),
+            chip,
+            1,
+            border_radius=chip.height // 3,
+        )
 
 
 def tier_marks(surface: pygame.Surface, tier_id: str, center: tuple[int, int], size: int) -> None:
@@ -88,8 +120,12 @@ def tier_marks(surface: pygame.Surface, tier_id: str, center: tuple[int, int], s
     start = center[0] - gap * (count - 1) / 2
     for i in range(count):
         cx, cy = start + i * gap, center[1]
-        points = [(cx, cy - size / 2), (cx + size / 2, cy), (cx, cy + size / 2),
-                  (cx - size / 2, cy)]
+        points = [
+            (cx, cy - size / 2),
+            (cx + size / 2, cy),
+            (cx, cy + size / 2),
+            (cx - size / 2, cy),
+        ]
         if tier_id == "lost":
             pygame.draw.polygon(surface, colour, points, 2)
         else:
@@ -103,8 +139,12 @@ class CardRenderer:
     # thumbnails appears over a few frames instead of stalling one).
     FRAME_BUDGET_S = 0.010
 
-    def __init__(self, res: Resources, tr: Translator | None = None,
-                 clock: Callable[[], float] = time.perf_counter) -> None:
+    def __init__(
+        self,
+        res: Resources,
+        tr: Translator | None = None,
+        clock: Callable[[], float] = time.perf_counter,
+    ) -> None:
         self.res = res
         # The game's words on a card, in the language a card is drawn in (the decks give its
         # species text): ``tr`` (the app's translator) for its own language, others read once.
@@ -124,35 +164,43 @@ class CardRenderer:
         return self._words[lang]
 
     def front(self, species: Species, edition: Edition, width: int, lang: str) -> pygame.Surface:
-        return self._cached(("front", species.id, edition.id, width, lang),
-                            lambda: self._render_front(species, edition, width, lang))
+        return self._cached(
+            ("front", species.id, edition.id, width, lang),
+            lambda: self._render_front(species, edition, width, lang),
+        )
 
     def begin_frame(self) -> None:
         """A new frame starts: front_in_time has its time budget again."""
         self._frame_start = self._clock()
         self._drawn_this_frame = 0
 
-    def front_in_time(self, species: Species, edition: Edition, width: int, lang: str
-                      ) -> pygame.Surface | None:
+    def front_in_time(
+        self, species: Species, edition: Edition, width: int, lang: str
+    ) -> pygame.Surface | None:
         """The card, if it is ready or this frame still has time to draw it; None otherwise
         (show a stand-in and ask again next frame). One new card is always drawn per frame."""
         key = ("front", species.id, edition.id, width, lang)
-        if (key not in self._cache and self._drawn_this_frame
-                and self._clock() - self._frame_start > self.FRAME_BUDGET_S):
+        if (
+            key not in self._cache
+            and self._drawn_this_frame
+            and self._clock() - self._frame_start > self.FRAME_BUDGET_S
+        ):
             return None
         return self.front(species, edition, width, lang)
 
     def back(self, edition: Edition, width: int, lang: str) -> pygame.Surface:
-        return self._cached(("back", "", edition.id, width, lang),
-                            lambda: self._render_back(edition, width, lang))
+        return self._cached(
+            ("back", "", edition.id, width, lang), lambda: self._render_back(edition, width, lang)
+        )
 
     def clear(self) -> None:
         """Forget every rendered card (after the decks were reloaded)."""
         self._cache.clear()
         self._frames.clear()
 
-    def _cached(self, key: tuple[str, str, str, int, str],
-                render: Callable[[], pygame.Surface]) -> pygame.Surface:
+    def _cached(
+        self, key: tuple[str, str, str, int, str], render: Callable[[], pygame.Surface]
+    ) -> pygame.Surface:
         surface = self._cache.get(key)
         if surface is None:
             if len(self._cache) >= self.MAX_CACHED:
@@ -163,8 +211,9 @@ class CardRenderer:
                 surface = self._cache[key] = surface.convert_alpha()
         return surface
 
-    def _frame(self, tier_id: str, edition_colour: Colour, width: int
-               ) -> tuple[pygame.Surface, pygame.Rect]:
+    def _frame(
+        self, tier_id: str, edition_colour: Colour, width: int
+    ) -> tuple[pygame.Surface, pygame.Rect]:
         """The empty frame of a tier's cards (the same for every card of an edition and size)."""
         key = (tier_id, edition_colour, width)
         found = self._frames.get(key)
@@ -172,23 +221,33 @@ class CardRenderer:
             if len(self._frames) >= 64:
                 self._frames.pop(next(iter(self._frames)))
             frame = pygame.Surface(card_size(width), pygame.SRCALPHA)
-            inner = draw_frame(frame, frame_style(tier_id, edition_colour), edition_colour,
-                               width / 250)
+            inner = draw_frame(
+                frame, frame_style(tier_id, edition_colour), edition_colour, width / 250
+            )
             found = self._frames[key] = (frame, inner)
         return found
 
-    def _text(self, card: pygame.Surface, content: str, box: pygame.Rect, colour: Colour,
-              size: int, *, bold: bool = False, **options: object) -> pygame.Rect:
+    def _text(
+        self,
+        card: pygame.Surface,
+        content: str,
+        box: pygame.Rect,
+        colour: Colour,
+        size: int,
+        *,
+        bold: bool = False,
+        **options: object,
+    ) -> pygame.Rect:
         def make_font(s: int) -> SizedFont:
             return self.res.sized_font(s, bold)
 
-        return draw_fitted(card, content, make_font, box, colour, size, probe=self.probe,
-                           **options)  # type: ignore[arg-type]
+        return draw_fitted(card, content, make_font, box, colour, size, probe=self.probe, **options)  # type: ignore[arg-type]
 
     # -- rendering ---------------------------------------------------------------------------
 
-    def _render_front(self, species: Species, edition: Edition, width: int, lang: str
-                      ) -> pygame.Surface:
+    def _render_front(
+        self, species: Species, edition: Edition, width: int, lang: str
+    ) -> pygame.Surface:
         w, _ = card_size(width)
         u = w / 250  # layout unit: sizes below are for a 250-pixel-wide card
 
@@ -207,21 +266,36 @@ class CardRenderer:
         # be too small to read: the card drops them and gives the rest more room.
         compact = w < COMPACT_BELOW
         column = inner.inflate(-px(16), 0)
-        name_box = pygame.Rect(column.left, inner.top + px(5), column.width,
-                               px(40 if compact else 32))
-        self._text(card, species.name.get(lang), name_box, ink, px(25 if compact else 21),
-                   bold=True, max_lines=2)
+        name_box = pygame.Rect(
+            column.left, inner.top + px(5), column.width, px(40 if compact else 32)
+        )
+        self._text(
+            card,
+            species.name.get(lang),
+            name_box,
+            ink,
+            px(25 if compact else 21),
+            bold=True,
+            max_lines=2,
+        )
         art_top = name_box.bottom + px(2)
         if not compact:
             sci_box = pygame.Rect(column.left, name_box.bottom, column.width, px(17))
-            self._text(card, species.scientific_name, sci_box, theme.INK_SOFT, px(13),
-                       italic=True)
+            self._text(card, species.scientific_name, sci_box, theme.INK_SOFT, px(13), italic=True)
             art_top = sci_box.bottom + px(4)
 
-        bottom_row = pygame.Rect(column.left, inner.bottom - px(30 if compact else 26),
-                                 column.width, px(24 if compact else 20))
-        chip_row = pygame.Rect(column.left, bottom_row.top - px(38 if compact else 32),
-                               column.width, px(34 if compact else 28))
+        bottom_row = pygame.Rect(
+            column.left,
+            inner.bottom - px(30 if compact else 26),
+            column.width,
+            px(24 if compact else 20),
+        )
+        chip_row = pygame.Rect(
+            column.left,
+            bottom_row.top - px(38 if compact else 32),
+            column.width,
+            px(34 if compact else 28),
+        )
         art = pygame.Rect(inner.left + px(7), art_top, inner.width - px(14), 0)
         art.height = chip_row.top - px(6) - art.top
         self._draw_art(card, species, art, lost, px(9))
@@ -232,40 +306,66 @@ class CardRenderer:
         tier_colour = mix(theme.TIER_COLOURS[tier.id], theme.SHADOW, 0.3)
         tier_box = pygame.Rect(0, bottom_row.top, px(120 if compact else 84), bottom_row.height)
         tier_box.right = bottom_row.right
-        self._text(card, self.words(lang)(tier.name), tier_box, tier_colour,
-                   px(20 if compact else 13), bold=True, align="right")
+        self._text(
+            card,
+            self.words(lang)(tier.name),
+            tier_box,
+            tier_colour,
+            px(20 if compact else 13),
+            bold=True,
+            align="right",
+        )
         if compact:
             gems_centre = ((bottom_row.left + tier_box.left) // 2, bottom_row.centery)
         else:
             year_box = pygame.Rect(bottom_row.left, bottom_row.top, px(44), bottom_row.height)
-            self._text(card, str(species.iucn.year), year_box, theme.INK_SOFT, px(13),
-                       align="left")
+            self._text(card, str(species.iucn.year), year_box, theme.INK_SOFT, px(13), align="left")
             gems_centre = ((year_box.right + tier_box.left) // 2, bottom_row.centery)
         tier_marks(card, tier.id, gems_centre, max(5, px(13 if compact else 10)))
         return card
 
-    def _chip_row(self, card: pygame.Surface, category: str, lang: str, row: pygame.Rect,
-                  u: float) -> None:
+    def _chip_row(
+        self, card: pygame.Surface, category: str, lang: str, row: pygame.Rect, u: float
+    ) -> None:
         """The Red List chip: the code on its colour, then the category's words beside it."""
         code_font = self.res.sized_font(max(6, round(14 * u)), bold=True)
-        chip = pygame.Rect(row.left, 0, code_font.size("EW")[0] + round(12 * u),
-                           min(row.height, code_font.get_height() + round(4 * u)))
+        chip = pygame.Rect(
+            row.left,
+            0,
+            code_font.size("EW")[0] + round(12 * u),
+            min(row.height, code_font.get_height() + round(4 * u)),
+        )
         chip.centery = row.centery
         _chip_body(card, chip, category)
-        self._text(card, category, chip.inflate(-round(4 * u), 0),
-                   category_text_colour(category), round(14 * u), bold=True)
+        self._text(
+            card,
+            category,
+            chip.inflate(-round(4 * u), 0),
+            category_text_colour(category),
+            round(14 * u),
+            bold=True,
+        )
         words = pygame.Rect(chip.right + round(7 * u), row.top, 0, row.height)
         words.width = row.right - words.left
-        self._text(card, self.words(lang)(CATEGORY_NAMES.get(category, category)), words, theme.INK,
-                   round(15 * u), max_lines=2, align="left")
+        self._text(
+            card,
+            self.words(lang)(CATEGORY_NAMES.get(category, category)),
+            words,
+            theme.INK,
+            round(15 * u),
+            max_lines=2,
+            align="left",
+        )
 
-    def _draw_art(self, card: pygame.Surface, species: Species, rect: pygame.Rect,
-                  lost: bool, radius: int) -> None:
+    def _draw_art(
+        self, card: pygame.Surface, species: Species, rect: pygame.Rect, lost: bool, radius: int
+    ) -> None:
         if rect.width < 2 or rect.height < 2:
             return
         window = pygame.Surface(rect.size, pygame.SRCALPHA)
-        top, bottom = HABITAT_SKIES.get(species.habitats[0] if species.habitats else "",
-                                        DEFAULT_SKY)
+        top, bottom = HABITAT_SKIES.get(
+            species.habitats[0] if species.habitats else "", DEFAULT_SKY
+        )
         draw.gradient(window, window.get_rect(), hex_colour(top), hex_colour(bottom))
         size = (round(rect.width * ART_FILL), round(rect.height * ART_FILL))
         picture = self.res.species_art(species.art, species.group, size)
@@ -286,14 +386,20 @@ class CardRenderer:
         pygame.draw.rect(card, mix(colour, theme.SHADOW, 0.35), outer, border_radius=round(14 * s))
         inner = outer.inflate(round(-14 * s), round(-14 * s))
         pattern = pygame.Surface(inner.size, pygame.SRCALPHA)
-        draw.gradient(pattern, pattern.get_rect(), mix(colour, theme.WHITE, 0.2),
-                      mix(colour, theme.SHADOW, 0.2))
+        draw.gradient(
+            pattern,
+            pattern.get_rect(),
+            mix(colour, theme.WHITE, 0.2),
+            mix(colour, theme.SHADOW, 0.2),
+        )
         centre = pattern.get_rect().center
         for r in range(round(20 * s), max(inner.size), max(1, round(18 * s))):
-            pygame.draw.circle(pattern, (*mix(colour, theme.WHITE, 0.35), 90), centre, r,
-                               max(1, round(2 * s)))
-        pattern.blit(rounded_mask(inner.size, round(10 * s)), (0, 0),
-                     special_flags=pygame.BLEND_RGBA_MIN)
+            pygame.draw.circle(
+                pattern, (*mix(colour, theme.WHITE, 0.35), 90), centre, r, max(1, round(2 * s))
+            )
+        pattern.blit(
+            rounded_mask(inner.size, round(10 * s)), (0, 0), special_flags=pygame.BLEND_RGBA_MIN
+        )
         card.blit(pattern, inner)
         medal = pygame.Rect(0, 0, round(110 * s), round(110 * s))
         medal.center = (inner.centerx, inner.centery - round(14 * s))
@@ -304,6 +410,13 @@ class CardRenderer:
         brand = pygame.Rect(column.left, medal.bottom + round(10 * s), column.width, round(34 * s))
         self._text(card, "EcoCards", brand, theme.WHITE, round(24 * s), bold=True)
         title = pygame.Rect(column.left, brand.bottom + round(4 * s), column.width, round(44 * s))
-        self._text(card, edition.title.get(lang), title, theme.PANEL_DIM, round(15 * s),
-                   max_lines=2, valign="top")
+        self._text(
+            card,
+            edition.title.get(lang),
+            title,
+            theme.PANEL_DIM,
+            round(15 * s),
+            max_lines=2,
+            valign="top",
+        )
         return card

@@ -13,8 +13,9 @@ from game.ui.theme import Colour
 
 # The bundled CJK font draws these as full-width glyphs (and has no subscript two), which
 # looks wrong in Latin text; text without any CJK character gets the ASCII look-alikes.
-_LATIN_LOOKALIKES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "…": "...",
-                                   "₂": "2", "–": "-"})
+_LATIN_LOOKALIKES = str.maketrans(
+    {"“": '"', "”": '"', "‘": "'", "’": "'", "…": "...", "₂": "2", "–": "-"}
+)
 
 
 def _has_cjk(content: str) -> bool:
@@ -27,8 +28,14 @@ def latin(content: str) -> str:
     return content if _has_cjk(content) else content.translate(_LATIN_LOOKALIKES)
 
 
-def text(surface: pygame.Surface, content: str, font: pygame.font.Font, colour: Colour,
-         pos: tuple[int, int], anchor: str = "topleft") -> pygame.Rect:
+def text(
+    surface: pygame.Surface,
+    content: str,
+    font: pygame.font.Font,
+    colour: Colour,
+    pos: tuple[int, int],
+    anchor: str = "topleft",
+) -> pygame.Rect:
     rendered = font.render(latin(content), True, colour)
     rect = rendered.get_rect(**{anchor: pos})
     surface.blit(rendered, rect)
@@ -90,8 +97,16 @@ def _closing(ch: str) -> bool:
     return ch in "，。、；：？！）》」』】…"
 
 
-def paragraph(surface: pygame.Surface, content: str, font: pygame.font.Font, colour: Colour,
-              rect: pygame.Rect, *, line_gap: int = 4, max_lines: int | None = None) -> int:
+def paragraph(
+    surface: pygame.Surface,
+    content: str,
+    font: pygame.font.Font,
+    colour: Colour,
+    rect: pygame.Rect,
+    *,
+    line_gap: int = 4,
+    max_lines: int | None = None,
+) -> int:
     """Draw wrapped text inside ``rect``; returns the height used."""
     y = rect.top
     lines = wrap(content, font, rect.width)
@@ -104,13 +119,23 @@ def paragraph(surface: pygame.Surface, content: str, font: pygame.font.Font, col
     return y - rect.top
 
 
-def panel(surface: pygame.Surface, rect: pygame.Rect, colour: Colour = theme.PANEL, *,
-          radius: int = theme.RADIUS, shadow: int = 6, border: Colour | None = None) -> None:
+def panel(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    colour: Colour = theme.PANEL,
+    *,
+    radius: int = theme.RADIUS,
+    shadow: int = 6,
+    border: Colour | None = None,
+) -> None:
     if shadow:
-        shade = pygame.Surface((rect.width + shadow * 2, rect.height + shadow * 2),
-                               pygame.SRCALPHA)
-        pygame.draw.rect(shade, (0, 0, 0, 60), shade.get_rect().inflate(-shadow, -shadow)
-                         .move(0, shadow // 2), border_radius=radius + shadow // 2)
+        shade = pygame.Surface((rect.width + shadow * 2, rect.height + shadow * 2), pygame.SRCALPHA)
+        pygame.draw.rect(
+            shade,
+            (0, 0, 0, 60),
+            shade.get_rect().inflate(-shadow, -shadow).move(0, shadow // 2),
+            border_radius=radius + shadow // 2,
+        )
         surface.blit(shade, (rect.left - shadow, rect.top - shadow + 2))
     pygame.draw.rect(surface, colour, rect, border_radius=radius)
     if border:
@@ -134,8 +159,13 @@ def background(surface: pygame.Surface) -> None:
     gradient(surface, surface.get_rect(), theme.BG_TOP, theme.BG_BOTTOM)
 
 
-def progress_bar(surface: pygame.Surface, rect: pygame.Rect, fraction: float, colour: Colour,
-                 track: Colour = theme.PANEL_DIM) -> None:
+def progress_bar(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    fraction: float,
+    colour: Colour,
+    track: Colour = theme.PANEL_DIM,
+) -> None:
     pygame.draw.rect(surface, track, rect, border_radius=rect.height // 2)
     fraction = max(0.0, min(1.0, fraction))
     if fraction > 0:
@@ -157,5 +187,10 @@ def leaf(surface: pygame.Surface, rect: pygame.Rect, colour: Colour) -> None:
     pygame.draw.polygon(surface, colour, points)
     pygame.draw.aalines(surface, colour, True, points)
     vein = theme.mix(colour, theme.WHITE, 0.5)
-    pygame.draw.line(surface, vein, (rect.left + 2, rect.bottom - 2),
-                     (rect.right - w * 0.25, rect.top + h * 0.25), 2)
+    pygame.draw.line(
+        surface,
+        vein,
+        (rect.left + 2, rect.bottom - 2),
+        (rect.right - w * 0.25, rect.top + h * 0.25),
+        2,
+    )

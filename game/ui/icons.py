@@ -44,8 +44,9 @@ def _vehicle(s: pygame.Surface, r: pygame.Rect, c: Colour, w: int, *, train: boo
     pygame.draw.rect(s, c, window, border_radius=2)
     for x in (0.3, 0.7):
         if train:
-            pygame.draw.line(s, c, _p(r, x, 0.78), _p(r, x - 0.12 if x < 0.5 else x + 0.12, 0.98),
-                             w)
+            pygame.draw.line(
+                s, c, _p(r, x, 0.78), _p(r, x - 0.12 if x < 0.5 else x + 0.12, 0.98), w
+            )
         else:
             pygame.draw.circle(s, c, _p(r, x, 0.84), max(2, r.width // 9))
     if train:
@@ -53,29 +54,42 @@ def _vehicle(s: pygame.Surface, r: pygame.Rect, c: Colour, w: int, *, train: boo
 
 
 def _bag(s: pygame.Surface, r: pygame.Rect, c: Colour, w: int) -> None:
-    pygame.draw.polygon(s, c, [_p(r, 0.15, 0.35), _p(r, 0.85, 0.35), _p(r, 0.92, 0.95),
-                               _p(r, 0.08, 0.95)], w)
-    pygame.draw.arc(s, c, pygame.Rect(_p(r, 0.3, 0.05), (round(r.width * 0.4), r.height // 2)),
-                    0, math.pi, w)
+    pygame.draw.polygon(
+        s, c, [_p(r, 0.15, 0.35), _p(r, 0.85, 0.35), _p(r, 0.92, 0.95), _p(r, 0.08, 0.95)], w
+    )
+    pygame.draw.arc(
+        s, c, pygame.Rect(_p(r, 0.3, 0.05), (round(r.width * 0.4), r.height // 2)), 0, math.pi, w
+    )
     pygame.draw.line(s, c, _p(r, 0.25, 0.2), _p(r, 0.75, 0.85), w)
 
 
 def _bottle(s: pygame.Surface, r: pygame.Rect, c: Colour, w: int) -> None:
-    pygame.draw.rect(s, c, pygame.Rect(_p(r, 0.28, 0.3), (round(r.width * 0.44),
-                                                          round(r.height * 0.68))), w,
-                     border_radius=r.width // 8)
-    pygame.draw.rect(s, c, pygame.Rect(_p(r, 0.4, 0.02), (round(r.width * 0.2),
-                                                          round(r.height * 0.18))))
+    pygame.draw.rect(
+        s,
+        c,
+        pygame.Rect(_p(r, 0.28, 0.3), (round(r.width * 0.44), round(r.height * 0.68))),
+        w,
+        border_radius=r.width // 8,
+    )
+    pygame.draw.rect(
+        s, c, pygame.Rect(_p(r, 0.4, 0.02), (round(r.width * 0.2), round(r.height * 0.18)))
+    )
     pygame.draw.line(s, c, _p(r, 0.4, 0.2), _p(r, 0.28, 0.32), w)
     pygame.draw.line(s, c, _p(r, 0.6, 0.2), _p(r, 0.72, 0.32), w)
 
 
 def _cup(s: pygame.Surface, r: pygame.Rect, c: Colour, w: int) -> None:
-    pygame.draw.polygon(s, c, [_p(r, 0.15, 0.25), _p(r, 0.75, 0.25), _p(r, 0.66, 0.95),
-                               _p(r, 0.24, 0.95)], w)
-    pygame.draw.arc(s, c, pygame.Rect(_p(r, 0.6, 0.35), (round(r.width * 0.35),
-                                                         round(r.height * 0.35))),
-                    -math.pi / 2, math.pi / 2, w)
+    pygame.draw.polygon(
+        s, c, [_p(r, 0.15, 0.25), _p(r, 0.75, 0.25), _p(r, 0.66, 0.95), _p(r, 0.24, 0.95)], w
+    )
+    pygame.draw.arc(
+        s,
+        c,
+        pygame.Rect(_p(r, 0.6, 0.35), (round(r.width * 0.35), round(r.height * 0.35))),
+        -math.pi / 2,
+        math.pi / 2,
+        w,
+    )
     for x in (0.35, 0.55):
         pygame.draw.line(s, c, _p(r, x, 0.02), _p(r, x, 0.15), w)
 
@@ -100,22 +114,47 @@ def _can(s: pygame.Surface, r: pygame.Rect, c: Colour, w: int) -> None:
     cx, cy, rad = *_p(r, 0.5, 0.52), r.width // 7
     for k in range(3):
         a = k * 2 * math.pi / 3
-        pygame.draw.circle(s, c, (round(cx + rad * math.cos(a)), round(cy + rad * math.sin(a))),
-                           max(1, w // 2 + 1))
+        pygame.draw.circle(
+            s, c, (round(cx + rad * math.cos(a)), round(cy + rad * math.sin(a))), max(1, w // 2 + 1)
+        )
 
 
 def _paper(s: pygame.Surface, r: pygame.Rect, c: Colour, w: int) -> None:
-    pygame.draw.polygon(s, c, [_p(r, 0.2, 0.05), _p(r, 0.65, 0.05), _p(r, 0.82, 0.25),
-                               _p(r, 0.82, 0.95), _p(r, 0.2, 0.95)], w)
+    pygame.draw.polygon(
+        s,
+        c,
+        [
+            _p(r, 0.2, 0.05),
+            _p(r, 0.65, 0.05),
+            _p(r, 0.82, 0.25),
+            _p(r, 0.82, 0.95),
+            _p(r, 0.2, 0.95),
+        ],
+        w,
+    )
     for y in (0.4, 0.58, 0.76):
         pygame.draw.line(s, c, _p(r, 0.32, y), _p(r, 0.7, y), max(1, w - 1))
 
 
 def _shirt(s: pygame.Surface, r: pygame.Rect, c: Colour, w: int) -> None:
-    pygame.draw.polygon(s, c, [_p(r, 0.35, 0.08), _p(r, 0.05, 0.25), _p(r, 0.15, 0.45),
-                               _p(r, 0.27, 0.4), _p(r, 0.27, 0.95), _p(r, 0.73, 0.95),
-                               _p(r, 0.73, 0.4), _p(r, 0.85, 0.45), _p(r, 0.95, 0.25),
-                               _p(r, 0.65, 0.08), _p(r, 0.5, 0.2)], w)
+    pygame.draw.polygon(
+        s,
+        c,
+        [
+            _p(r, 0.35, 0.08),
+            _p(r, 0.05, 0.25),
+            _p(r, 0.15, 0.45),
+            _p(r, 0.27, 0.4),
+            _p(r, 0.27, 0.95),
+            _p(r, 0.73, 0.95),
+            _p(r, 0.73, 0.4),
+            _p(r, 0.85, 0.45),
+            _p(r, 0.95, 0.25),
+            _p(r, 0.65, 0.08),
+            _p(r, 0.5, 0.2),
+        ],
+        w,
+    )
 
 
 def _sun(s: pygame.Surface, r: pygame.Rect, c: Colour, w: int) -> None:
@@ -124,8 +163,13 @@ def _sun(s: pygame.Surface, r: pygame.Rect, c: Colour, w: int) -> None:
     for k in range(8):
         a = k * math.pi / 4
         inner, outer = r.width * 0.3, r.width * 0.46
-        pygame.draw.line(s, c, (centre[0] + inner * math.cos(a), centre[1] + inner * math.sin(a)),
-                         (centre[0] + outer * math.cos(a), centre[1] + outer * math.sin(a)), w)
+        pygame.draw.line(
+            s,
+            c,
+            (centre[0] + inner * math.cos(a), centre[1] + inner * math.sin(a)),
+            (centre[0] + outer * math.cos(a), centre[1] + outer * math.sin(a)),
+            w,
+        )
 
 
 def _drop(s: pygame.Surface, r: pygame.Rect, c: Colour, w: int) -> None:
@@ -153,9 +197,21 @@ def _train(s: pygame.Surface, r: pygame.Rect, c: Colour, w: int) -> None:
 
 
 PAINTERS: dict[str, Painter] = {
-    "walk": _walk, "bike": _bike, "bus": _bus, "train": _train, "bag": _bag, "bottle": _bottle,
-    "cup": _cup, "leaf": _leaf, "plate": _plate, "can": _can, "paper": _paper, "shirt": _shirt,
-    "sun": _sun, "drop": _drop, "plug": _plug,
+    "walk": _walk,
+    "bike": _bike,
+    "bus": _bus,
+    "train": _train,
+    "bag": _bag,
+    "bottle": _bottle,
+    "cup": _cup,
+    "leaf": _leaf,
+    "plate": _plate,
+    "can": _can,
+    "paper": _paper,
+    "shirt": _shirt,
+    "sun": _sun,
+    "drop": _drop,
+    "plug": _plug,
 }
 
 

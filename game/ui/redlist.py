@@ -35,8 +35,10 @@ def change_sentence(timeline: Sequence[tuple[int, str]], tr: Translate) -> str:
         return ""
     before, after, year = change
     # a code published before 1994 (E, V, LR/nt...) has no name today: it is shown as written
-    names = {code: tr(CATEGORY_NAMES[code]) if code in CATEGORY_NAMES else code
-             for code in (before, after)}
+    names = {
+        code: tr(CATEGORY_NAMES[code]) if code in CATEGORY_NAMES else code
+        for code in (before, after)
+    }
     if improved(change):
         return tr(
             "{old} to {new} in {year}: safer than before.",

@@ -22,8 +22,10 @@ class MissingResource(FileNotFoundError):
 
 
 class Resources:
-    FONT_FILES: ClassVar[dict[str, str]] = {"regular": "fonts/NotoSansSC-Regular.otf",
-                                            "bold": "fonts/NotoSansSC-Bold.otf"}
+    FONT_FILES: ClassVar[dict[str, str]] = {
+        "regular": "fonts/NotoSansSC-Regular.otf",
+        "bold": "fonts/NotoSansSC-Bold.otf",
+    }
     # Rendered pictures kept, counted in pixels (4 bytes each): about 64 MB. A card at print
     # size needs its art at print size once; the album needs every picture at its small size.
     ART_BUDGET_PX = 16_000_000
@@ -104,8 +106,12 @@ class Resources:
             source = self.image(name)
             scale = min(size[0] / source.get_width(), size[1] / source.get_height())
             picture = pygame.transform.smoothscale(
-                source, (max(1, round(source.get_width() * scale)),
-                         max(1, round(source.get_height() * scale))))
+                source,
+                (
+                    max(1, round(source.get_width() * scale)),
+                    max(1, round(source.get_height() * scale)),
+                ),
+            )
         if pygame.display.get_surface() is not None:
             picture = picture.convert_alpha()
         self.art_renders += 1
@@ -116,8 +122,9 @@ class Resources:
             self._art_px -= old.get_width() * old.get_height()
         return picture
 
-    def species_art(self, art: str | None, group: str, size: tuple[int, int]
-                    ) -> pygame.Surface | None:
+    def species_art(
+        self, art: str | None, group: str, size: tuple[int, int]
+    ) -> pygame.Surface | None:
         """The species' own picture, or else its group's generic picture, or else the neutral
         one; None only when even that is missing. A missing or broken file is logged once."""
         for name in ((art,) if art else ()) + (group_art(group), fallback_art()):
@@ -157,8 +164,7 @@ class SizedFont:
         rect = self.face.get_rect(text, style=self.style, size=self.points)
         return rect.width, self.get_height()
 
-    def render(self, text: str, antialias: bool, colour: tuple[int, int, int]
-               ) -> pygame.Surface:
+    def render(self, text: str, antialias: bool, colour: tuple[int, int, int]) -> pygame.Surface:
         if not text:
             return pygame.Surface((0, self.get_height()), pygame.SRCALPHA)
         self.face.antialiased = antialias

@@ -11,8 +11,11 @@ def hex_colour(value: str) -> Colour:
 
 
 def mix(a: Colour, b: Colour, t: float) -> Colour:
-    return (round(a[0] + (b[0] - a[0]) * t), round(a[1] + (b[1] - a[1]) * t),
-            round(a[2] + (b[2] - a[2]) * t))
+    return (
+        round(a[0] + (b[0] - a[0]) * t),
+        round(a[1] + (b[1] - a[1]) * t),
+        round(a[2] + (b[2] - a[2]) * t),
+    )
 
 
 BG_TOP = hex_colour("#0d3b3a")

@@ -60,16 +60,33 @@ class Button:
             colour = theme.mix(colour, theme.WHITE, 0.15)
         rect = self.rect.move(0, 2) if self.pressed else self.rect
         if not self.pressed:
-            pygame.draw.rect(surface, theme.mix(colour, theme.SHADOW, 0.35), rect.move(0, 4),
-                             border_radius=rect.height // 3)
+            pygame.draw.rect(
+                surface,
+                theme.mix(colour, theme.SHADOW, 0.35),
+                rect.move(0, 4),
+                border_radius=rect.height // 3,
+            )
         pygame.draw.rect(surface, colour, rect, border_radius=rect.height // 3)
-        text_colour = self.text_colour if self.enabled else theme.mix(self.text_colour,
-                                                                       colour, 0.35)
+        text_colour = (
+            self.text_colour if self.enabled else theme.mix(self.text_colour, colour, 0.35)
+        )
         if self.sublabel and self.sub_font:
-            draw.text(surface, self.label, self.font, text_colour,
-                      (rect.centerx, rect.centery + 4), "midbottom")
-            draw.text(surface, self.sublabel, self.sub_font, text_colour,
-                      (rect.centerx, rect.centery), "midtop")
+            draw.text(
+                surface,
+                self.label,
+                self.font,
+                text_colour,
+                (rect.centerx, rect.centery + 4),
+                "midbottom",
+            )
+            draw.text(
+                surface,
+                self.sublabel,
+                self.sub_font,
+                text_colour,
+                (rect.centerx, rect.centery),
+                "midtop",
+            )
         else:
             draw.text(surface, self.label, self.font, text_colour, rect.center, "center")
 

@@ -101,8 +101,9 @@ def test_a_special_file_in_place_of_the_content_cache_is_ignored(tmp_path: Path)
     for cached in cache.glob("content-*.jsonl"):
         dev_zero(cached)
 
-    again = finishes(lambda: load_content(mini, mini.parent.parent.parent / "assets",
-                                          cache_dir=cache))
+    again = finishes(
+        lambda: load_content(mini, mini.parent.parent.parent / "assets", cache_dir=cache)
+    )
 
     assert again.species.keys() == first.species.keys()
 
@@ -130,7 +131,9 @@ def unreadable(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], None]:
 
 @pytest.mark.parametrize("file_name", ["profile.json", "ledger-2025-03.json"])
 def test_an_unreadable_save_file_says_so_and_is_restored_from_its_backup(
-    store: SaveStore, played: Callable[..., str], unreadable: Callable[[Path], None],
+    store: SaveStore,
+    played: Callable[..., str],
+    unreadable: Callable[[Path], None],
     file_name: str,
 ) -> None:
     profile_id = played()

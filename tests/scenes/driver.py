@@ -16,10 +16,10 @@ NOW = dt.datetime(2026, 11, 23, 15, 30)
 
 
 class Driver:
-    def __init__(self, saves: Path, *, data: Path | None = None, now: dt.datetime = NOW,
-                 **options: object) -> None:
-        config = Config(saves_dir=saves, seed=7, **({"data_dir": data} if data else {}),
-                        **options)  # type: ignore[arg-type]
+    def __init__(
+        self, saves: Path, *, data: Path | None = None, now: dt.datetime = NOW, **options: object
+    ) -> None:
+        config = Config(saves_dir=saves, seed=7, **({"data_dir": data} if data else {}), **options)  # type: ignore[arg-type]
         self.app = App(config, clock=lambda: now)
         self.app.start()
         self.frames(2)
@@ -52,7 +52,8 @@ class Driver:
         matches = [b for b in self.scene.buttons.buttons if b.label == label]
         assert len(matches) > nth, (
             f"no button {label!r} on {type(self.scene).__name__}: "
-            f"{[b.label for b in self.scene.buttons.buttons]}")
+            f"{[b.label for b in self.scene.buttons.buttons]}"
+        )
         return matches[nth]
 
     def wait(self, seconds: float = 1.0) -> None:

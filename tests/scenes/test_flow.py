@@ -72,8 +72,9 @@ def test_create_log_reveal_album_then_restart(tmp_path: Path) -> None:
     again = Driver(saves)
     profiles = again.scene
     assert isinstance(profiles, ProfilesScene)
-    assert [(p.name, p.cards, p.balance) for p in profiles.profiles] == \
-        [("Mia", 1, earned - ocean_cost)]
+    assert [(p.name, p.cards, p.balance) for p in profiles.profiles] == [
+        ("Mia", 1, earned - ocean_cost)
+    ]
     again.click_at(profiles.tile_rect(0).center)
     assert isinstance(again.scene, HomeScene)
     state = again.ctx.state
@@ -114,8 +115,9 @@ def test_escape_goes_back_and_a_second_escape_from_home_returns_to_players(tmp_p
     assert game.quit() == 0
 
 
-def test_an_unexpected_error_shows_the_error_screen_and_writes_a_log(tmp_path: Path,
-                                                                     monkeypatch) -> None:
+def test_an_unexpected_error_shows_the_error_screen_and_writes_a_log(
+    tmp_path: Path, monkeypatch
+) -> None:
     game = Driver(tmp_path)
 
     def broken(self, surface):  # type: ignore[no-untyped-def]
@@ -207,8 +209,9 @@ def test_my_progress_shows_level_streak_weeks_and_badges(tmp_path: Path) -> None
     assert game.quit() == 0
 
 
-def test_a_full_disk_loses_nothing_and_logging_works_again_later(tmp_path: Path,
-                                                                 monkeypatch) -> None:
+def test_a_full_disk_loses_nothing_and_logging_works_again_later(
+    tmp_path: Path, monkeypatch
+) -> None:
     import errno
     import os
 

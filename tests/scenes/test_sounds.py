@@ -58,7 +58,7 @@ def test_finishing_an_edition_plays_its_fanfare_and_shows_the_badge(
     content = game.ctx.content
     edition = next(iter(content.editions.values()))
     count = len(content.species_in(edition.id))
-    for n in range(count):
+    for _ in range(count):
         game.ctx.state.balance += edition.reveal_cost
         game.ctx.nav.reveal(edition.id)
         game.frames(2)

@@ -32,48 +32,99 @@ def _url(sis: int, aid: int) -> str:
     return f"https://www.iucnredlist.org/species/{sis}/{aid}"
 
 
-def _item(sis: int, aid: int, year: str, *, latest: bool, scopes: list[Any] = GLOBAL,
-          category: str | None = None, name: str = "") -> dict[str, Any]:
+def _item(
+    sis: int,
+    aid: int,
+    year: str,
+    *,
+    latest: bool,
+    scopes: list[Any] = GLOBAL,
+    category: str | None = None,
+    name: str = "",
+) -> dict[str, Any]:
     """One entry of a look-up's ``assessments``; ``category`` only in the 2025 shape."""
-    item: dict[str, Any] = {"year_published": year, "latest": latest, "sis_taxon_id": sis,
-                            "assessment_id": aid, "url": _url(sis, aid), "scopes": scopes}
+    item: dict[str, Any] = {
+        "year_published": year,
+        "latest": latest,
+        "sis_taxon_id": sis,
+        "assessment_id": aid,
+        "url": _url(sis, aid),
+        "scopes": scopes,
+    }
     if category is not None:
-        item.update({"red_list_category_code": category, "taxon_scientific_name": name,
-                     "possibly_extinct": False, "possibly_extinct_in_the_wild": False})
+        item.update(
+            {
+                "red_list_category_code": category,
+                "taxon_scientific_name": name,
+                "possibly_extinct": False,
+                "possibly_extinct_in_the_wild": False,
+            }
+        )
     return item
 
 
 _TRENDS = {"increasing": "0", "decreasing": "1", "stable": "2", "unknown": "3"}
-_CATEGORY_NAMES = {"EN": "Endangered", "CR": "Critically Endangered", "VU": "Vulnerable",
-                   "LC": "Least Concern", "EX": "Extinct", "LR/lc": "Lower Risk/least concern",
-                   "NT": "Near Threatened"}
+_CATEGORY_NAMES = {
+    "EN": "Endangered",
+    "CR": "Critically Endangered",
+    "VU": "Vulnerable",
+    "LC": "Least Concern",
+    "EX": "Extinct",
+    "LR/lc": "Lower Risk/least concern",
+    "NT": "Near Threatened",
+}
 
 
-def _assessment(sis: int, aid: int, year: str, category: str, trend: str | None,
-                criteria: str | None, name: str) -> dict[str, Any]:
+def _assessment(
+    sis: int, aid: int, year: str, category: str, trend: str | None, criteria: str | None, name: str
+) -> dict[str, Any]:
     return {
-        "assessment_id": aid, "sis_taxon_id": sis, "year_published": year,
-        "url": _url(sis, aid), "criteria": criteria,
+        "assessment_id": aid,
+        "sis_taxon_id": sis,
+        "year_published": year,
+        "url": _url(sis, aid),
+        "criteria": criteria,
         "citation": f"Someone, A. {year}. {name}. The IUCN Red List of Threatened Species "
-                    f"{year}: e.T{sis}A{aid}. https://dx.doi.org/10.2305/IUCN.UK.{year}.en",
-        "red_list_category": {"version": "2.3" if "/" in category else "3.1",
-                              "description": {"en": _CATEGORY_NAMES.get(category, category)},
-                              "code": category},
-        "population_trend": None if trend is None else {
-            "description": {"en": trend.capitalize()}, "code": _TRENDS[trend]},
+        f"{year}: e.T{sis}A{aid}. https://dx.doi.org/10.2305/IUCN.UK.{year}.en",
+        "red_list_category": {
+            "version": "2.3" if "/" in category else "3.1",
+            "description": {"en": _CATEGORY_NAMES.get(category, category)},
+            "code": category,
+        },
+        "population_trend": None
+        if trend is None
+        else {"description": {"en": trend.capitalize()}, "code": _TRENDS[trend]},
         "taxon": {"sis_id": sis, "scientific_name": name},
     }
 
 
-def _taxon(sis: int, name: str, common: list[tuple[str, str, bool]], *, shape: int,
-           ranks: dict[str, str] | None = None) -> dict[str, Any]:
+def _taxon(
+    sis: int,
+    name: str,
+    common: list[tuple[str, str, bool]],
+    *,
+    shape: int,
+    ranks: dict[str, str] | None = None,
+) -> dict[str, Any]:
     genus, species = name.split()[:2]
-    names = [{"main": main, "name": text,
-              "language": {"code": lang, "description": {"en": lang}} if shape == 2024 else lang}
-             for text, lang, main in common]
-    return {"sis_id": sis, "scientific_name": name, "kingdom_name": "ANIMALIA",
-            **(ranks or {}), "genus_name": genus, "species_name": species,
-            "authority": "Test, 2000", "common_names": names}
+    names = [
+        {
+            "main": main,
+            "name": text,
+            "language": {"code": lang, "description": {"en": lang}} if shape == 2024 else lang,
+        }
+        for text, lang, main in common
+    ]
+    return {
+        "sis_id": sis,
+        "scientific_name": name,
+        "kingdom_name": "ANIMALIA",
+        **(ranks or {}),
+        "genus_name": genus,
+        "species_name": species,
+        "authority": "Test, 2000",
+        "common_names": names,
+    }
 
 
 @dataclass
@@ -100,13 +151,23 @@ class FakeApi:
     def gbif_base(self) -> str:
         return f"http://127.0.0.1:{self.port}/v1"
 
-    def add(self, name: str, sis: int, items: list[dict[str, Any]],
-            details: list[dict[str, Any]], common: Sequence[tuple[str, str, bool]] = (),
-            *, shape: int = 2025, ranks: dict[str, str] | None = None) -> None:
+    def add(
+        self,
+        name: str,
+        sis: int,
+        items: list[dict[str, Any]],
+        details: list[dict[str, Any]],
+        common: Sequence[tuple[str, str, bool]] = (),
+        *,
+        shape: int = 2025,
+        ranks: dict[str, str] | None = None,
+    ) -> None:
         genus, species = name.split()[:2]
         self.taxa[f"{genus} {species}"] = {
             "taxon": _taxon(sis, name, list(common), shape=shape, ranks=ranks),
-            "assessments": items, "params": {"genus_name": genus, "species_name": species}}
+            "assessments": items,
+            "params": {"genus_name": genus, "species_name": species},
+        }
         for detail in details:
             self.assessments[detail["assessment_id"]] = detail
 
@@ -118,70 +179,151 @@ def standard_api() -> FakeApi:
     """Answers for the species of ``tests/fixtures/mini`` and a few more."""
     api = FakeApi()
     shark = "Rhincodon typus"
-    api.add(shark, 19488,  # 2025 shape, matches the mini deck
-            [_item(19488, 2365291, "2016", latest=True, category="EN", name=shark),
-             _item(19488, 9827, "2005", latest=False, category="VU", name=shark)],
-            [_assessment(19488, 2365291, "2016", "EN", "decreasing", "A2bd+4bd", shark)],
-            [("Whale Shark", "eng", True), ("Requin baleine", "fre", False)],
-            ranks={"class_name": "CHONDRICHTHYES", "order_name": "ORECTOLOBIFORMES"})
+    api.add(
+        shark,
+        19488,  # 2025 shape, matches the mini deck
+        [
+            _item(19488, 2365291, "2016", latest=True, category="EN", name=shark),
+            _item(19488, 9827, "2005", latest=False, category="VU", name=shark),
+        ],
+        [_assessment(19488, 2365291, "2016", "EN", "decreasing", "A2bd+4bd", shark)],
+        [("Whale Shark", "eng", True), ("Requin baleine", "fre", False)],
+        ranks={"class_name": "CHONDRICHTHYES", "order_name": "ORECTOLOBIFORMES"},
+    )
     vaquita = "Phocoena sinus"
-    api.add(vaquita, 17028,  # 2024 shape: the category only comes with the full assessment
-            [_item(17028, 50370296, "2017", latest=True)],
-            [_assessment(17028, 50370296, "2017", "CR", "decreasing", "A3d", vaquita)],
-            [("Vaquita", "eng", True)], shape=2024)
+    api.add(
+        vaquita,
+        17028,  # 2024 shape: the category only comes with the full assessment
+        [_item(17028, 50370296, "2017", latest=True)],
+        [_assessment(17028, 50370296, "2017", "CR", "decreasing", "A3d", vaquita)],
+        [("Vaquita", "eng", True)],
+        shape=2024,
+    )
     turtle = "Chelonia mydas"
-    api.add(turtle, 4615,  # a Europe and a Global assessment, both "latest"
-            [_item(4615, 999001, "2024", latest=True, scopes=EUROPE, category="EN", name=turtle),
-             _item(4615, 283569, "2025", latest=True, category="LC", name=turtle),
-             _item(4615, 11037468, "2004", latest=False, category="EN", name=turtle)],
-            [_assessment(4615, 999001, "2024", "EN", "decreasing", "A2bd", turtle),
-             _assessment(4615, 283569, "2025", "LC", "increasing", None, turtle)],
-            [("Green Turtle", "eng", True)])
+    api.add(
+        turtle,
+        4615,  # a Europe and a Global assessment, both "latest"
+        [
+            _item(4615, 999001, "2024", latest=True, scopes=EUROPE, category="EN", name=turtle),
+            _item(4615, 283569, "2025", latest=True, category="LC", name=turtle),
+            _item(4615, 11037468, "2004", latest=False, category="EN", name=turtle),
+        ],
+        [
+            _assessment(4615, 999001, "2024", "EN", "decreasing", "A2bd", turtle),
+            _assessment(4615, 283569, "2025", "LC", "increasing", None, turtle),
+        ],
+        [("Green Turtle", "eng", True)],
+    )
     panda = "Ailuropoda melanoleuca"
-    api.add(panda, 712, [_item(712, 121745669, "2016", latest=True, category="VU", name=panda)],
-            [_assessment(712, 121745669, "2016", "VU", "increasing", "C2a(i)", panda)])
+    api.add(
+        panda,
+        712,
+        [_item(712, 121745669, "2016", latest=True, category="VU", name=panda)],
+        [_assessment(712, 121745669, "2016", "VU", "increasing", "C2a(i)", panda)],
+    )
     tiger = "Panthera tigris"
-    api.add(tiger, 15955, [_item(15955, 214862019, "2022", latest=True, category="EN",
-                                 name=tiger)],
-            [_assessment(15955, 214862019, "2022", "EN", "increasing", "A2abcd", tiger)])
+    api.add(
+        tiger,
+        15955,
+        [_item(15955, 214862019, "2022", latest=True, category="EN", name=tiger)],
+        [_assessment(15955, 214862019, "2022", "EN", "increasing", "A2abcd", tiger)],
+    )
     pigeon = "Ectopistes migratorius"
-    api.add(pigeon, 22690728, [_item(22690728, 93438, "2016", latest=True, category="EX",
-                                     name=pigeon)],
-            [_assessment(22690728, 93438, "2016", "EX", None, None, pigeon)])
+    api.add(
+        pigeon,
+        22690728,
+        [_item(22690728, 93438, "2016", latest=True, category="EX", name=pigeon)],
+        [_assessment(22690728, 93438, "2016", "EX", None, None, pigeon)],
+    )
     old = "Oldia leastconcern"
-    api.add(old, 555, [_item(555, 5550, "1996", latest=True)],  # an old v2.3 category
-            [_assessment(555, 5550, "1996", "LR/lc", "unknown", None, old)], shape=2024)
+    api.add(
+        old,
+        555,
+        [_item(555, 5550, "1996", latest=True)],  # an old v2.3 category
+        [_assessment(555, 5550, "1996", "LR/lc", "unknown", None, old)],
+        shape=2024,
+    )
     hawksbill = "Eretmochelys imbricata"
-    api.add(hawksbill, 8005, [_item(8005, 12306, "2008", latest=True)],
-            [_assessment(8005, 12306, "2008", "CR", "decreasing", "A2bd", hawksbill)],
-            [("Hawksbill Turtle", "eng", True), ("Carey", "spa", False)], shape=2024,
-            ranks={"class_name": "REPTILIA", "order_name": "TESTUDINES"})
+    api.add(
+        hawksbill,
+        8005,
+        [_item(8005, 12306, "2008", latest=True)],
+        [_assessment(8005, 12306, "2008", "CR", "decreasing", "A2bd", hawksbill)],
+        [("Hawksbill Turtle", "eng", True), ("Carey", "spa", False)],
+        shape=2024,
+        ranks={"class_name": "REPTILIA", "order_name": "TESTUDINES"},
+    )
     europe_only = "Regionalis europaea"
-    api.add(europe_only, 777, [_item(777, 7770, "2015", latest=True, scopes=EUROPE,
-                                     category="VU", name=europe_only)], [])
+    api.add(
+        europe_only,
+        777,
+        [_item(777, 7770, "2015", latest=True, scopes=EUROPE, category="VU", name=europe_only)],
+        [],
+    )
 
-    api.matches.update({
-        shark: {"usageKey": 2417522, "scientificName": "Rhincodon typus (Smith, 1828)",
-                "canonicalName": shark, "rank": "SPECIES", "status": "ACCEPTED",
-                "confidence": 99, "matchType": "EXACT", "kingdom": "Animalia", "synonym": False},
-        "Rhincodon typos": {"usageKey": 2417522, "scientificName": "Rhincodon typus",
-                            "canonicalName": shark, "rank": "SPECIES", "status": "ACCEPTED",
-                            "confidence": 94, "matchType": "FUZZY", "synonym": False},
-        "Balaena glacialis": {"usageKey": 7190978, "scientificName": "Balaena glacialis Müller",
-                              "canonicalName": "Balaena glacialis", "rank": "SPECIES",
-                              "status": "SYNONYM", "confidence": 98, "matchType": "EXACT",
-                              "synonym": True, "acceptedUsageKey": 2440719},
-        hawksbill: {"usageKey": 2340564, "canonicalName": hawksbill, "rank": "SPECIES",
-                    "status": "ACCEPTED", "confidence": 99, "matchType": "EXACT",
-                    "synonym": False},
-    })
+    api.matches.update(
+        {
+            shark: {
+                "usageKey": 2417522,
+                "scientificName": "Rhincodon typus (Smith, 1828)",
+                "canonicalName": shark,
+                "rank": "SPECIES",
+                "status": "ACCEPTED",
+                "confidence": 99,
+                "matchType": "EXACT",
+                "kingdom": "Animalia",
+                "synonym": False,
+            },
+            "Rhincodon typos": {
+                "usageKey": 2417522,
+                "scientificName": "Rhincodon typus",
+                "canonicalName": shark,
+                "rank": "SPECIES",
+                "status": "ACCEPTED",
+                "confidence": 94,
+                "matchType": "FUZZY",
+                "synonym": False,
+            },
+            "Balaena glacialis": {
+                "usageKey": 7190978,
+                "scientificName": "Balaena glacialis Müller",
+                "canonicalName": "Balaena glacialis",
+                "rank": "SPECIES",
+                "status": "SYNONYM",
+                "confidence": 98,
+                "matchType": "EXACT",
+                "synonym": True,
+                "acceptedUsageKey": 2440719,
+            },
+            hawksbill: {
+                "usageKey": 2340564,
+                "canonicalName": hawksbill,
+                "rank": "SPECIES",
+                "status": "ACCEPTED",
+                "confidence": 99,
+                "matchType": "EXACT",
+                "synonym": False,
+            },
+        }
+    )
     for name, answer in api.taxa.items():  # every known species is an exact GBIF match
-        api.matches.setdefault(name, {
-            "usageKey": 9_000_000 + answer["taxon"]["sis_id"], "canonicalName": name,
-            "rank": "SPECIES", "status": "ACCEPTED", "confidence": 99, "matchType": "EXACT",
-            "synonym": False})
-    api.species[2440719] = {"key": 2440719, "canonicalName": "Eubalaena glacialis",
-                            "scientificName": "Eubalaena glacialis (Müller, 1776)"}
+        api.matches.setdefault(
+            name,
+            {
+                "usageKey": 9_000_000 + answer["taxon"]["sis_id"],
+                "canonicalName": name,
+                "rank": "SPECIES",
+                "status": "ACCEPTED",
+                "confidence": 99,
+                "matchType": "EXACT",
+                "synonym": False,
+            },
+        )
+    api.species[2440719] = {
+        "key": 2440719,
+        "canonicalName": "Eubalaena glacialis",
+        "scientificName": "Eubalaena glacialis (Müller, 1776)",
+    }
     api.vernacular[2417522] = [
         {"vernacularName": "Whale Shark", "language": "eng", "source": "a"},
         {"vernacularName": "whale shark", "language": "eng", "source": "b"},
@@ -191,8 +333,10 @@ def standard_api() -> FakeApi:
         {"vernacularName": "鲸鲨", "language": "zho", "source": "f"},
         {"vernacularName": "鯨鯊", "language": "zho", "source": "g"},
     ]
-    api.vernacular[2340564] = [{"vernacularName": "Hawksbill Sea Turtle", "language": "eng"},
-                               {"vernacularName": "玳瑁", "language": "zho"}]
+    api.vernacular[2340564] = [
+        {"vernacularName": "Hawksbill Sea Turtle", "language": "eng"},
+        {"vernacularName": "玳瑁", "language": "zho"},
+    ]
     return api
 
 
@@ -223,8 +367,11 @@ class _Handler(BaseHTTPRequestHandler):
             self._not_a_route()
 
     def _not_a_route(self) -> None:
-        self._send(404, b"<!DOCTYPE html><html><body><h1>Not Found</h1></body></html>",
-                   "text/html; charset=utf-8")
+        self._send(
+            404,
+            b"<!DOCTYPE html><html><body><h1>Not Found</h1></body></html>",
+            "text/html; charset=utf-8",
+        )
 
     def _iucn(self, path: str, query: dict[str, str]) -> None:
         if self.headers.get("Authorization") not in (TOKEN, f"Bearer {TOKEN}"):
@@ -264,14 +411,26 @@ class _Handler(BaseHTTPRequestHandler):
     def _gbif(self, path: str, query: dict[str, str]) -> None:
         segments = path.strip("/").split("/")
         if path == "/species/match":
-            self._send(200, self.api.matches.get(query.get("name", ""), {
-                "confidence": 100, "matchType": "NONE", "synonym": False}))
+            self._send(
+                200,
+                self.api.matches.get(
+                    query.get("name", ""),
+                    {"confidence": 100, "matchType": "NONE", "synonym": False},
+                ),
+            )
         elif len(segments) == 3 and segments[2] == "vernacularNames" and segments[1].isdigit():
             names = self.api.vernacular.get(int(segments[1]), [])
             offset, limit = int(query.get("offset", 0)), min(int(query.get("limit", 20)), 3)
-            page = names[offset: offset + limit]
-            self._send(200, {"offset": offset, "limit": limit, "results": page,
-                             "endOfRecords": offset + limit >= len(names)})
+            page = names[offset : offset + limit]
+            self._send(
+                200,
+                {
+                    "offset": offset,
+                    "limit": limit,
+                    "results": page,
+                    "endOfRecords": offset + limit >= len(names),
+                },
+            )
         elif len(segments) == 2 and segments[1].isdigit() and int(segments[1]) in self.api.species:
             self._send(200, self.api.species[int(segments[1])])
         else:
@@ -284,8 +443,9 @@ def serve(api: FakeApi) -> Iterator[FakeApi]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     api.port = server.server_address[1]
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                              daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )
     thread.start()
     try:
         yield api
@@ -308,16 +468,21 @@ SPECIES_TEMPLATE = """\
 """
 
 
-def write_deck(folder: Path, species: list[tuple[str, str]], *,
-               name: str = "{en: Test Species, zh-Hans: 测试物种}") -> Path:
+def write_deck(
+    folder: Path,
+    species: list[tuple[str, str]],
+    *,
+    name: str = "{en: Test Species, zh-Hans: 测试物种}",
+) -> Path:
     """A data folder with one edition and the given (id, scientific name) species."""
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(MINI / "actions.yaml", folder / "actions.yaml")
-    entries = "".join(SPECIES_TEMPLATE.format(id=i, scientific=s, name=name)
-                      for i, s in species)
+    entries = "".join(SPECIES_TEMPLATE.format(id=i, scientific=s, name=name) for i, s in species)
     (folder / "species.yaml").write_text(
         "editions:\n  - id: ocean\n    title: {en: Ocean, zh-Hans: 海洋}\n    reveal_cost: 60\n"
-        f"species:\n{entries}", encoding="utf-8")
+        f"species:\n{entries}",
+        encoding="utf-8",
+    )
     return folder
 
 
@@ -326,8 +491,14 @@ def copy_mini(folder: Path) -> Path:
     return folder
 
 
-def run_tool(main: Any, args: list[str], api: FakeApi | None, *, token: str | None = TOKEN,
-             extra_env: dict[str, str] | None = None) -> tuple[int, str, str]:
+def run_tool(
+    main: Any,
+    args: list[str],
+    api: FakeApi | None,
+    *,
+    token: str | None = TOKEN,
+    extra_env: dict[str, str] | None = None,
+) -> tuple[int, str, str]:
     """Run a tool's ``main`` in-process against ``api``: (exit code, stdout, stderr).
 
     Fast network settings come first, so that options in ``args`` override them."""

@@ -23,28 +23,49 @@ class Sleeps:
         self.waits.append(seconds)
 
 
-def iucn(api: FakeApi, *, token: str = TOKEN, base: str | None = None,
-         cache: Path | None = None, **options: object) -> IucnClient:
+def iucn(
+    api: FakeApi,
+    *,
+    token: str = TOKEN,
+    base: str | None = None,
+    cache: Path | None = None,
+    **options: object,
+) -> IucnClient:
     settings: dict[str, object] = {"timeout": 5.0}
     settings.update(options)
     session = make_session("test_tool", retries=3, backoff=0.0, cache=cache)
-    client = JsonClient(session, base or api.iucn_base,
-                        service="IUCN Red List API", base_option="--api-base",
-                        headers={"Authorization": token}, **settings)  # type: ignore[arg-type]
+    client = JsonClient(
+        session,
+        base or api.iucn_base,
+        service="IUCN Red List API",
+        base_option="--api-base",
+        headers={"Authorization": token},
+        **settings,
+    )  # type: ignore[arg-type]
     return IucnClient(client)
 
 
 def gbif(api: FakeApi, **options: object) -> GbifClient:
-    return GbifClient(JsonClient(make_session("test_tool"), api.gbif_base,
-                                 service="GBIF species API", base_option="--gbif-base",
-                                 **options))  # type: ignore[arg-type]
+    return GbifClient(
+        JsonClient(
+            make_session("test_tool"),
+            api.gbif_base,
+            service="GBIF species API",
+            base_option="--gbif-base",
+            **options,
+        )
+    )  # type: ignore[arg-type]
 
 
 def test_2025_answer_takes_the_category_from_the_lookup(api: FakeApi) -> None:
     found = iucn(api).lookup("Rhincodon typus")
     status = found.status
     assert (status.category, status.year, status.trend, status.criteria) == (
-        "EN", 2016, "decreasing", "A2bd+4bd")
+        "EN",
+        2016,
+        "decreasing",
+        "A2bd+4bd",
+    )
     assert status.url == "https://www.iucnredlist.org/species/19488/2365291"
     assert found.taxon.common_name("eng") == "Whale Shark"
 
@@ -112,7 +133,8 @@ def test_retry_waits_never_exceed_the_bound() -> None:
 
 @pytest.mark.parametrize("header", ["\u00b2", "2016\u00b2", "1e9", "-5", "soon"])
 def test_a_retry_after_that_is_not_a_number_or_a_date_falls_back_to_the_backoff(
-        header: str) -> None:
+    header: str,
+) -> None:
     assert retry_policy(retries=3, backoff=1.0).parse_retry_after(header) == 0
 
 

@@ -35,8 +35,13 @@ def test_new_entry_is_appended_with_api_values(api: FakeApi, mini: Path) -> None
     entry = entry_of(text, "hawksbill-turtle")
     assert "name: {en: Hawksbill Turtle}" in entry
     assert "group: turtle" in entry
-    for line in ("category: CR", "year: 2008", "trend: decreasing", "criteria: A2bd",
-                 "url: https://www.iucnredlist.org/species/8005/12306"):
+    for line in (
+        "category: CR",
+        "year: 2008",
+        "trend: decreasing",
+        "criteria: A2bd",
+        "url: https://www.iucnredlist.org/species/8005/12306",
+    ):
         assert line in entry
     assert "Added 'hawksbill-turtle'" in out
 
@@ -73,8 +78,17 @@ def test_group_is_a_todo_when_the_taxonomy_does_not_decide(api: FakeApi, mini: P
 
 
 def test_group_option_is_used(api: FakeApi, mini: Path) -> None:
-    add(api, mini, "Oldia leastconcern", "--edition", "forest", "--group", "plant",
-        "--id", "old-plant")
+    add(
+        api,
+        mini,
+        "Oldia leastconcern",
+        "--edition",
+        "forest",
+        "--group",
+        "plant",
+        "--id",
+        "old-plant",
+    )
     entry = entry_of((mini / "species.yaml").read_text(encoding="utf-8"), "old-plant")
     assert "group: plant" in entry
     assert "category: LC" in entry  # mapped from LR/lc
@@ -85,8 +99,8 @@ def test_goes_to_the_deck_file_of_the_edition(api: FakeApi, tmp_path: Path) -> N
     (data / "decks").mkdir(parents=True)
     shutil.copyfile(MINI / "actions.yaml", data / "actions.yaml")
     (data / "species.yaml").write_text(
-        "editions:\n  - id: ocean\n    title: {en: Ocean}\n    reveal_cost: 60\n",
-        encoding="utf-8")
+        "editions:\n  - id: ocean\n    title: {en: Ocean}\n    reveal_cost: 60\n", encoding="utf-8"
+    )
     deck = "# the ocean deck\nspecies: []  # filled by the editors\n"
     (data / "decks" / "ocean.yaml").write_text(deck, encoding="utf-8")
     code, _, err = add(api, data, "Eretmochelys imbricata", "--edition", "ocean")
@@ -99,8 +113,9 @@ def test_goes_to_the_deck_file_of_the_edition(api: FakeApi, tmp_path: Path) -> N
 def test_file_option_chooses_the_file(api: FakeApi, mini: Path) -> None:
     (mini / "decks").mkdir()
     target = mini / "decks" / "extra.yaml"
-    code, _, err = add(api, mini, "Eretmochelys imbricata", "--edition", "ocean",
-                       "--file", str(target))
+    code, _, err = add(
+        api, mini, "Eretmochelys imbricata", "--edition", "ocean", "--file", str(target)
+    )
     assert code == 0, err
     assert "hawksbill-turtle" in target.read_text(encoding="utf-8")
 
@@ -126,8 +141,9 @@ def test_species_already_in_the_decks_is_refused(mini: Path) -> None:
 
 
 def test_bad_group_is_a_usage_error(mini: Path) -> None:
-    code, _, err = add(None, mini, "Eretmochelys imbricata", "--edition", "ocean",
-                       "--group", "turtel")
+    code, _, err = add(
+        None, mini, "Eretmochelys imbricata", "--edition", "ocean", "--group", "turtel"
+    )
     assert code == 2
     assert "did you mean 'turtle'" in err
 
@@ -142,24 +158,35 @@ def test_dry_run_writes_nothing(api: FakeApi, mini: Path) -> None:
 
 def test_taken_id_falls_back_to_the_binomial(api: FakeApi, mini: Path) -> None:
     text = (mini / "species.yaml").read_text(encoding="utf-8")
-    (mini / "species.yaml").write_text(text.replace("id: tiger", "id: hawksbill-turtle"),
-                                       encoding="utf-8")
+    (mini / "species.yaml").write_text(
+        text.replace("id: tiger", "id: hawksbill-turtle"), encoding="utf-8"
+    )
     add(api, mini, "Eretmochelys imbricata", "--edition", "ocean")
     assert "- id: eretmochelys-imbricata" in (mini / "species.yaml").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("text", "slug"), [
-    ("Whale Shark", "whale-shark"), ("Kemp's Ridley", "kemps-ridley"),
-    ("Rhincodon typus", "rhincodon-typus"), ("Sea-otter (Northern)", "sea-otter-northern"),
-    ("Île Grue", "ile-grue"),
-])
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Whale Shark", "whale-shark"),
+        ("Kemp's Ridley", "kemps-ridley"),
+        ("Rhincodon typus", "rhincodon-typus"),
+        ("Sea-otter (Northern)", "sea-otter-northern"),
+        ("Île Grue", "ile-grue"),
+    ],
+)
 def test_slugs(text: str, slug: str) -> None:
     assert slugify(text) == slug
 
 
 def test_tool_help_runs_from_any_folder(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parents[2]
-    result = subprocess.run([sys.executable, str(root / "tools" / "new_species.py"), "--help"],
-                            cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, str(root / "tools" / "new_species.py"), "--help"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert "--edition" in result.stdout

@@ -25,8 +25,9 @@ from tests.tools.fake_api import (
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def check(api: FakeApi | None, data: Path, *args: str, token: str | None = TOKEN
-          ) -> tuple[int, str, str]:
+def check(
+    api: FakeApi | None, data: Path, *args: str, token: str | None = TOKEN
+) -> tuple[int, str, str]:
     return run_tool(main, ["check", "--data", str(data), *args], api, token=token)
 
 
@@ -35,8 +36,7 @@ def rows_for(out: str, species_id: str) -> list[str]:
     lines = out.splitlines()
     found: list[str] = []
     for line in lines:
-        if line.startswith(species_id + " ") or (found and line.startswith(" ")
-                                                  and line.strip()):
+        if line.startswith(species_id + " ") or (found and line.startswith(" ") and line.strip()):
             found.append(line)
         elif found:
             break
@@ -61,14 +61,17 @@ def test_differences_are_listed_and_exit_1(api: FakeApi, mini: Path) -> None:
 
 def test_2024_shape_category_matches_the_deck(api: FakeApi, mini: Path) -> None:
     _, out, _ = check(api, mini, "--only", "vaquita")
-    fields = [row.split()[1] if row.startswith("vaquita") else row.split()[0]
-              for row in rows_for(out, "vaquita")]
+    fields = [
+        row.split()[1] if row.startswith("vaquita") else row.split()[0]
+        for row in rows_for(out, "vaquita")
+    ]
     assert "category" not in fields
     assert "criteria" in fields
 
 
-def test_global_assessment_is_used_when_a_regional_one_is_latest_too(api: FakeApi,
-                                                                      mini: Path) -> None:
+def test_global_assessment_is_used_when_a_regional_one_is_latest_too(
+    api: FakeApi, mini: Path
+) -> None:
     _, out, _ = check(api, mini, "--only", "green-turtle")
     assert "category" not in " ".join(rows_for(out, "green-turtle"))
     assert "year" not in " ".join(rows_for(out, "green-turtle"))
@@ -79,8 +82,7 @@ def test_old_category_is_mapped_and_explained(api: FakeApi, tmp_path: Path) -> N
     code, out, err = check(api, data)
     assert code == 1
     assert "LR/lc" in out
-    assert "EN" in " ".join(rows_for(out, "old-one")) and "LC" in " ".join(
-        rows_for(out, "old-one"))
+    assert "EN" in " ".join(rows_for(out, "old-one")) and "LC" in " ".join(rows_for(out, "old-one"))
     assert "Traceback" not in err
 
 
@@ -121,8 +123,9 @@ def test_missing_token_says_where_to_get_one(mini: Path) -> None:
 def test_token_file_is_read(api: FakeApi, mini: Path, tmp_path: Path) -> None:
     token_file = tmp_path / "token.txt"
     token_file.write_text(TOKEN + "\n", encoding="utf-8")
-    code, _, _ = check(api, mini, "--only", "whale-shark", "--token-file", str(token_file),
-                       token=None)
+    code, _, _ = check(
+        api, mini, "--only", "whale-shark", "--token-file", str(token_file), token=None
+    )
     assert code == 0
 
 
@@ -140,13 +143,17 @@ def test_refused_token_exits_3_and_is_never_shown(api: FakeApi, mini: Path) -> N
     assert secret not in out + err
 
 
-@pytest.mark.parametrize(("scientific", "expected"), [
-    ("Servererror always", "server error 500 after 4 attempts"),
-    ("Malformed answer", "not valid JSON"),
-    ("Slowanswer later", "no answer within 0.2 s"),
-])
-def test_api_failures_exit_3_with_one_line(api: FakeApi, tmp_path: Path, scientific: str,
-                                           expected: str) -> None:
+@pytest.mark.parametrize(
+    ("scientific", "expected"),
+    [
+        ("Servererror always", "server error 500 after 4 attempts"),
+        ("Malformed answer", "not valid JSON"),
+        ("Slowanswer later", "no answer within 0.2 s"),
+    ],
+)
+def test_api_failures_exit_3_with_one_line(
+    api: FakeApi, tmp_path: Path, scientific: str, expected: str
+) -> None:
     data = write_deck(tmp_path, [("test-species", scientific)])
     code, out, err = check(api, data, "--timeout", "0.2")
     assert code == 3
@@ -184,8 +191,9 @@ def test_gbif_trouble_only_costs_the_suggestions(api: FakeApi, mini: Path) -> No
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    code, _, err = check(api, mini, "--only", "whale-shark", "--gbif-base",
-                           f"http://127.0.0.1:{port}/v1")
+    code, _, err = check(
+        api, mini, "--only", "whale-shark", "--gbif-base", f"http://127.0.0.1:{port}/v1"
+    )
     assert code == 0
     assert "names not checked with GBIF" in err
 
@@ -223,8 +231,16 @@ class FakeTerminal(io.StringIO):
 
 
 def test_progress_bar_only_on_a_terminal_and_not_when_quiet(api: FakeApi, mini: Path) -> None:
-    base = ["--data", str(mini), "--delay", "0", "--api-base", api.iucn_base, "--gbif-base",
-            api.gbif_base]
+    base = [
+        "--data",
+        str(mini),
+        "--delay",
+        "0",
+        "--api-base",
+        api.iucn_base,
+        "--gbif-base",
+        api.gbif_base,
+    ]
     env = {"IUCN_API_TOKEN": TOKEN}
     shown, hidden = FakeTerminal(), FakeTerminal()
     main(base, stdout=io.StringIO(), stderr=shown, environ=env)
@@ -233,15 +249,33 @@ def test_progress_bar_only_on_a_terminal_and_not_when_quiet(api: FakeApi, mini: 
     assert hidden.getvalue() == ""
 
 
-def test_tool_runs_from_a_checkout_without_pygame(api: FakeApi, mini: Path,
-                                                  tmp_path: Path) -> None:
+def test_tool_runs_from_a_checkout_without_pygame(api: FakeApi, mini: Path, tmp_path: Path) -> None:
     env = {**os.environ, "IUCN_API_TOKEN": TOKEN}
     env.pop("PYTHONPATH", None)
     result = subprocess.run(
-        [sys.executable, "-X", "importtime", str(ROOT / "tools" / "redlist_sync.py"), "check",
-         "--data", str(mini), "--only", "whale-shark", "--delay", "0", "--api-base",
-         api.iucn_base, "--gbif-base", api.gbif_base],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            str(ROOT / "tools" / "redlist_sync.py"),
+            "check",
+            "--data",
+            str(mini),
+            "--only",
+            "whale-shark",
+            "--delay",
+            "0",
+            "--api-base",
+            api.iucn_base,
+            "--gbif-base",
+            api.gbif_base,
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert "All 1 species match" in result.stdout
     assert "pygame" not in result.stderr  # -X importtime lists every imported module

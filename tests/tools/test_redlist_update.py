@@ -65,12 +65,13 @@ species:
 """
 
 EXPECTED = (
-    OCEAN
-    .replace("      category: VU   # re-checked", "      category: EN   # re-checked")
+    OCEAN.replace("      category: VU   # re-checked", "      category: EN   # re-checked")
     .replace("      year: 2005\n", "      year: 2016\n")
     .replace('      trend: "decreasing"\n', '      trend: "decreasing"\n      criteria: A2bd+4bd\n')
-    .replace('criteria: "A4d", url: "https://www.iucnredlist.org/search?query=Phocoena%20sinus"',
-             'criteria: "A3d", url: "https://www.iucnredlist.org/species/17028/50370296"')
+    .replace(
+        'criteria: "A4d", url: "https://www.iucnredlist.org/search?query=Phocoena%20sinus"',
+        'criteria: "A3d", url: "https://www.iucnredlist.org/species/17028/50370296"',
+    )
     .replace("      criteria: A2bd\n", "")
 )
 
@@ -112,8 +113,11 @@ def test_comments_and_key_order_survive(api: FakeApi, data: Path) -> None:
         if line.lstrip().startswith("#") or "  # " in line:
             assert line.split("#", 1)[1] in text
     block = text.split("  - id: whale-shark")[1].split("habitats")[0]
-    keys = [ln.split(":")[0].strip() for ln in block.splitlines() if ln.startswith("      ")
-            and ":" in ln]
+    keys = [
+        ln.split(":")[0].strip()
+        for ln in block.splitlines()
+        if ln.startswith("      ") and ":" in ln
+    ]
     assert keys == ["category", "year", "trend", "criteria", "url"]
 
 
@@ -163,11 +167,15 @@ def test_result_that_would_not_validate_is_not_written(api: FakeApi, data: Path)
 
 def test_file_ruamel_cannot_reproduce_is_left_alone(api: FakeApi, data: Path) -> None:
     odd = OCEAN.replace("    iucn:\n      category: LC", "    iucn:\n        category: LC")
-    odd = odd.replace("      year: 2025\n      trend: increasing\n      criteria: A2bd\n",
-                      "        year: 2025\n        trend: increasing\n        criteria: A2bd\n")
+    odd = odd.replace(
+        "      year: 2025\n      trend: increasing\n      criteria: A2bd\n",
+        "        year: 2025\n        trend: increasing\n        criteria: A2bd\n",
+    )
     odd = odd.replace("      # the criteria above", "        # the criteria above")
-    odd = odd.replace("      url: https://www.iucnredlist.org/species/4615/283569",
-                      "        url: https://www.iucnredlist.org/species/4615/283569")
+    odd = odd.replace(
+        "      url: https://www.iucnredlist.org/species/4615/283569",
+        "        url: https://www.iucnredlist.org/species/4615/283569",
+    )
     (data / "decks" / "ocean.yaml").write_text(odd, encoding="utf-8")
     code, _, err = update(api, data)
     assert code == 1

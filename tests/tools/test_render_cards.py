@@ -244,8 +244,7 @@ def test_print_files_render_the_svg_art_at_print_resolution(
         return real(file, size)
 
     monkeypatch.setattr(pygame.image, "load_sized_svg", recording)
-    assert run("--data", mini_data, "--out", tmp_path, "--dpi", 300,
-               "--edition", "ocean") == 0
+    assert run("--data", mini_data, "--out", tmp_path, "--dpi", 300, "--edition", "ocean") == 0
 
     card_px = render_cards.card_width_px(300)
     assert sizes, "no SVG art was rendered"

@@ -37,4 +37,5 @@ def test_every_character_in_the_content_files_has_a_glyph(font: pygame.font.Font
                 if picture(ch) == tofu:
                     missing.setdefault(ch, f"{path.relative_to(ROOT)}: {line.strip()[:60]}")
     assert not missing, "rebuild the fonts with tools/build_fonts.py, or reword:\n" + "\n".join(
-        f"U+{ord(ch):04X} {ch} in {where}" for ch, where in sorted(missing.items()))
+        f"U+{ord(ch):04X} {ch} in {where}" for ch, where in sorted(missing.items())
+    )
