@@ -28,6 +28,7 @@ WHITE = (255, 255, 255)
 ENERGY = hex_colour("#8ee06a")
 ENERGY_DARK = hex_colour("#3f9b2f")
 ACCENT = hex_colour("#ffc94d")
+FOCUS = WHITE  # the inner line of the keyboard focus ring (its outer line is INK)
 DANGER = hex_colour("#e0533d")
 SHADOW = (0, 0, 0)
 

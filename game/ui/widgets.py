@@ -91,13 +91,29 @@ class Button:
             draw.text(surface, self.label, self.font, text_colour, rect.center, "center")
 
 
+_ARROWS = {
+    pygame.K_LEFT: (-1, 0),
+    pygame.K_RIGHT: (1, 0),
+    pygame.K_UP: (0, -1),
+    pygame.K_DOWN: (0, 1),
+}
+
+
 class ButtonRow:
-    """A set of buttons handled and drawn together."""
+    """A set of buttons handled and drawn together, reachable with the keyboard as well.
+
+    Tab and Shift+Tab move a focus ring through the enabled buttons in order; once the ring is
+    shown, the arrow keys move it to the nearest button in their direction (an arrow with no
+    button that way is left to the scene, which may scroll); Enter or Space presses the button
+    with the ring. The ring stays on the same button when the scene lays its buttons out again.
+    """
 
     def __init__(self) -> None:
         self.buttons: list[Button] = []
         self.hold = 0.0  # seconds left during which presses are swallowed
         self.held: Button | None = None  # only presses on this button; None: on every button
+        self.focused: Button | None = None  # the button with the focus ring, once keys are used
+        self._refocus: tuple[str, tuple[int, int]] | None = None
 
     def update(self, dt: float) -> None:
         self.hold = max(0.0, self.hold - dt)
@@ -122,15 +138,72 @@ class ButtonRow:
 
     def add(self, button: Button) -> Button:
         self.buttons.append(button)
+        if self._refocus is not None and self._refocus == _identity(button):
+            self.focused, self._refocus = button, None
         return button
 
     def clear(self) -> None:
+        if self.focused is not None:
+            self._refocus = _identity(self.focused)
+        self.focused = None
         self.buttons.clear()
+
+    def _focusable(self) -> list[Button]:
+        return [b for b in self.buttons if b.enabled]
+
+    def move_focus(self, step: int) -> bool:
+        """Tab order: the next (or previous) enabled button, round the end."""
+        order = self._focusable()
+        if not order:
+            return False
+        if self.focused in order:
+            index = (order.index(self.focused) + step) % len(order)
+        else:
+            index = 0 if step > 0 else len(order) - 1
+        self.focused = order[index]
+        return True
+
+    def _move_towards(self, dx: int, dy: int) -> bool:
+        """The nearest enabled button whose centre lies in the direction (dx, dy)."""
+        if self.focused is None:
+            return False
+        here = self.focused.rect.center
+        best: tuple[float, Button] | None = None
+        for button in self._focusable():
+            if button is self.focused:
+                continue
+            x, y = button.rect.centerx - here[0], button.rect.centery - here[1]
+            along = x * dx + y * dy
+            if along <= 0:
+                continue
+            across = abs(x * dy) + abs(y * dx)
+            score = along + 2 * across  # straight ahead beats a little nearer but far aside
+            if best is None or score < best[0]:
+                best = (score, button)
+        if best is None:
+            return False
+        self.focused = best[1]
+        return True
+
+    def _handle_key(self, event: pygame.event.Event) -> bool:
+        if event.key == pygame.K_TAB:
+            return self.move_focus(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+        if event.key in _ARROWS and self.focused is not None:
+            return self._move_towards(*_ARROWS[event.key])
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            button = self.focused
+            if button is not None and button.enabled and button in self.buttons:
+                button.on_click()
+                self.busy(button.hold, button)
+                return True
+        return False
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if self._swallows(event):
             for button in self.buttons:
                 button.pressed = False
+            return True
+        if event.type == pygame.KEYDOWN and self._handle_key(event):
             return True
         consumed = False
         for button in self.buttons:
@@ -145,3 +218,17 @@ class ButtonRow:
     def draw(self, surface: pygame.Surface) -> None:
         for button in self.buttons:
             button.draw(surface)
+        if self.focused is not None and self.focused in self.buttons:
+            draw_focus_ring(surface, self.focused.rect)
+
+
+def _identity(button: Button) -> tuple[str, tuple[int, int]]:
+    return button.label, button.rect.topleft
+
+
+def draw_focus_ring(surface: pygame.Surface, rect: pygame.Rect) -> None:
+    """A ring that shows on any background: dark outside, bright inside."""
+    outer = rect.inflate(12, 12)
+    radius = outer.height // 3
+    pygame.draw.rect(surface, theme.INK, outer, 5, border_radius=radius)
+    pygame.draw.rect(surface, theme.FOCUS, outer.inflate(-4, -4), 3, border_radius=radius)
