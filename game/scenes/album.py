@@ -13,7 +13,7 @@ from game.core import reveals
 from game.core.rarity import TIER_BY_ID
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
 from game.ui import draw, theme
-from game.ui.cards import card_size
+from game.ui.cards import back_medal, card_size
 from game.ui.widgets import Button
 
 THUMB_W = 130
@@ -143,9 +143,10 @@ class AlbumScene(ScreenScene):
             pygame.draw.rect(shade, (0, 0, 0, 110), rect, border_radius=10)
             card.blit(shade, (0, 0))
             disc = theme.mix(theme.edition_colour(edition.id, edition.color), theme.SHADOW, 0.6)
-            pygame.draw.circle(card, disc, rect.center, THUMB_W * 0.26)
+            centre, radius = back_medal(THUMB_W)  # the "?" covers the medal, not the name
+            pygame.draw.circle(card, disc, centre, radius)
             draw.text(
-                card, "?", self.ctx.res.font(44, bold=True), theme.PANEL_DIM, rect.center, "center"
+                card, "?", self.ctx.res.font(44, bold=True), theme.PANEL_DIM, centre, "center"
             )
             self.hidden = card
         return self.hidden
@@ -255,7 +256,7 @@ class AlbumScene(ScreenScene):
         font = self.ctx.res.font(14, bold=True)
         label = self.tr("NEW")
         pill = pygame.Rect(0, 0, font.size(label)[0] + 16, 24)
-        pill.topright = (rect.right + 4, rect.top - 6)
+        pill.topright = (rect.right + 4, rect.top + round(rect.height * 0.17))  # over the art
         pygame.draw.rect(surface, theme.ACCENT, pill, border_radius=12)
         pygame.draw.rect(surface, theme.INK, pill, width=2, border_radius=12)
         draw.text(surface, label, font, theme.INK, pill.center, "center")

@@ -133,6 +133,13 @@ def tier_marks(surface: pygame.Surface, tier_id: str, center: tuple[int, int], s
             pygame.draw.polygon(surface, mix(colour, theme.SHADOW, 0.3), points, 1)
 
 
+def back_medal(width: int) -> tuple[tuple[int, int], int]:
+    """Centre and radius of the round medal on the back of a card ``width`` pixels wide."""
+    w, h = card_size(width)
+    s = w / 250
+    return (w // 2, h // 2 - round(14 * s)), round(55 * s)
+
+
 class CardRenderer:
     MAX_CACHED = 600
     # Time a frame may spend drawing new cards for front_in_time (a screen full of album
@@ -401,8 +408,9 @@ class CardRenderer:
             rounded_mask(inner.size, round(10 * s)), (0, 0), special_flags=pygame.BLEND_RGBA_MIN
         )
         card.blit(pattern, inner)
-        medal = pygame.Rect(0, 0, round(110 * s), round(110 * s))
-        medal.center = (inner.centerx, inner.centery - round(14 * s))
+        centre, radius = back_medal(width)
+        medal = pygame.Rect(0, 0, 2 * radius, 2 * radius)
+        medal.center = centre
         pygame.draw.circle(card, theme.PANEL, medal.center, medal.width // 2)
         pygame.draw.circle(card, colour, medal.center, medal.width // 2 - round(6 * s))
         draw.leaf(card, medal.inflate(round(-56 * s), round(-56 * s)), theme.ENERGY)
