@@ -111,16 +111,24 @@ def load_content(
     return _load(data_dir, assets_dir, cache_dir, today or dt.date.today(), in_child=False)
 
 
-def _load(data_dir: Path, assets_dir: Path, cache_dir: Path | None, today: dt.date, *,
-          in_child: bool) -> Content:
+def _load(
+    data_dir: Path, assets_dir: Path, cache_dir: Path | None, today: dt.date, *, in_child: bool
+) -> Content:
     files = content_files(data_dir)
     problems: list[Problem] = []
     raws: dict[Path, bytes] = {}
     for path in files:
         if not path.exists():
             if path.name in (SPECIES_FILE, ACTIONS_FILE):
-                problems.append(Problem(display_path(path), 1, 1, Severity.ERROR,
-                                        f"required file is missing (looked in {data_dir})"))
+                problems.append(
+                    Problem(
+                        display_path(path),
+                        1,
+                        1,
+                        Severity.ERROR,
+                        f"required file is missing (looked in {data_dir})",
+                    )
+                )
             continue
         try:
             raws[path] = read_bytes(path)
@@ -160,8 +168,9 @@ def _load(data_dir: Path, assets_dir: Path, cache_dir: Path | None, today: dt.da
     return content
 
 
-def find_problems(data_dir: Path, assets_dir: Path, *, today: dt.date | None = None
-                  ) -> list[Problem]:
+def find_problems(
+    data_dir: Path, assets_dir: Path, *, today: dt.date | None = None
+) -> list[Problem]:
     """Every error and warning :func:`load_content` finds in ``data_dir`` (no cache)."""
     try:
         content = load_content(data_dir, assets_dir, today=today)
@@ -191,8 +200,14 @@ class _Origin:
     doc: YamlDocument
     loc: tuple[Any, ...]
 
-    def problem(self, rel: Sequence[Any], message: str, *, key: bool = False,
-                severity: Severity = Severity.ERROR) -> Problem:
+    def problem(
+        self,
+        rel: Sequence[Any],
+        message: str,
+        *,
+        key: bool = False,
+        severity: Severity = Severity.ERROR,
+    ) -> Problem:
         return self.doc.problem((*self.loc, *rel), message, key=key, severity=severity)
 
     def where(self) -> str:
@@ -200,8 +215,9 @@ class _Origin:
         return f"{self.doc.shown_path}:{line}:{col}"
 
 
-def _validate(texts: dict[Path, str], assets_dir: Path, today: dt.date, *,
-              standalone: bool = False) -> Content:
+def _validate(
+    texts: dict[Path, str], assets_dir: Path, today: dt.date, *, standalone: bool = False
+) -> Content:
     """Check the files as one deck. ``standalone`` files are checked alone: references to
     editions or actions are only checked when the files define some."""
     problems: list[Problem] = []
@@ -224,8 +240,13 @@ def _validate(texts: dict[Path, str], assets_dir: Path, today: dt.date, *,
         if not isinstance(doc.data, dict):
             kind = type(doc.data).__name__ if doc.data is not None else "nothing"
             top = "'actions:'" if is_actions else "'editions:' and/or 'species:'"
-            problems.append(doc.problem((), f"the top level must be a mapping with {top}, "
-                                            f"not {_KIND_NAMES.get(kind, kind)}"))
+            problems.append(
+                doc.problem(
+                    (),
+                    f"the top level must be a mapping with {top}, "
+                    f"not {_KIND_NAMES.get(kind, kind)}",
+                )
+            )
             continue
         try:
             parsed = model.model_validate(doc.data, context=context)
@@ -234,13 +255,20 @@ def _validate(texts: dict[Path, str], assets_dir: Path, today: dt.date, *,
             parsed = _salvage(doc, model, context, broken)
         if isinstance(parsed, ActionsFile):
             for i, action in enumerate(parsed.actions):
-                _register(actions, action.id, action, _Origin(doc, ("actions", i)), "action",
-                          problems)
+                _register(
+                    actions, action.id, action, _Origin(doc, ("actions", i)), "action", problems
+                )
             tree_equivalent = parsed.tree_equivalent or tree_equivalent
         elif isinstance(parsed, SpeciesFile):
             for i, edition in enumerate(parsed.editions):
-                _register(editions, edition.id, edition, _Origin(doc, ("editions", i)), "edition",
-                          problems)
+                _register(
+                    editions,
+                    edition.id,
+                    edition,
+                    _Origin(doc, ("editions", i)),
+                    "edition",
+                    problems,
+                )
             for i, sp in enumerate(parsed.species):
                 _register(species, sp.id, sp, _Origin(doc, ("species", i)), "species", problems)
 
@@ -248,14 +276,28 @@ def _validate(texts: dict[Path, str], assets_dir: Path, today: dt.date, *,
         # A file that cannot be read hides its editions, species or actions, so every reference
         # to them would look broken: report why the file cannot be read, and nothing else.
         raise ContentError(unreadable)
-    problems.extend(_cross_check(editions, species, actions, assets_dir, broken,
-                                 check_editions=not standalone or bool(editions),
-                                 check_actions=not standalone or bool(actions)))
-    if not editions and not standalone and not any(p.severity is Severity.ERROR
-                                                   for p in problems):
+    problems.extend(
+        _cross_check(
+            editions,
+            species,
+            actions,
+            assets_dir,
+            broken,
+            check_editions=not standalone or bool(editions),
+            check_actions=not standalone or bool(actions),
+        )
+    )
+    if not editions and not standalone and not any(p.severity is Severity.ERROR for p in problems):
         first = next(iter(texts))
-        problems.append(Problem(display_path(first), 1, 1, Severity.ERROR,
-                                "no edition is defined: add an 'editions:' list"))
+        problems.append(
+            Problem(
+                display_path(first),
+                1,
+                1,
+                Severity.ERROR,
+                "no edition is defined: add an 'editions:' list",
+            )
+        )
     if any(p.severity is Severity.ERROR for p in problems):
         raise ContentError(problems)
     return Content(
@@ -267,8 +309,13 @@ def _validate(texts: dict[Path, str], assets_dir: Path, today: dt.date, *,
     )
 
 
-_KIND_NAMES = {"list": "a list", "str": "a single text", "int": "a number", "float": "a number",
-               "bool": "true/false"}
+_KIND_NAMES = {
+    "list": "a list",
+    "str": "a single text",
+    "int": "a number",
+    "float": "a number",
+    "bool": "true/false",
+}
 
 
 def _salvage(
@@ -300,11 +347,21 @@ def _salvage(
     return model.model_validate(good, context=context)
 
 
-def _register(table: dict[str, Any], ident: str, item: Any, origin: _Origin, what: str,
-              problems: list[Problem]) -> None:
+def _register(
+    table: dict[str, Any],
+    ident: str,
+    item: Any,
+    origin: _Origin,
+    what: str,
+    problems: list[Problem],
+) -> None:
     if ident in table:
-        problems.append(origin.problem(("id",), f"duplicate {what} id '{ident}': already defined "
-                                                f"at {table[ident][1].where()}"))
+        problems.append(
+            origin.problem(
+                ("id",),
+                f"duplicate {what} id '{ident}': already defined at {table[ident][1].where()}",
+            )
+        )
         return
     table[ident] = (item, origin)
 
@@ -325,49 +382,79 @@ def _cross_check(
     used_editions: set[str] = set()
     for sp, origin in species.values():
         if check_editions and sp.edition not in editions and sp.edition not in broken:
-            problems.append(origin.problem(("edition",), f"unknown edition '{sp.edition}'"
-                                           + did_you_mean(sp.edition, {*editions, *broken})
-                                           + _known(editions)))
+            problems.append(
+                origin.problem(
+                    ("edition",),
+                    f"unknown edition '{sp.edition}'"
+                    + did_you_mean(sp.edition, {*editions, *broken})
+                    + _known(editions),
+                )
+            )
         used_editions.add(sp.edition)
         if sp.group not in GROUPS:
-            problems.append(origin.problem(("group",), f"unknown group '{sp.group}'"
-                                           + did_you_mean(sp.group, GROUPS) + _known(GROUPS)))
+            problems.append(
+                origin.problem(
+                    ("group",),
+                    f"unknown group '{sp.group}'" + did_you_mean(sp.group, GROUPS) + _known(GROUPS),
+                )
+            )
         for i, habitat in enumerate(sp.habitats):
             if habitat not in HABITATS:
-                problems.append(origin.problem(("habitats", i), f"unknown habitat '{habitat}'"
-                                               + did_you_mean(habitat, HABITATS)
-                                               + _known(HABITATS)))
+                problems.append(
+                    origin.problem(
+                        ("habitats", i),
+                        f"unknown habitat '{habitat}'"
+                        + did_you_mean(habitat, HABITATS)
+                        + _known(HABITATS),
+                    )
+                )
         for i, helper in enumerate(sp.helped_by):
             if helper.action in broken:
                 continue
             if check_actions and helper.action not in actions:
-                problems.append(origin.problem(("helped_by", i), f"unknown action "
-                                               f"'{helper.action}'"
-                                               + did_you_mean(helper.action,
-                                                              {*actions, *broken})
-                                               + _known(actions)))
+                problems.append(
+                    origin.problem(
+                        ("helped_by", i),
+                        f"unknown action "
+                        f"'{helper.action}'"
+                        + did_you_mean(helper.action, {*actions, *broken})
+                        + _known(actions),
+                    )
+                )
             elif helper.why is not None:
-                problems.extend(origin.problem(("helped_by", i, "why"), _untranslated(lang),
-                                               severity=warn)
-                                for lang in game_languages() if not helper.why.has(lang))
+                problems.extend(
+                    origin.problem(("helped_by", i, "why"), _untranslated(lang), severity=warn)
+                    for lang in game_languages()
+                    if not helper.why.has(lang)
+                )
         if sp.art is None:
-            problems.append(origin.problem(("group",), f"'{sp.id}' has no 'art:' picture: "
-                                           f"cards show the generic picture of its group; "
-                                           f"add 'art: {species_art(sp.id)}' after this line",
-                                           severity=warn))
+            problems.append(
+                origin.problem(
+                    ("group",),
+                    f"'{sp.id}' has no 'art:' picture: "
+                    f"cards show the generic picture of its group; "
+                    f"add 'art: {species_art(sp.id)}' after this line",
+                    severity=warn,
+                )
+            )
         else:
             problems.extend(_check_art(sp.art, assets_dir, origin))
         if sp.scientific_name in scientific:
-            problems.append(origin.problem(("scientific_name",),
-                                           f"'{sp.scientific_name}' is also used at "
-                                           f"{scientific[sp.scientific_name].where()}",
-                                           severity=warn))
+            problems.append(
+                origin.problem(
+                    ("scientific_name",),
+                    f"'{sp.scientific_name}' is also used at "
+                    f"{scientific[sp.scientific_name].where()}",
+                    severity=warn,
+                )
+            )
         scientific.setdefault(sp.scientific_name, origin)
         problems.extend(_missing_translations(sp, origin, ("name", "range", "facts", "threats")))
     for edition, origin in editions.values():
         if edition.id not in used_editions:
-            problems.append(origin.problem(("id",), f"edition '{edition.id}' has no species yet",
-                                           severity=warn))
+            problems.append(
+                origin.problem(("id",), f"edition '{edition.id}' has no species yet", severity=warn)
+            )
         problems.extend(_missing_translations(edition, origin, ("title", "description")))
     for action, origin in actions.values():
         problems.extend(_missing_translations(action, origin, ("name", "description")))
@@ -387,9 +474,11 @@ def _missing_translations(item: BaseModel, origin: _Origin, fields: Iterable[str
         value = getattr(item, name)
         if value is None:
             continue
-        found.extend(origin.problem((name,), f"{name} {_untranslated(lang)}",
-                                    severity=Severity.WARNING)
-                     for lang in game_languages() if not value.has(lang))
+        found.extend(
+            origin.problem((name,), f"{name} {_untranslated(lang)}", severity=Severity.WARNING)
+            for lang in game_languages()
+            if not value.has(lang)
+        )
     return found
 
 
@@ -402,14 +491,22 @@ def _check_art(art: str, assets_dir: Path, origin: _Origin) -> list[Problem]:
         return [origin.problem(("art",), "art path contains a control character")]
     posix = PurePosixPath(art.replace("\\", "/"))
     if posix.is_absolute() or ".." in posix.parts or re.match(r"^[A-Za-z]:", art):
-        return [origin.problem(("art",), f"art path '{art}' must stay inside assets/ "
-                                         "(a relative path such as art/whale-shark.svg)")]
+        return [
+            origin.problem(
+                ("art",),
+                f"art path '{art}' must stay inside assets/ "
+                "(a relative path such as art/whale-shark.svg)",
+            )
+        ]
     if posix.suffix.lower() not in ART_SUFFIXES:
         return [origin.problem(("art",), f"art '{art}' must be an .svg or .png picture")]
     target = assets_dir.joinpath(*posix.parts)
     if not _resolves_inside(target, assets_dir):
-        return [origin.problem(("art",), f"art path '{art}' leads outside assets/ "
-                                         "(through a symbolic link)")]
+        return [
+            origin.problem(
+                ("art",), f"art path '{art}' leads outside assets/ (through a symbolic link)"
+            )
+        ]
     if not target.is_file():
         return [origin.problem(("art",), f"art file not found: {display_path(target)}")]
     return []
@@ -439,8 +536,9 @@ def _translate(doc: YamlDocument, root: type[BaseModel], exc: ValidationError) -
         (tuple(e["loc"][:-1]), hint)
         for e in errors
         if e["type"] == "extra_forbidden"
-        for hint in difflib.get_close_matches(str(e["loc"][-1]),
-                                              _known_keys(root, e["loc"][:-1]), n=1, cutoff=0.6)
+        for hint in difflib.get_close_matches(
+            str(e["loc"][-1]), _known_keys(root, e["loc"][:-1]), n=1, cutoff=0.6
+        )
     }
     for err in errors:
         loc = tuple(err["loc"])
@@ -512,8 +610,10 @@ def _describe(kind: str, err: Any, value: Any) -> str:
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         if isinstance(value, bool):
-            return (f"expected one of: {', '.join(allowed)}; got {str(value).lower()} (YAML reads "
-                    "a bare yes/no/on/off as true/false: put the value in quotes)")
+            return (
+                f"expected one of: {', '.join(allowed)}; got {str(value).lower()} (YAML reads "
+                "a bare yes/no/on/off as true/false: put the value in quotes)"
+            )
         if not isinstance(value, str):
             return f"expected one of: {', '.join(allowed)}; got {_show(value)}"
         hint = did_you_mean(value, allowed) or nearest_code(value, allowed)
@@ -525,8 +625,10 @@ def _describe(kind: str, err: Any, value: Any) -> str:
         pattern = str(ctx.get("pattern", ""))
         value = shorten(str(value), 60)
         if pattern == RED_LIST_URL_PATTERN:
-            return (f"'{value}' is not a Red List address: use the species' page, "
-                    "https://www.iucnredlist.org/species/<taxon id>/<assessment id>")
+            return (
+                f"'{value}' is not a Red List address: use the species' page, "
+                "https://www.iucnredlist.org/species/<taxon id>/<assessment id>"
+            )
         if "a-z0-9" in pattern:
             return f"'{value}' is not a valid id: use lowercase letters, digits and hyphens"
         if pattern.startswith("^[A-Z]"):
@@ -537,8 +639,12 @@ def _describe(kind: str, err: Any, value: Any) -> str:
             return f"'{value}' is not a colour like '#1b6ca8'"
         return f"'{value}' has the wrong form"
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
-        sign = {"greater_than": ">", "greater_than_equal": ">=", "less_than": "<",
-                "less_than_equal": "<="}[kind]
+        sign = {
+            "greater_than": ">",
+            "greater_than_equal": ">=",
+            "less_than": "<",
+            "less_than_equal": "<=",
+        }[kind]
         limit = next(iter(ctx.values()), "?")
         shown = _show(value) if isinstance(value, int) and abs(value) >= 10**15 else value
         return f"{shown} is out of range: it must be {sign} {limit}"
@@ -650,8 +756,9 @@ def _read_cache(cache_dir: Path, key: str, assets_dir: Path, today: dt.date) -> 
         species=species,
         actions={a.id: a for a in header.actions},
         tree_equivalent=header.tree_equivalent,
-        warnings=tuple(Problem(p, line, col, Severity(sev), msg)
-                       for p, line, col, sev, msg in header.warnings),
+        warnings=tuple(
+            Problem(p, line, col, Severity(sev), msg) for p, line, col, sev, msg in header.warnings
+        ),
     )
 
 
@@ -662,8 +769,9 @@ def load_last_valid(cache_dir: Path, assets_dir: Path, today: dt.date) -> Conten
     so when an edit breaks the decks the class can go on playing with the decks of yesterday
     while the editor fixes them. None when there is no usable cache."""
     try:
-        found = sorted(cache_dir.glob("content-*.jsonl"), key=lambda p: p.stat().st_mtime,
-                       reverse=True)
+        found = sorted(
+            cache_dir.glob("content-*.jsonl"), key=lambda p: p.stat().st_mtime, reverse=True
+        )
     except OSError:
         return None
     for path in found:
@@ -704,26 +812,31 @@ def _write_cache(cache_dir: Path, key: str, content: Content) -> None:
 # --- cold loads of big decks in a child process -----------------------------------------------
 
 
-def _validate_in_child(data_dir: Path, assets_dir: Path, cache_dir: Path, today: dt.date
-                       ) -> list[Problem] | None:
+def _validate_in_child(
+    data_dir: Path, assets_dir: Path, cache_dir: Path, today: dt.date
+) -> list[Problem] | None:
     """Validate the deck in a fresh process that writes the cache.
 
     Returns every problem found (none when the deck is valid: it is then in the cache), or None
     when the child could not do its work, so that the caller validates the deck itself. The
     'spawn' start method works the same on every system and shares nothing with the game."""
     try:
-        with ProcessPoolExecutor(max_workers=1,
-                                 mp_context=multiprocessing.get_context("spawn")) as pool:
-            return pool.submit(_validate_for_parent, data_dir, assets_dir, cache_dir,
-                               today).result()
+        with ProcessPoolExecutor(
+            max_workers=1, mp_context=multiprocessing.get_context("spawn")
+        ) as pool:
+            return pool.submit(
+                _validate_for_parent, data_dir, assets_dir, cache_dir, today
+            ).result()
     except Exception as exc:  # any failure only means validating in-process
-        logging.getLogger(__name__).warning("validating the deck in a child process failed "
-                                            "(%s); validating it here", exc)
+        logging.getLogger(__name__).warning(
+            "validating the deck in a child process failed (%s); validating it here", exc
+        )
         return None
 
 
-def _validate_for_parent(data_dir: Path, assets_dir: Path, cache_dir: Path, today: dt.date
-                         ) -> list[Problem]:
+def _validate_for_parent(
+    data_dir: Path, assets_dir: Path, cache_dir: Path, today: dt.date
+) -> list[Problem]:
     """Runs in the child: problems go back as a list (ContentError does not survive pickling)."""
     try:
         _load(data_dir, assets_dir, cache_dir, today, in_child=True)

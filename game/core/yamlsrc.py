@@ -154,8 +154,14 @@ class YamlDocument:
             node = node[step]
         return _unpack(best)
 
-    def problem(self, loc: Sequence[Any], message: str, *, key: bool = False,
-                severity: Severity = Severity.ERROR) -> Problem:
+    def problem(
+        self,
+        loc: Sequence[Any],
+        message: str,
+        *,
+        key: bool = False,
+        severity: Severity = Severity.ERROR,
+    ) -> Problem:
         line, col = self.locate(loc, key=key)
         return Problem(self.shown_path, line, col, severity, message)
 
@@ -178,8 +184,11 @@ def _shown_tag(tag: str) -> str:
 
 
 def _refuse_tag(event: Any) -> None:
-    raise _Refused(_pos(event.start_mark), f"the tag '{_shown_tag(event.tag)}' is not allowed in "
-                   "content files; write plain values without '!' tags")
+    raise _Refused(
+        _pos(event.start_mark),
+        f"the tag '{_shown_tag(event.tag)}' is not allowed in "
+        "content files; write plain values without '!' tags",
+    )
 
 
 def _scalar_value(event: Any) -> Any:
@@ -246,45 +255,63 @@ def _syntax_message(exc: yaml.MarkedYAMLError, source: str) -> str:
         return f"YAML syntax: a tab character at {where}; YAML indents with spaces only"
     if "flow mapping" in context or "flow sequence" in context:
         left, right = ("{", "}") if "mapping" in context else ("[", "]")
-        return (f"YAML syntax: the '{left}' at {began} is not closed properly: by {where} "
-                f"there should be a ',' between its items or a '{right}' to end it")
+        return (
+            f"YAML syntax: the '{left}' at {began} is not closed properly: by {where} "
+            f"there should be a ',' between its items or a '{right}' to end it"
+        )
     if "quoted scalar" in context:
         if "end of stream" in problem:
-            return (f"YAML syntax: the quote at {began} is never closed: add the closing quote "
-                    "at the end of the text")
-        return (f"YAML syntax: the quoted text at {began} has a problem at {where}: inside "
-                "double quotes write \\\\ for a backslash, or use single quotes")
+            return (
+                f"YAML syntax: the quote at {began} is never closed: add the closing quote "
+                "at the end of the text"
+            )
+        return (
+            f"YAML syntax: the quoted text at {began} has a problem at {where}: inside "
+            "double quotes write \\\\ for a backslash, or use single quotes"
+        )
     if "cannot start any token" in problem:
-        return (f"YAML syntax: a value cannot begin with {char!r} ({where}): put the text in "
-                "quotes")
+        return f"YAML syntax: a value cannot begin with {char!r} ({where}): put the text in quotes"
     if "simple key" in context:
-        return (f"YAML syntax: line {began.split(',')[0].removeprefix('line ')} has text but no "
-                "':' after a key: write 'key: value', or check the indentation of the lines "
-                "around it")
+        return (
+            f"YAML syntax: line {began.split(',')[0].removeprefix('line ')} has text but no "
+            "':' after a key: write 'key: value', or check the indentation of the lines "
+            "around it"
+        )
     if "mapping values are not allowed" in problem:
         before = text[: col - 1].strip().removeprefix("- ")
         if ": " not in before and not before.endswith(":"):  # the key starts its line
             above = _line_above(source, line)
             key = shorten(before, 30)
-            return (f"YAML syntax: the key '{key}' at {where} is indented by {_indent(text)} "
-                    f"spaces, "
-                    f"which does not line it up with the keys above it (line {above} is "
-                    f"indented by {_indent(_line_text(source, above))}): indent it like the "
-                    "other keys of its mapping")
-        return (f"YAML syntax: a second ': ' on one line ({where}): put text containing ': ' "
-                "in quotes")
+            return (
+                f"YAML syntax: the key '{key}' at {where} is indented by {_indent(text)} "
+                f"spaces, "
+                f"which does not line it up with the keys above it (line {above} is "
+                f"indented by {_indent(_line_text(source, above))}): indent it like the "
+                "other keys of its mapping"
+            )
+        return (
+            f"YAML syntax: a second ': ' on one line ({where}): put text containing ': ' in quotes"
+        )
     if "expected '-' indicator" in problem:
-        return (f"YAML syntax: line {line} is indented differently from the list begun at "
-                f"{began}: line its '-' up with the other items, or its key with the keys of "
-                "its item")
+        return (
+            f"YAML syntax: line {line} is indented differently from the list begun at "
+            f"{began}: line its '-' up with the other items, or its key with the keys of "
+            "its item"
+        )
     if "did not find expected key" in problem or "expected <block end>" in problem:
         if not first_on_line:
-            return (f"YAML syntax: unexpected text at {where}, after the value on that line: "
-                    "put the whole value in quotes, or start a new line")
-        return (f"YAML syntax: line {line} is indented differently from the keys above it "
-                f"(the mapping begun at {began}): indent it like the keys it belongs with")
-    return (f"YAML syntax: the text at {where} cannot be read: check the indentation and the "
-            "quotes on this line and the line above")
+            return (
+                f"YAML syntax: unexpected text at {where}, after the value on that line: "
+                "put the whole value in quotes, or start a new line"
+            )
+        return (
+            f"YAML syntax: line {line} is indented differently from the keys above it "
+            f"(the mapping begun at {began}): indent it like the keys it belongs with"
+        )
+    return (
+        f"YAML syntax: the text at {where} cannot be read: check the indentation and the "
+        "quotes on this line and the line above"
+    )
 
 
 def read_text(path: Path) -> str:
@@ -309,8 +336,10 @@ def read_bytes(path: Path) -> bytes:
         if not stat.S_ISREG(info.st_mode):  # a device or pipe could be read forever
             raise refuse("not a regular file; a content file must be a plain .yaml file")
         if info.st_size > MAX_FILE_BYTES:
-            raise refuse(f"file is {info.st_size / 2**20:.0f} MiB; the limit is {limit}: "
-                         "split it into several files in data/decks/")
+            raise refuse(
+                f"file is {info.st_size / 2**20:.0f} MiB; the limit is {limit}: "
+                "split it into several files in data/decks/"
+            )
         with path.open("rb") as fh:
             raw = _read_bounded(fh, info.st_size)
     except OSError as exc:
@@ -328,16 +357,32 @@ def decode_text(path: Path, raw: bytes) -> str:
     shown = display_path(path)
     for bom, encoding in _FOREIGN_BOMS:
         if raw.startswith(bom):
-            raise ContentError([Problem(shown, 1, 1, Severity.ERROR,
-                                        f"file is saved as {encoding}; save it as UTF-8")])
+            raise ContentError(
+                [
+                    Problem(
+                        shown,
+                        1,
+                        1,
+                        Severity.ERROR,
+                        f"file is saved as {encoding}; save it as UTF-8",
+                    )
+                ]
+            )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start].removeprefix(b"\xef\xbb\xbf").decode("utf-8")
         where = position_at(before, len(before))
-        raise ContentError([Problem(shown, *where, Severity.ERROR,
-                                    f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the "
-                                    "file as UTF-8")]) from None
+        raise ContentError(
+            [
+                Problem(
+                    shown,
+                    *where,
+                    Severity.ERROR,
+                    f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+                )
+            ]
+        ) from None
     return text.removeprefix("\ufeff")
 
 
@@ -380,8 +425,11 @@ def _check_characters(text: str, shown: str) -> None:
     for match in _FORBIDDEN_CHAR.finditer(text):
         code = ord(match.group())
         line, col = position_at(text, match.start())
-        name = "a byte-order mark (U+FEFF) inside the file" if code == 0xFEFF else (
-            f"control character U+{code:04X}")
+        name = (
+            "a byte-order mark (U+FEFF) inside the file"
+            if code == 0xFEFF
+            else (f"control character U+{code:04X}")
+        )
         found.append(Problem(shown, line, col, Severity.ERROR, f"{name} is not allowed in YAML"))
         if len(found) >= MAX_PROBLEMS_PER_FILE:
             break
@@ -405,8 +453,17 @@ def load_yaml(path: Path, text: str | None = None) -> YamlDocument:
     doc = YamlDocument(path=path, data=None)
     shown = doc.shown_path
     if _is_blank(text):
-        raise ContentError([Problem(shown, 1, 1, Severity.ERROR,
-                                    "file is empty: it needs at least one 'key: value' line")])
+        raise ContentError(
+            [
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    Severity.ERROR,
+                    "file is empty: it needs at least one 'key: value' line",
+                )
+            ]
+        )
     _check_characters(text, shown)
     try:
         with gc_paused():
@@ -510,13 +567,16 @@ class _Builder:
                 elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                     stack.pop()
                 elif kind is yaml.AliasEvent:
-                    raise _Refused(_pos(event.start_mark), "aliases (*name) are not allowed; "
-                                   "write the value out in full")
+                    raise _Refused(
+                        _pos(event.start_mark),
+                        "aliases (*name) are not allowed; write the value out in full",
+                    )
                 elif kind is yaml.DocumentStartEvent:
                     documents += 1
                     if documents > 1:
-                        raise _Refused(_pos(event.start_mark),
-                                       "only one YAML document per file ('---')")
+                        raise _Refused(
+                            _pos(event.start_mark), "only one YAML document per file ('---')"
+                        )
         except yaml.MarkedYAMLError:
             # libyaml looks ahead through a flow collection ("[[[[...") before it hands over its
             # first event, and newer builds refuse deep nesting themselves while they do: the
@@ -526,8 +586,9 @@ class _Builder:
             too_deep = _deep_flow_bracket(text, after, flows, MAX_DEPTH - len(stack) + flows)
             if too_deep is None:
                 raise
-            raise _Refused(position_at(text, too_deep),
-                           f"nested more than {MAX_DEPTH} levels deep") from None
+            raise _Refused(
+                position_at(text, too_deep), f"nested more than {MAX_DEPTH} levels deep"
+            ) from None
         return self.root, self.duplicates
 
     def _key(self, frame: _Frame, event: Any, start: int) -> None:
@@ -537,14 +598,21 @@ class _Builder:
         if explicit_tag and event.tag not in _PLAIN_TAGS:
             _refuse_tag(event)
         if key == "<<" and not event.style and not explicit_tag:
-            raise _Refused(_unpack(start), "merge keys ('<<') are not allowed; write the keys out "
-                           "in full")
+            raise _Refused(
+                _unpack(start), "merge keys ('<<') are not allowed; write the keys out in full"
+            )
         pending: Any = key
         if key in frame.container:
             first = _unpack(frame.marks[1 + 2 * list(frame.container).index(key)])[0]
-            self.duplicates.append(Problem(self.shown, *_unpack(start), Severity.ERROR,
-                                           f"duplicate key '{shorten(key)}' (first at line "
-                                           f"{first}); each key may appear once"))
+            self.duplicates.append(
+                Problem(
+                    self.shown,
+                    *_unpack(start),
+                    Severity.ERROR,
+                    f"duplicate key '{shorten(key)}' (first at line "
+                    f"{first}); each key may appear once",
+                )
+            )
             if len(self.duplicates) >= MAX_PROBLEMS_PER_FILE:
                 raise _Refused(_unpack(start), "too many duplicate keys; stopped reading here")
             pending = _Skip(key)
