@@ -9,6 +9,7 @@ is shown again the next time the player opens.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from functools import lru_cache
 
 import pygame
@@ -26,7 +27,33 @@ from game.ui.tween import Tween, ease_in_out_sine, ease_out_cubic
 from game.ui.widgets import Button
 
 CARD_W = 330
-ANTICIPATION, FLIP, SETTLE = 0.9, 0.6, 0.5
+
+
+@dataclass(frozen=True)
+class Moment:
+    """How a tier's card is revealed: the rarer the card, the longer and grander the moment; a
+    Lost species turns slowly and quietly, without trembling or rays."""
+
+    anticipation: float  # seconds the back trembles and glows
+    flip: float  # seconds the card takes to turn
+    settle: float  # seconds the face takes to settle
+    wobble: float  # degrees the back trembles at its peak
+    rays: int  # rays of light behind the face (0: none)
+    pulse: float  # how much the glow behind the face breathes
+
+    @property
+    def length(self) -> float:
+        return self.anticipation + self.flip + self.settle
+
+
+MOMENTS = {
+    "common": Moment(0.5, 0.45, 0.4, 2.0, 0, 0.10),
+    "uncommon": Moment(0.7, 0.5, 0.45, 3.0, 0, 0.12),
+    "rare": Moment(0.9, 0.6, 0.5, 3.0, 8, 0.15),
+    "very-rare": Moment(1.2, 0.65, 0.6, 4.0, 12, 0.18),
+    "legendary": Moment(1.8, 0.8, 0.9, 5.0, 18, 0.22),
+    "lost": Moment(1.4, 1.2, 1.0, 0.0, 0, 0.0),
+}
 
 
 class RevealScene(ScreenScene):
@@ -38,8 +65,8 @@ class RevealScene(ScreenScene):
         assert entry.reveal is not None, "a reveal screen shows a reveal"
         self.entry = entry
         self.edition_id = entry.reveal.edition_id
-        duration = 0.0 if ctx.config.reduced_motion else ANTICIPATION + FLIP + SETTLE
-        self.timeline = Tween(duration)
+        self.moment = MOMENTS.get(entry.reveal.tier, MOMENTS["common"])
+        self.timeline = Tween(0.0 if ctx.config.reduced_motion else self.moment.length)
         self.time = 0.0
         self.shown = False
 
@@ -126,7 +153,7 @@ class RevealScene(ScreenScene):
         was_animating = self.animating
         before = self.timeline.elapsed
         self.timeline.update(dt)
-        if before < ANTICIPATION <= self.timeline.elapsed:  # the card starts to turn
+        if before < self.moment.anticipation <= self.timeline.elapsed:  # the card turns
             self.ctx.play("flip")
         if was_animating and not self.animating:
             self.layout()
@@ -141,20 +168,21 @@ class RevealScene(ScreenScene):
         species = content.species[info.species_id]
         edition = content.editions[info.edition_id]
         tier = TIER_BY_ID[info.tier]
-        elapsed = self.timeline.elapsed if self.animating else ANTICIPATION + FLIP + SETTLE
+        moment = self.moment
+        elapsed = self.timeline.elapsed if self.animating else moment.length
         centre = (300, HEADER + (HEIGHT - HEADER) // 2)
         glow_colour = theme.TIER_COLOURS[tier.id]
 
-        if elapsed < ANTICIPATION:  # the back trembles and glows in the tier's colour
-            t = elapsed / ANTICIPATION
+        if elapsed < moment.anticipation:  # the back trembles and glows in the tier's colour
+            t = elapsed / moment.anticipation
             self._glow(surface, centre, glow_colour, 0.4 + 0.6 * t)
             card = self.ctx.cards.back(edition, CARD_W, self.ctx.lang)
-            wobble = math.sin(self.time * 40) * 3 * t
-            turned = pygame.transform.rotate(card, wobble)
-            surface.blit(turned, turned.get_rect(center=centre))
+            if moment.wobble:
+                card = pygame.transform.rotate(card, math.sin(self.time * 40) * moment.wobble * t)
+            surface.blit(card, card.get_rect(center=centre))
             return
-        if elapsed < ANTICIPATION + FLIP:  # the card turns over
-            t = ease_in_out_sine((elapsed - ANTICIPATION) / FLIP)
+        if elapsed < moment.anticipation + moment.flip:  # the card turns over
+            t = ease_in_out_sine((elapsed - moment.anticipation) / moment.flip)
             face_up = t >= 0.5
             card = (
                 self.ctx.cards.front(species, edition, CARD_W, self.ctx.lang)
@@ -167,9 +195,15 @@ class RevealScene(ScreenScene):
             flat = pygame.transform.smoothscale(card, (width, card.get_height()))
             surface.blit(flat, flat.get_rect(center=centre))
             return
-        settle = ease_out_cubic(min(1.0, (elapsed - ANTICIPATION - FLIP) / SETTLE))
-        pulse = 0.85 + 0.15 * math.sin(self.time * 2.5)
-        self._glow(surface, centre, glow_colour, pulse)
+        settle = ease_out_cubic(
+            min(1.0, (elapsed - moment.anticipation - moment.flip) / moment.settle)
+        )
+        breath = 0.0 if self.ctx.config.reduced_motion else math.sin(self.time * 2.5)
+        if moment.rays:
+            rays = _rays_image(theme.mix(glow_colour, theme.WHITE, 0.6), moment.rays)
+            rays.set_alpha(round(255 * settle * (0.75 + 0.25 * breath)))
+            surface.blit(rays, rays.get_rect(center=centre))
+        self._glow(surface, centre, glow_colour, 1.0 - moment.pulse * (1 - breath))
         card = self.ctx.cards.front(species, edition, CARD_W, self.ctx.lang)
         scale = 1.0 + 0.06 * (1 - settle)
         if scale != 1.0:
@@ -243,3 +277,20 @@ def _glow_image(colour: theme.Colour) -> pygame.Surface:
         alpha = round(22 * (1 - i / 8))
         pygame.draw.ellipse(glow, (*colour, alpha), rect.inflate(-i * 50, -i * 50))
     return glow
+
+
+@lru_cache(maxsize=8)
+def _rays_image(colour: theme.Colour, count: int) -> pygame.Surface:
+    """Soft rays of the tier's colour fanning out from the card, drawn once per tier."""
+    size = 620
+    image = pygame.Surface((size, size), pygame.SRCALPHA)
+    centre = size / 2
+    half = math.pi / count / 2.6
+    for n in range(count):
+        angle = 2 * math.pi * n / count
+        tip = [
+            (centre + math.cos(angle + d) * centre, centre + math.sin(angle + d) * centre)
+            for d in (-half, half)
+        ]
+        pygame.draw.polygon(image, (*colour, 70), [(centre, centre), *tip])
+    return image
