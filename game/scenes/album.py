@@ -14,7 +14,7 @@ from game.core.rarity import TIER_BY_ID
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
 from game.ui import draw, theme
 from game.ui.cards import back_medal, card_size
-from game.ui.widgets import Button
+from game.ui.widgets import Button, draw_focus_ring
 
 THUMB_W = 130
 THUMB_H = card_size(THUMB_W)[1]
@@ -38,6 +38,9 @@ class AlbumScene(ScreenScene):
         self.progress = reveals.progress(ctx.content, edition_id, ctx.state)
         self.chances = reveals.tier_chances(ctx.content, edition_id, ctx.state)
         ids = [species.id for species in self.members]
+        # the card the arrow keys move between, with its ring shown once a key is used
+        self.cursor = ids.index(focus) if focus in ids else 0
+        self.cursor_shown = False
         if focus in ids:
             row = ids.index(focus) // COLUMNS
             centred = row * (THUMB_H + GAP) + THUMB_H / 2 - GRID.height / 2
@@ -90,6 +93,8 @@ class AlbumScene(ScreenScene):
         self.ctx.nav.reveal(self.edition_id)
 
     def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and self._card_key(event.key):
+            return True
         if event.type == pygame.MOUSEWHEEL:
             self.scroll_px = max(0.0, min(self.max_scroll(), self.scroll_px - event.y * 60))
             return True
@@ -106,13 +111,51 @@ class AlbumScene(ScreenScene):
         ):
             index = self.index_at(event.pos)
             if index is not None:
-                species = self.members[index]
-                if species.id in self.ctx.state.owned:
-                    self.ctx.nav.card(species.id)
-                else:
-                    self.ctx.toast(self.tr("Not found yet: reveal cards to discover it."))
+                self.cursor = index
+                self.open_card(index)
                 return True
         return False
+
+    def _card_key(self, key: int) -> bool:
+        """Arrows move the ring between the cards (the buttons' ring gives way to it); Enter or
+        Space opens the card with the ring, as a click would."""
+        steps = {
+            pygame.K_LEFT: -1,
+            pygame.K_RIGHT: 1,
+            pygame.K_UP: -COLUMNS,
+            pygame.K_DOWN: COLUMNS,
+        }
+        if key in steps and self.members:
+            if self.cursor_shown or self.buttons.focused is None:
+                moved = self.cursor + steps[key] if self.cursor_shown else self.cursor
+                self.cursor = max(0, min(len(self.members) - 1, moved))
+                self.cursor_shown = True
+                self.buttons.focused = None
+                self._scroll_to(self.cursor)
+                return True
+            return False
+        if key == pygame.K_TAB:
+            self.cursor_shown = False  # Tab goes on to the buttons
+            return False
+        if key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) and self.cursor_shown:
+            self.open_card(self.cursor)
+            return True
+        return False
+
+    def _scroll_to(self, index: int) -> None:
+        rect = self.thumb_rect(index)
+        if rect.top < GRID.top:
+            self.scroll_px -= GRID.top - rect.top
+        elif rect.bottom > GRID.bottom:
+            self.scroll_px += rect.bottom - GRID.bottom
+        self.scroll_px = max(0.0, min(self.max_scroll(), self.scroll_px))
+
+    def open_card(self, index: int) -> None:
+        species = self.members[index]
+        if species.id in self.ctx.state.owned:
+            self.ctx.nav.card(species.id)
+        else:
+            self.ctx.toast(self.tr("Not found yet: reveal cards to discover it."))
 
     def index_at(self, pos: tuple[int, int]) -> int | None:
         """The card under ``pos``, if any."""
@@ -171,6 +214,8 @@ class AlbumScene(ScreenScene):
                     self.draw_new_marker(surface, rect)
             else:
                 surface.blit(self.hidden_card(), rect)
+            if self.cursor_shown and index == self.cursor:
+                draw_focus_ring(surface, rect)
         surface.set_clip(clip)
         self.draw_scrollbar(surface)
         self.draw_side(surface)

@@ -120,3 +120,37 @@ def test_the_focus_ring_is_drawn(tmp_path: Path) -> None:
     assert screen.get_at((ring.centerx, ring.top + 1))[:3] == before[:3]
     key(game, pygame.K_TAB)  # the ring moves on: the pixel changes back
     assert screen.get_at((ring.centerx, ring.top + 1))[:3] != before[:3]
+
+
+def test_the_album_cards_are_chosen_with_the_arrows_and_opened_with_enter(
+    tmp_path: Path,
+) -> None:
+    from game.scenes.album import COLUMNS, AlbumScene
+
+    game = Driver(tmp_path)
+    game.new_player("Mia")
+    edition = game.ctx.content.editions["ocean"]
+    game.ctx.state.balance += edition.reveal_cost
+    game.ctx.nav.reveal("ocean")
+    game.frames(2)
+    game.key(pygame.K_SPACE)  # skip the animation
+    found = game.scene.entry.reveal.species_id  # type: ignore[attr-defined]
+    game.key(pygame.K_ESCAPE)
+    game.ctx.nav.album("ocean")
+    game.frames(2)
+    album = game.scene
+    assert isinstance(album, AlbumScene)
+    target = [s.id for s in album.members].index(found)
+    key(game, pygame.K_RIGHT)  # the first arrow shows the ring where it is
+    while album.cursor != target:
+        row, col = divmod(album.cursor, COLUMNS)
+        want_row, want_col = divmod(target, COLUMNS)
+        if row != want_row:
+            key(game, pygame.K_DOWN if want_row > row else pygame.K_UP)
+        else:
+            key(game, pygame.K_RIGHT if want_col > col else pygame.K_LEFT)
+    from game.scenes.album import GRID
+
+    assert GRID.contains(album.thumb_rect(target))  # scrolled into view
+    press(game)
+    assert isinstance(game.scene, CardScene)
