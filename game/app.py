@@ -179,6 +179,9 @@ class App:
             if key == pygame.K_F11:
                 self.display.toggle_fullscreen()
                 return
+            if key == pygame.K_F1 and not self._crashed:
+                self.ctx.nav.keys_help()
+                return
             if key == pygame.K_F5 and not self._crashed:
                 self._reload_content()
                 return

@@ -20,6 +20,7 @@ from game.saves.migrations import SaveError
 from game.scenes.album import AlbumScene
 from game.scenes.card import CardScene
 from game.scenes.home import HomeScene
+from game.scenes.keys_help import KeysHelpScene
 from game.scenes.log_action import LogActionScene
 from game.scenes.new_profile import NewProfileScene
 from game.scenes.notice import NoticeScene
@@ -148,3 +149,7 @@ class Navigator:
 
     def notice(self, heading: str, lines: list[str]) -> None:
         self.ctx.manager.push(NoticeScene(self.ctx, heading, lines))
+
+    def keys_help(self) -> None:
+        if not isinstance(self.ctx.manager.top, KeysHelpScene):
+            self.ctx.manager.push(KeysHelpScene(self.ctx))

@@ -13,6 +13,7 @@ from game.ui.widgets import Button
 
 
 class NewProfileScene(ScreenScene):
+    text_entry = True
     title = N_("New player")
 
     def __init__(self, ctx: GameContext) -> None:

@@ -46,3 +46,6 @@ class Routes(Protocol):
         """The reveal in ``entry`` was shown to the end: it will not be shown again."""
 
     def notice(self, heading: str, lines: list[str]) -> None: ...
+
+    def keys_help(self) -> None:
+        """The page of keys over the current screen (F1 or ?)."""

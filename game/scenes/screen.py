@@ -19,6 +19,7 @@ class ScreenScene(Scene):
     title = ""
     back_label = N_("Back")
     show_back = True
+    text_entry = False  # a screen where typing "?" types it rather than opening the keys page
 
     def __init__(self, ctx: GameContext) -> None:
         self.ctx = ctx
@@ -55,6 +56,9 @@ class ScreenScene(Scene):
             return True
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE and self.show_back:
             self.back()
+            return True
+        if event.type == pygame.KEYDOWN and event.unicode == "?" and not self.text_entry:
+            self.ctx.nav.keys_help()
             return True
         return False
 

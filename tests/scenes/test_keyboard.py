@@ -154,3 +154,28 @@ def test_the_album_cards_are_chosen_with_the_arrows_and_opened_with_enter(
     assert GRID.contains(album.thumb_rect(target))  # scrolled into view
     press(game)
     assert isinstance(game.scene, CardScene)
+
+
+def test_f1_or_a_question_mark_shows_the_keys_and_esc_closes_them(tmp_path: Path) -> None:
+    from game.scenes.keys_help import KeysHelpScene
+
+    game = Driver(tmp_path)
+    game.new_player("Mia")
+    key(game, pygame.K_F1)
+    assert isinstance(game.ctx.manager.top, KeysHelpScene)
+    key(game, pygame.K_TAB)  # the screen underneath does not move while the page is open
+    assert game.ctx.manager.stack[-2].buttons.focused is None  # type: ignore[attr-defined]
+    key(game, pygame.K_ESCAPE)
+    assert isinstance(game.scene, HomeScene)
+    game.post(pygame.KEYDOWN, key=pygame.K_SLASH, mod=pygame.KMOD_SHIFT, unicode="?", scancode=0)
+    game.frames(2)
+    assert isinstance(game.ctx.manager.top, KeysHelpScene)
+
+
+def test_a_question_mark_typed_in_a_name_is_part_of_the_name(tmp_path: Path) -> None:
+    game = Driver(tmp_path)
+    game.click("Create a player")
+    game.post(pygame.KEYDOWN, key=pygame.K_SLASH, mod=pygame.KMOD_SHIFT, unicode="?", scancode=0)
+    game.type_text("?")
+    assert isinstance(game.scene, NewProfileScene)
+    assert game.scene.name == "?"
