@@ -11,14 +11,11 @@ import contextlib
 import datetime as dt
 import difflib
 import hashlib
-import logging
-import multiprocessing
 import os
 import re
 import tempfile
 import typing
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -52,15 +49,10 @@ from game.core.yamlsrc import (
     gc_paused,
     load_yaml,
     read_bytes,
-    read_text,
 )
 
 CACHE_FORMAT = 3  # 3: one warning per species without art
 MAX_CACHE_BYTES = 256 * 2**20  # far above the cache of the largest deck the loader accepts
-# A cold load of a deck bigger than this runs in a child process that writes the cache, and the
-# game then reads the cache: the parsed YAML with its positions takes several times the memory
-# of the validated content, and memory a process has used stays with it until it exits.
-CHILD_ABOVE_BYTES = 4 * 2**20
 SPECIES_FILE = "species.yaml"
 ACTIONS_FILE = "actions.yaml"
 DECKS_DIR = "decks"
@@ -103,15 +95,11 @@ def load_content(
 ) -> Content:
     """Load every content file under ``data_dir``.
 
-    With a ``cache_dir``, an unchanged deck is read from the validated cache there, and a big
-    deck that is not in the cache is validated in a child process (see ``CHILD_ABOVE_BYTES``).
+    With a ``cache_dir``, an unchanged deck is read from the validated cache there, and a deck
+    that validates is written to it.
 
     Raises :class:`ContentError` listing every error (and warning) found in all the files."""
-    return _load(data_dir, assets_dir, cache_dir, today or dt.date.today(), in_child=False)
-
-
-def _load(data_dir: Path, assets_dir: Path, cache_dir: Path | None, today: dt.date, *,
-          in_child: bool) -> Content:
+    today = today or dt.date.today()
     files = content_files(data_dir)
     problems: list[Problem] = []
     raws: dict[Path, bytes] = {}
@@ -131,29 +119,16 @@ def _load(data_dir: Path, assets_dir: Path, cache_dir: Path | None, today: dt.da
         cached = _read_cache(cache_dir, key, assets_dir, today)
         if cached is not None:
             return cached
-        if not in_child and sum(map(len, raws.values())) > CHILD_ABOVE_BYTES:
-            found = _validate_in_child(data_dir, assets_dir, cache_dir, today)
-            if found:
-                raise ContentError(found)
-            if found is not None:
-                cached = _read_cache(cache_dir, key, assets_dir, today)
-                if cached is not None:
-                    return cached
-            # The child failed, the cache could not be written, or the files changed meanwhile:
-            # validate here, as for a small deck.
 
-    texts: dict[Path, str] = {}
-    for path, raw in raws.items():
+    for path, raw in raws.items():  # a file that is not text hides nothing else worth reporting
         try:
-            texts[path] = decode_text(path, raw)
+            decode_text(path, raw)
         except ContentError as exc:
             problems.extend(exc.problems)
-    del raws
     if problems:
         raise ContentError(problems)
     with gc_paused():
-        content = _validate(texts, assets_dir, today)
-    del texts
+        content = _validate(raws, assets_dir, today)
     if cache_dir and key:
         _write_cache(cache_dir, key, content)
     return content
@@ -175,8 +150,8 @@ def check_file(path: Path, assets_dir: Path, *, today: dt.date | None = None) ->
     A file named ``actions.yaml`` is an eco-action catalogue, any other a species deck. References
     to editions or actions are checked only when the file itself defines some."""
     try:
-        texts = {path: read_text(path)}
-        content = _validate(texts, assets_dir, today or dt.date.today(), standalone=True)
+        content = _validate({path: read_bytes(path)}, assets_dir, today or dt.date.today(),
+                            standalone=True)
     except ContentError as exc:
         return list(exc.problems)
     return list(content.warnings)
@@ -199,10 +174,13 @@ class _Origin:
         return f"{self.doc.shown_path}:{line}:{col}"
 
 
-def _validate(texts: dict[Path, str], assets_dir: Path, today: dt.date, *,
+def _validate(raws: dict[Path, bytes], assets_dir: Path, today: dt.date, *,
               standalone: bool = False) -> Content:
-    """Check the files as one deck. ``standalone`` files are checked alone: references to
-    editions or actions are only checked when the files define some."""
+    """Check the files (their bytes) as one deck. ``standalone`` files are checked alone:
+    references to editions or actions are only checked when the files define some.
+
+    Each file's bytes are taken out of ``raws`` as it is parsed, so that a big deck's bytes are
+    freed before its data is validated: the whole load then fits in the game's memory."""
     problems: list[Problem] = []
     editions: dict[str, tuple[Edition, _Origin]] = {}
     species: dict[str, tuple[Species, _Origin]] = {}
@@ -212,9 +190,10 @@ def _validate(texts: dict[Path, str], assets_dir: Path, today: dt.date, *,
     broken: set[str] = set()  # ids of items that failed validation
 
     unreadable: list[Problem] = []
-    for path, text in texts.items():
+    first = next(iter(raws))
+    for path in list(raws):
         try:
-            doc = load_yaml(path, text)
+            doc = load_yaml(path, raws.pop(path))
         except ContentError as exc:
             unreadable.extend(exc.problems)
             continue
@@ -252,7 +231,6 @@ def _validate(texts: dict[Path, str], assets_dir: Path, today: dt.date, *,
                                  check_actions=not standalone or bool(actions)))
     if not editions and not standalone and not any(p.severity is Severity.ERROR
                                                    for p in problems):
-        first = next(iter(texts))
         problems.append(Problem(display_path(first), 1, 1, Severity.ERROR,
                                 "no edition is defined: add an 'editions:' list"))
     if any(p.severity is Severity.ERROR for p in problems):
@@ -692,34 +670,3 @@ def _write_cache(cache_dir: Path, key: str, content: Content) -> None:
     except OSError:
         with contextlib.suppress(OSError, UnboundLocalError):
             os.unlink(tmp)
-
-
-# --- cold loads of big decks in a child process -----------------------------------------------
-
-
-def _validate_in_child(data_dir: Path, assets_dir: Path, cache_dir: Path, today: dt.date
-                       ) -> list[Problem] | None:
-    """Validate the deck in a fresh process that writes the cache.
-
-    Returns every problem found (none when the deck is valid: it is then in the cache), or None
-    when the child could not do its work, so that the caller validates the deck itself. The
-    'spawn' start method works the same on every system and shares nothing with the game."""
-    try:
-        with ProcessPoolExecutor(max_workers=1,
-                                 mp_context=multiprocessing.get_context("spawn")) as pool:
-            return pool.submit(_validate_for_parent, data_dir, assets_dir, cache_dir,
-                               today).result()
-    except Exception as exc:  # any failure only means validating in-process
-        logging.getLogger(__name__).warning("validating the deck in a child process failed "
-                                            "(%s); validating it here", exc)
-        return None
-
-
-def _validate_for_parent(data_dir: Path, assets_dir: Path, cache_dir: Path, today: dt.date
-                         ) -> list[Problem]:
-    """Runs in the child: problems go back as a list (ContentError does not survive pickling)."""
-    try:
-        _load(data_dir, assets_dir, cache_dir, today, in_child=True)
-    except ContentError as exc:
-        return list(exc.problems)
-    return []

@@ -17,6 +17,7 @@ import functools
 import gc
 import re
 import stat
+import sys
 import typing
 from array import array
 from collections.abc import Iterator, Sequence
@@ -398,23 +399,33 @@ def _is_blank(text: str) -> bool:
     return _CONTENT_LINE.search(text) is None
 
 
-def load_yaml(path: Path, text: str | None = None) -> YamlDocument:
-    """Parse one content file. Raises :class:`ContentError` with located problems."""
-    if text is None:
-        text = read_text(path)
+def load_yaml(path: Path, source: str | bytes | None = None) -> YamlDocument:
+    """Parse one content file, given its text or its bytes (read from ``path`` when neither is
+    given). Raises :class:`ContentError` with located problems.
+
+    Bytes are handed to libyaml as they are: it would otherwise keep a UTF-8 copy of the text
+    while it parses, and the text itself (four times the bytes for Chinese) need not be kept.
+    Its positions count characters either way."""
+    if source is None:
+        source = read_bytes(path)
     doc = YamlDocument(path=path, data=None)
     shown = doc.shown_path
+    text = decode_text(path, source) if isinstance(source, bytes) else source
     if _is_blank(text):
         raise ContentError([Problem(shown, 1, 1, Severity.ERROR,
                                     "file is empty: it needs at least one 'key: value' line")])
     _check_characters(text, shown)
+    if isinstance(source, bytes):
+        del text  # decoded again below only to describe a problem
     try:
         with gc_paused():
-            doc.data, duplicates = _Builder(doc).run(text)
+            doc.data, duplicates = _Builder(doc).run(source)
     except _Refused as exc:
+        text = _text_of(source)
         where = _inside(text, exc.position)
         raise ContentError([Problem(shown, *where, Severity.ERROR, exc.message)]) from None
     except yaml.MarkedYAMLError as exc:
+        text = _text_of(source)
         mark = exc.problem_mark or exc.context_mark
         line, col = _inside(text, _pos(mark) if mark is not None else (1, 1))
         message = _syntax_message(exc, text)
@@ -426,6 +437,11 @@ def load_yaml(path: Path, text: str | None = None) -> YamlDocument:
     if duplicates:
         raise ContentError(duplicates)
     return doc
+
+
+def _text_of(source: str | bytes) -> str:
+    """The text libyaml reads from ``source`` (a UTF-8 byte-order mark is not part of it)."""
+    return source.decode("utf-8-sig") if isinstance(source, bytes) else source
 
 
 class _NoKey:
@@ -471,13 +487,14 @@ class _Builder:
         self.dropped: list[Any] = []  # kept alive so that their ids are never reused
         self.duplicates: list[Problem] = []
 
-    def run(self, text: str) -> tuple[Any, list[Problem]]:
+    def run(self, source: str | bytes) -> tuple[Any, list[Problem]]:
         stack = self.stack
         plain_text = _plain_text
+        intern = sys.intern
         documents = 0
         event: Any = None
         try:
-            for event in yaml.parse(text, Loader=_Parser):
+            for event in yaml.parse(source, Loader=_Parser):
                 kind = type(event)
                 if kind is yaml.ScalarEvent:
                     event = typing.cast(yaml.ScalarEvent, event)
@@ -493,7 +510,7 @@ class _Builder:
                     if pending is _NO_KEY:
                         self._key(frame, event, start)
                         continue
-                    value = event.value if plain_text(event) else _scalar_value(event)
+                    value = intern(event.value) if plain_text(event) else _scalar_value(event)
                     if pending is _SEQ:
                         frame.marks.append(start)
                         frame.container.append(value)
@@ -521,6 +538,7 @@ class _Builder:
             # libyaml looks ahead through a flow collection ("[[[[...") before it hands over its
             # first event, and newer builds refuse deep nesting themselves while they do: the
             # file is reported as too deep in the same words whichever check refuses it.
+            text = _text_of(source)
             after = event.end_mark.index if event is not None else 0
             flows = sum(frame.flow for frame in stack)
             too_deep = _deep_flow_bracket(text, after, flows, MAX_DEPTH - len(stack) + flows)
@@ -532,7 +550,7 @@ class _Builder:
 
     def _key(self, frame: _Frame, event: Any, start: int) -> None:
         """A mapping key: always kept as the text the editor wrote."""
-        key: str = event.value
+        key: str = sys.intern(event.value)  # a few names, repeated in every item
         explicit_tag = event.tag is not None and event.tag != "!" and not event.implicit[0]
         if explicit_tag and event.tag not in _PLAIN_TAGS:
             _refuse_tag(event)
