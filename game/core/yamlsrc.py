@@ -5,9 +5,8 @@ can cost time or memory: anchors and aliases (the "billion laughs" and merge-key
 than the plain YAML types (``!!python/object`` and friends), very deep nesting, oversized files,
 duplicate keys and invalid UTF-8 are all reported as problems with their line and column.
 
-Lines and columns are 1-based and count characters, not bytes. Line breaks are the ones YAML
-itself knows (``\\n``, ``\\r\\n``, ``\\r``, U+0085, U+2028, U+2029), so a position computed here
-agrees with the ones libyaml reports.
+Lines and columns are 1-based and count characters, as in :mod:`game.core.textfile`, which
+reads the file; :mod:`game.core.yamlerrors` words libyaml's syntax errors.
 """
 
 from __future__ import annotations
@@ -15,8 +14,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-import re
-import stat
 import sys
 import typing
 from array import array
@@ -30,17 +27,22 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
-from game.core.problems import (
-    ContentError,
-    Problem,
-    Severity,
-    display_path,
-    shorten,
+from game.core.problems import ContentError, Problem, Severity, display_path, shorten
+from game.core.textfile import (
+    LINE_BREAK,
+    MAX_PROBLEMS_PER_FILE,
+    Position,
+    check_characters,
+    decode_text,
+    is_blank,
+    position_at,
+    read_bytes,
 )
+from game.core.textfile import MAX_FILE_BYTES as MAX_FILE_BYTES  # for the tools and tests
+from game.core.textfile import read_text as read_text  # for the editor
+from game.core.yamlerrors import mark_position, syntax_message
 
-MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 32
-MAX_PROBLEMS_PER_FILE = 50
 
 try:  # libyaml is several times faster; fall back to the pure-Python parser where it is missing.
     _Parser: Any = yaml.CSafeLoader
@@ -69,20 +71,6 @@ _TYPE_NAMES = {
 _resolver = Resolver()
 _constructor = SafeConstructor()
 
-# Characters YAML does not allow in a stream (it allows tab, line breaks and printable text), and
-# a byte-order mark after the start, which would hide inside a key or a value.
-_FORBIDDEN_CHAR = re.compile(
-    "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-)
-_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
-_FOREIGN_BOMS = (
-    (b"\x00\x00\xfe\xff", "UTF-32"),
-    (b"\xff\xfe\x00\x00", "UTF-32"),
-    (b"\xfe\xff", "UTF-16"),
-    (b"\xff\xfe", "UTF-16"),
-)
-
-Position = tuple[int, int]
 # The positions in one container, each packed into one number by _pack: the container's own start,
 # then the key and the value position of each mapping entry in order, or the position of each
 # sequence item. A tuple of tuples per key would take ten times the memory of the data it marks.
@@ -97,19 +85,10 @@ def _unpack(packed: int) -> Position:
     return packed >> 32, packed & 0xFFFFFFFF
 
 
-def position_at(text: str, index: int) -> Position:
-    """The 1-based line and column of character ``index`` in ``text``."""
-    line, start = 1, 0
-    for match in _LINE_BREAK.finditer(text, 0, index):
-        line += 1
-        start = match.end()
-    return line, index - start + 1
-
-
 def _inside(text: str, position: Position) -> Position:
     """``position`` moved onto the text when it lies past the end of its line or of the file
     (libyaml reports the end of a file without a final line break on a line of its own)."""
-    lines = _LINE_BREAK.split(text)
+    lines = LINE_BREAK.split(text)
     line = min(max(position[0], 1), len(lines))
     col = position[1] if line == position[0] else len(lines[line - 1]) + 1
     return line, min(max(col, 1), len(lines[line - 1]) + 1)
@@ -170,17 +149,13 @@ class _Refused(Exception):
         self.message = message
 
 
-def _pos(mark: Any) -> Position:
-    return (mark.line + 1, mark.column + 1)
-
-
 def _shown_tag(tag: str) -> str:
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org") else tag
 
 
 def _refuse_tag(event: Any) -> None:
-    raise _Refused(_pos(event.start_mark), f"the tag '{_shown_tag(event.tag)}' is not allowed in "
-                   "content files; write plain values without '!' tags")
+    raise _Refused(mark_position(event.start_mark), f"the tag '{_shown_tag(event.tag)}' is not "
+                   "allowed in content files; write plain values without '!' tags")
 
 
 def _scalar_value(event: Any) -> Any:
@@ -206,140 +181,7 @@ def _scalar_value(event: Any) -> Any:
             message = f"cannot read '{shorten(event.value)}' as {what}"
         if tag.endswith(":timestamp"):
             message += " (a date is written 2026-01-31; put other text in quotes)"
-        raise _Refused(_pos(event.start_mark), message) from exc
-
-
-def _line_text(source: str, line: int) -> str:
-    """Line ``line`` (1-based) of ``source``, or an empty string past the end."""
-    lines = _LINE_BREAK.split(source)
-    return lines[line - 1] if 0 < line <= len(lines) else ""
-
-
-def _indent(text: str) -> int:
-    return len(text) - len(text.lstrip(" "))
-
-
-def _line_above(source: str, line: int) -> int:
-    """The nearest line above ``line`` holding something other than blanks and a comment."""
-    for above in range(line - 1, 0, -1):
-        stripped = _line_text(source, above).strip()
-        if stripped and not stripped.startswith("#"):
-            return above
-    return 0
-
-
-def _syntax_message(exc: yaml.MarkedYAMLError, source: str) -> str:
-    """libyaml's complaint as a plain sentence naming the line and column it is about.
-
-    libyaml speaks of its own workings ("while parsing a flow mapping did not find expected ','
-    or '}'"); an editor needs to know what to change in the file, and where."""
-    problem = exc.problem or ""
-    context = exc.context or ""
-    mark, opened = exc.problem_mark, exc.context_mark
-    line, col = _pos(mark) if mark is not None else (1, 1)
-    where = f"line {line}, column {col}"
-    began = f"line {opened.line + 1}, column {opened.column + 1}" if opened is not None else where
-    char = source[mark.index] if mark is not None and 0 <= mark.index < len(source) else ""
-    text = _line_text(source, line)
-    first_on_line = col == _indent(text) + 1
-
-    if char == "\t":
-        return f"YAML syntax: a tab character at {where}; YAML indents with spaces only"
-    if "flow mapping" in context or "flow sequence" in context:
-        left, right = ("{", "}") if "mapping" in context else ("[", "]")
-        return (f"YAML syntax: the '{left}' at {began} is not closed properly: by {where} "
-                f"there should be a ',' between its items or a '{right}' to end it")
-    if "quoted scalar" in context:
-        if "end of stream" in problem:
-            return (f"YAML syntax: the quote at {began} is never closed: add the closing quote "
-                    "at the end of the text")
-        return (f"YAML syntax: the quoted text at {began} has a problem at {where}: inside "
-                "double quotes write \\\\ for a backslash, or use single quotes")
-    if "cannot start any token" in problem:
-        return (f"YAML syntax: a value cannot begin with {char!r} ({where}): put the text in "
-                "quotes")
-    if "simple key" in context:
-        return (f"YAML syntax: line {began.split(',')[0].removeprefix('line ')} has text but no "
-                "':' after a key: write 'key: value', or check the indentation of the lines "
-                "around it")
-    if "mapping values are not allowed" in problem:
-        before = text[: col - 1].strip().removeprefix("- ")
-        if ": " not in before and not before.endswith(":"):  # the key starts its line
-            above = _line_above(source, line)
-            key = shorten(before, 30)
-            return (f"YAML syntax: the key '{key}' at {where} is indented by {_indent(text)} "
-                    f"spaces, "
-                    f"which does not line it up with the keys above it (line {above} is "
-                    f"indented by {_indent(_line_text(source, above))}): indent it like the "
-                    "other keys of its mapping")
-        return (f"YAML syntax: a second ': ' on one line ({where}): put text containing ': ' "
-                "in quotes")
-    if "expected '-' indicator" in problem:
-        return (f"YAML syntax: line {line} is indented differently from the list begun at "
-                f"{began}: line its '-' up with the other items, or its key with the keys of "
-                "its item")
-    if "did not find expected key" in problem or "expected <block end>" in problem:
-        if not first_on_line:
-            return (f"YAML syntax: unexpected text at {where}, after the value on that line: "
-                    "put the whole value in quotes, or start a new line")
-        return (f"YAML syntax: line {line} is indented differently from the keys above it "
-                f"(the mapping begun at {began}): indent it like the keys it belongs with")
-    return (f"YAML syntax: the text at {where} cannot be read: check the indentation and the "
-            "quotes on this line and the line above")
-
-
-def read_text(path: Path) -> str:
-    """The file's text, refusing oversized or special files and invalid UTF-8 with a located
-    problem. A UTF-8 byte-order mark is dropped."""
-    return decode_text(path, read_bytes(path))
-
-
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, refusing oversized or special files with a located problem.
-
-    The content cache is keyed by these bytes, so an unchanged deck is found in the cache
-    without decoding its text; :func:`decode_text` checks the text when it has to be parsed."""
-    shown = display_path(path)
-
-    def refuse(message: str) -> ContentError:
-        return ContentError([Problem(shown, 1, 1, Severity.ERROR, message)])
-
-    limit = f"{MAX_FILE_BYTES // 2**20} MiB"
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):  # a device or pipe could be read forever
-            raise refuse("not a regular file; a content file must be a plain .yaml file")
-        if info.st_size > MAX_FILE_BYTES:
-            raise refuse(f"file is {info.st_size / 2**20:.0f} MiB; the limit is {limit}: "
-                         "split it into several files in data/decks/")
-        with path.open("rb") as fh:
-            raw = _read_bounded(fh, info.st_size)
-    except OSError as exc:
-        raise refuse(f"cannot read file: {exc.strerror or exc}") from exc
-    except ValueError as exc:  # a path with a NUL byte in it
-        raise refuse(f"cannot read file: {exc}") from exc
-    if len(raw) > MAX_FILE_BYTES:  # the file grew after stat()
-        raise refuse(f"file is larger than the limit of {limit}")
-    return raw
-
-
-def decode_text(path: Path, raw: bytes) -> str:
-    """``raw`` (the bytes of ``path``) as text; other encodings and invalid UTF-8 are refused
-    with a located problem. A UTF-8 byte-order mark is dropped."""
-    shown = display_path(path)
-    for bom, encoding in _FOREIGN_BOMS:
-        if raw.startswith(bom):
-            raise ContentError([Problem(shown, 1, 1, Severity.ERROR,
-                                        f"file is saved as {encoding}; save it as UTF-8")])
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start].removeprefix(b"\xef\xbb\xbf").decode("utf-8")
-        where = position_at(before, len(before))
-        raise ContentError([Problem(shown, *where, Severity.ERROR,
-                                    f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the "
-                                    "file as UTF-8")]) from None
-    return text.removeprefix("\ufeff")
+        raise _Refused(mark_position(event.start_mark), message) from exc
 
 
 @contextlib.contextmanager
@@ -362,43 +204,6 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _read_bounded(fh: typing.BinaryIO, expected: int) -> bytes:
-    """At most MAX_FILE_BYTES + 1 bytes, without reserving that much memory up front
-    (``read(n)`` allocates ``n`` bytes before reading anything)."""
-    parts: list[bytes] = []
-    total = 0
-    while total <= MAX_FILE_BYTES:
-        chunk = fh.read(min(max(expected + 1 - total, 1 << 16), MAX_FILE_BYTES + 1 - total))
-        if not chunk:
-            break
-        parts.append(chunk)
-        total += len(chunk)
-    return b"".join(parts)
-
-
-def _check_characters(text: str, shown: str) -> None:
-    found = []
-    for match in _FORBIDDEN_CHAR.finditer(text):
-        code = ord(match.group())
-        line, col = position_at(text, match.start())
-        name = "a byte-order mark (U+FEFF) inside the file" if code == 0xFEFF else (
-            f"control character U+{code:04X}")
-        found.append(Problem(shown, line, col, Severity.ERROR, f"{name} is not allowed in YAML"))
-        if len(found) >= MAX_PROBLEMS_PER_FILE:
-            break
-    if found:
-        raise ContentError(found)
-
-
-# Something other than a comment at the start of a line (after any YAML line break).
-_CONTENT_LINE = re.compile("(?:^|[\r\n\x85\u2028\u2029])[ \t\ufeff]*[^\\s#]")
-
-
-def _is_blank(text: str) -> bool:
-    """True when the text holds nothing but blank lines and comments."""
-    return _CONTENT_LINE.search(text) is None
-
-
 def load_yaml(path: Path, source: str | bytes | None = None) -> YamlDocument:
     """Parse one content file, given its text or its bytes (read from ``path`` when neither is
     given). Raises :class:`ContentError` with located problems.
@@ -411,10 +216,10 @@ def load_yaml(path: Path, source: str | bytes | None = None) -> YamlDocument:
     doc = YamlDocument(path=path, data=None)
     shown = doc.shown_path
     text = decode_text(path, source) if isinstance(source, bytes) else source
-    if _is_blank(text):
+    if is_blank(text):
         raise ContentError([Problem(shown, 1, 1, Severity.ERROR,
                                     "file is empty: it needs at least one 'key: value' line")])
-    _check_characters(text, shown)
+    check_characters(text, shown)
     if isinstance(source, bytes):
         del text  # decoded again below only to describe a problem
     try:
@@ -427,8 +232,8 @@ def load_yaml(path: Path, source: str | bytes | None = None) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         text = _text_of(source)
         mark = exc.problem_mark or exc.context_mark
-        line, col = _inside(text, _pos(mark) if mark is not None else (1, 1))
-        message = _syntax_message(exc, text)
+        line, col = _inside(text, mark_position(mark) if mark is not None else (1, 1))
+        message = syntax_message(exc, text)
         raise ContentError([Problem(shown, line, col, Severity.ERROR, message)]) from None
     except yaml.reader.ReaderError as exc:  # pragma: no cover - _check_characters runs first
         raise ContentError([Problem(shown, 1, 1, Severity.ERROR, f"YAML: {exc}")]) from None
@@ -527,12 +332,12 @@ class _Builder:
                 elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                     stack.pop()
                 elif kind is yaml.AliasEvent:
-                    raise _Refused(_pos(event.start_mark), "aliases (*name) are not allowed; "
-                                   "write the value out in full")
+                    raise _Refused(mark_position(event.start_mark), "aliases (*name) are not "
+                                   "allowed; write the value out in full")
                 elif kind is yaml.DocumentStartEvent:
                     documents += 1
                     if documents > 1:
-                        raise _Refused(_pos(event.start_mark),
+                        raise _Refused(mark_position(event.start_mark),
                                        "only one YAML document per file ('---')")
         except yaml.MarkedYAMLError:
             # libyaml looks ahead through a flow collection ("[[[[...") before it hands over its
@@ -570,7 +375,7 @@ class _Builder:
         frame.key_start = start
 
     def _start(self, event: Any, is_map: bool) -> None:
-        start = _pack(*_pos(event.start_mark))
+        start = _pack(*mark_position(event.start_mark))
         if event.anchor is not None:
             _refuse_anchor(start)
         if event.tag is not None and not event.implicit and event.tag not in _PLAIN_TAGS:
