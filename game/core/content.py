@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from game.core.cross_checks import Origin, art_usable, cross_check
+from game.core.cross_checks import Origin, arts_usable, cross_check
 from game.core.files import open_regular
 from game.core.model_errors import translate
 from game.core.models import (
@@ -308,7 +308,7 @@ def _read_cache(cache_dir: Path, key: str, assets_dir: Path, today: dt.date) -> 
     if len(species) != header.species:
         return None
     # Art files can disappear without the deck changing; a missing one means validating again.
-    if any(sp.art and not art_usable(sp.art, assets_dir) for sp in species.values()):
+    if not arts_usable((sp.art for sp in species.values() if sp.art), assets_dir):
         return None
     return Content(
         editions={e.id: e for e in header.editions},

@@ -3,6 +3,7 @@ they use, their art files and their translations."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ def cross_check(
 ) -> list[Problem]:
     problems: list[Problem] = []
     warn = Severity.WARNING
+    root = os.path.realpath(assets_dir)
     scientific: dict[str, Origin] = {}
     used_editions: set[str] = set()
     for sp, origin in species.values():
@@ -81,7 +83,7 @@ def cross_check(
                                            f"add 'art: {species_art(sp.id)}' after this line",
                                            severity=warn))
         else:
-            problems.extend(_check_art(sp.art, assets_dir, origin))
+            problems.extend(_check_art(sp.art, assets_dir, root, origin))
         if sp.scientific_name in scientific:
             problems.append(origin.problem(("scientific_name",),
                                            f"'{sp.scientific_name}' is also used at "
@@ -116,7 +118,7 @@ def _missing_translations(item: BaseModel, origin: Origin, fields: Iterable[str]
     return found
 
 
-def _check_art(art: str, assets_dir: Path, origin: Origin) -> list[Problem]:
+def _check_art(art: str, assets_dir: Path, root: str, origin: Origin) -> list[Problem]:
     if any(ord(c) < 0x20 or ord(c) == 0x7F for c in art):
         return [origin.problem(("art",), "art path contains a control character")]
     posix = PurePosixPath(art.replace("\\", "/"))
@@ -126,7 +128,7 @@ def _check_art(art: str, assets_dir: Path, origin: Origin) -> list[Problem]:
     if posix.suffix.lower() not in ART_SUFFIXES:
         return [origin.problem(("art",), f"art '{art}' must be an .svg or .png picture")]
     target = assets_dir.joinpath(*posix.parts)
-    if not _resolves_inside(target, assets_dir):
+    if not _resolves_inside(target, root):
         return [origin.problem(("art",), f"art path '{art}' leads outside assets/ "
                                          "(through a symbolic link)")]
     if not target.is_file():
@@ -134,14 +136,21 @@ def _check_art(art: str, assets_dir: Path, origin: Origin) -> list[Problem]:
     return []
 
 
-def _resolves_inside(target: Path, assets_dir: Path) -> bool:
-    """Resolving follows symbolic links, so a link inside assets/ cannot point outside it."""
+def _resolves_inside(target: Path, root: str) -> bool:
+    """Resolving follows symbolic links, so a link inside assets/ cannot point outside it.
+    ``root`` is the assets folder, resolved once for all the art of a deck."""
     try:
-        return target.resolve().is_relative_to(assets_dir.resolve())
-    except (OSError, ValueError, RuntimeError):
+        real = os.path.realpath(target)
+    except (OSError, ValueError):
         return False
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
 
 
-def art_usable(art: str, assets_dir: Path) -> bool:
-    target = assets_dir.joinpath(*PurePosixPath(art.replace("\\", "/")).parts)
-    return _resolves_inside(target, assets_dir) and target.is_file()
+def arts_usable(arts: Iterable[str], assets_dir: Path) -> bool:
+    """True when every one of these art files exists inside ``assets_dir``."""
+    root = os.path.realpath(assets_dir)
+    for art in arts:
+        target = assets_dir.joinpath(*PurePosixPath(art.replace("\\", "/")).parts)
+        if not (_resolves_inside(target, root) and target.is_file()):
+            return False
+    return True
