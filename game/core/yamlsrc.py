@@ -17,7 +17,7 @@ import gc
 import sys
 import typing
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -224,7 +224,7 @@ def load_yaml(path: Path, source: str | bytes | None = None) -> YamlDocument:
         del text  # decoded again below only to describe a problem
     try:
         with gc_paused():
-            doc.data, duplicates = _Builder(doc).run(source)
+            doc.data, duplicates = _Builder(doc, source).run()
     except _Refused as exc:
         text = _text_of(source)
         where = _inside(text, exc.position)
@@ -249,112 +249,139 @@ def _text_of(source: str | bytes) -> str:
     return source.decode("utf-8-sig") if isinstance(source, bytes) else source
 
 
-class _NoKey:
-    def __repr__(self) -> str:
-        return "<no key>"
-
-
-_NO_KEY: Any = _NoKey()
-_SEQ: Any = None  # the "pending key" of a sequence frame
-
-
-@dataclass
-class _Skip:
-    """The pending key of a mapping entry whose key was a duplicate: its value is dropped."""
-
-    key: str
-
-
-class _Frame:
-    """An open mapping or sequence, with the key whose value comes next."""
-
-    __slots__ = ("container", "flow", "key_start", "marks", "pending")
-
-    def __init__(self, container: Any, marks: Marks, pending: Any, flow: bool) -> None:
-        self.container = container
-        self.flow = flow
-        self.marks = marks
-        self.pending = pending
-        self.key_start = _pack(1, 1)
-
-
 class _Builder:
-    """Builds plain Python data from parser events, recording positions as it goes.
+    """Builds plain Python data from libyaml's events, one call per mapping or sequence, and
+    records the position of every key and value as it goes.
 
-    This loop runs once per event of every content file, so it is written for speed: types are
-    compared with ``is`` and the common plain-text scalar skips the YAML type resolver."""
+    This runs once per event of every content file, so it is written for speed: types are
+    compared with ``is``, and the common plain-text scalar is handled in the loops themselves
+    and skips the YAML type resolver."""
 
-    def __init__(self, doc: YamlDocument) -> None:
-        self.doc = doc
+    def __init__(self, doc: YamlDocument, source: str | bytes) -> None:
+        self.source = source
+        self.marks = doc._marks
         self.shown = doc.shown_path
-        self.stack: list[_Frame] = []
-        self.root: Any = None
-        self.dropped: list[Any] = []  # kept alive so that their ids are never reused
+        self.next_event: Callable[[], Any] = yaml.parse(source, Loader=_Parser).__next__
+        self.last: Any = None  # the last event read: a libyaml error comes after it
+        self.depth = 0  # collections open: at a libyaml error, the ones open where it stopped
+        self.flows = 0  # of them, flow collections ([...] and {...})
+        self.dropped: list[Any] = []  # values of duplicate keys, kept so their ids stay unique
         self.duplicates: list[Problem] = []
 
-    def run(self, source: str | bytes) -> tuple[Any, list[Problem]]:
-        stack = self.stack
-        plain_text = _plain_text
-        intern = sys.intern
-        documents = 0
-        event: Any = None
+    def run(self) -> tuple[Any, list[Problem]]:
         try:
-            for event in yaml.parse(source, Loader=_Parser):
-                kind = type(event)
-                if kind is yaml.ScalarEvent:
-                    event = typing.cast(yaml.ScalarEvent, event)
-                    mark: Any = event.start_mark
-                    start = (mark.line + 1) << 32 | (mark.column + 1)  # _pack, inlined
-                    if event.anchor is not None:
-                        _refuse_anchor(start)
-                    if not stack:
-                        self.root = _scalar_value(event)
-                        continue
-                    frame = stack[-1]
-                    pending = frame.pending
-                    if pending is _NO_KEY:
-                        self._key(frame, event, start)
-                        continue
-                    value = intern(event.value) if plain_text(event) else _scalar_value(event)
-                    if pending is _SEQ:
-                        frame.marks.append(start)
-                        frame.container.append(value)
-                    else:
-                        frame.pending = _NO_KEY
-                        if type(pending) is _Skip:
-                            continue
-                        marks = frame.marks
-                        marks.append(frame.key_start)
-                        marks.append(start)
-                        frame.container[pending] = value
-                elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                    self._start(event, kind is yaml.MappingStartEvent)
-                elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                    stack.pop()
-                elif kind is yaml.AliasEvent:
-                    raise _Refused(mark_position(event.start_mark), "aliases (*name) are not "
-                                   "allowed; write the value out in full")
-                elif kind is yaml.DocumentStartEvent:
-                    documents += 1
-                    if documents > 1:
-                        raise _Refused(mark_position(event.start_mark),
-                                       "only one YAML document per file ('---')")
+            return self._document(), self.duplicates
         except yaml.MarkedYAMLError:
             # libyaml looks ahead through a flow collection ("[[[[...") before it hands over its
             # first event, and newer builds refuse deep nesting themselves while they do: the
             # file is reported as too deep in the same words whichever check refuses it.
-            text = _text_of(source)
-            after = event.end_mark.index if event is not None else 0
-            flows = sum(frame.flow for frame in stack)
-            too_deep = _deep_flow_bracket(text, after, flows, MAX_DEPTH - len(stack) + flows)
+            text = _text_of(self.source)
+            after = self.last.end_mark.index if self.last is not None else 0
+            allowed = MAX_DEPTH - self.depth + self.flows
+            too_deep = _deep_flow_bracket(text, after, self.flows, allowed)
             if too_deep is None:
                 raise
             raise _Refused(position_at(text, too_deep),
                            f"nested more than {MAX_DEPTH} levels deep") from None
-        return self.root, self.duplicates
 
-    def _key(self, frame: _Frame, event: Any, start: int) -> None:
+    def _document(self) -> Any:
+        self.last = self.next_event()  # the stream's start
+        self.last = event = self.next_event()
+        if type(event) is yaml.StreamEndEvent:  # only comments, directives or '...'
+            return None
+        self.last = event = self.next_event()  # the first event after the document's start
+        root = self._node(event, _start_of(event))
+        self.last = self.next_event()  # the document's end
+        self.last = event = self.next_event()
+        if type(event) is yaml.DocumentStartEvent:
+            raise _Refused(mark_position(event.start_mark),
+                           "only one YAML document per file ('---')")
+        return root
+
+    def _node(self, event: Any, start: int) -> Any:
+        """The value of the node that ``event`` begins, which begins at ``start``."""
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            if event.anchor is not None:
+                _refuse_anchor(start)
+            return _scalar_value(event)
+        if kind is yaml.AliasEvent:
+            raise _Refused(_unpack(start), "aliases (*name) are not allowed; write the value out "
+                           "in full")
+        self._open(event, start)
+        flow = bool(event.flow_style)
+        self.flows += flow
+        marks: Marks = array("Q", (start,))
+        is_map = kind is yaml.MappingStartEvent
+        container = self._mapping(marks) if is_map else self._sequence(marks)
+        self.marks[id(container)] = marks
+        self.depth -= 1
+        self.flows -= flow
+        return container
+
+    def _open(self, event: Any, start: int) -> None:
+        """Checks a mapping or sequence that begins: no anchor, no tag, not too deep."""
+        if event.anchor is not None:
+            _refuse_anchor(start)
+        if event.tag is not None and not event.implicit and event.tag not in _PLAIN_TAGS:
+            _refuse_tag(event)
+        if self.depth >= MAX_DEPTH:
+            raise _Refused(_unpack(start), f"nested more than {MAX_DEPTH} levels deep")
+        self.depth += 1
+
+    def _sequence(self, marks: Marks) -> list[Any]:
+        items: list[Any] = []
+        next_event, scalar, intern = self.next_event, yaml.ScalarEvent, sys.intern
+        while True:
+            self.last = event = next_event()
+            kind = type(event)
+            if kind is yaml.SequenceEndEvent:
+                return items
+            mark = event.start_mark
+            start = (mark.line + 1) << 32 | (mark.column + 1)  # _pack, inlined
+            marks.append(start)
+            if kind is scalar and event.anchor is None and _plain_text(event):
+                items.append(intern(event.value))
+            else:
+                items.append(self._node(event, start))
+
+    def _mapping(self, marks: Marks) -> dict[str, Any]:
+        mapping: dict[str, Any] = {}
+        next_event, scalar, intern = self.next_event, yaml.ScalarEvent, sys.intern
+        while True:
+            self.last = event = next_event()
+            if type(event) is yaml.MappingEndEvent:
+                return mapping
+            mark = event.start_mark
+            key_start = (mark.line + 1) << 32 | (mark.column + 1)
+            key = self._key(event, key_start)
+            duplicate = key in mapping
+            if duplicate:
+                self._duplicate(mapping, marks, key, key_start)
+            self.last = event = next_event()
+            mark = event.start_mark
+            start = (mark.line + 1) << 32 | (mark.column + 1)
+            if type(event) is scalar and event.anchor is None and _plain_text(event):
+                value = intern(event.value)
+            else:
+                value = self._node(event, start)
+            if duplicate:
+                self.dropped.append(value)
+                continue
+            mapping[key] = value
+            marks.append(key_start)
+            marks.append(start)
+
+    def _key(self, event: Any, start: int) -> str:
         """A mapping key: always kept as the text the editor wrote."""
+        kind = type(event)
+        if kind is not yaml.ScalarEvent:
+            if kind is yaml.AliasEvent:
+                self._node(event, start)  # refuses it
+            self._open(event, start)
+            raise _Refused(_unpack(start), "a key must be plain text, not a list or mapping")
+        if event.anchor is not None:
+            _refuse_anchor(start)
         key: str = sys.intern(event.value)  # a few names, repeated in every item
         explicit_tag = event.tag is not None and event.tag != "!" and not event.implicit[0]
         if explicit_tag and event.tag not in _PLAIN_TAGS:
@@ -362,49 +389,19 @@ class _Builder:
         if key == "<<" and not event.style and not explicit_tag:
             raise _Refused(_unpack(start), "merge keys ('<<') are not allowed; write the keys out "
                            "in full")
-        pending: Any = key
-        if key in frame.container:
-            first = _unpack(frame.marks[1 + 2 * list(frame.container).index(key)])[0]
-            self.duplicates.append(Problem(self.shown, *_unpack(start), Severity.ERROR,
-                                           f"duplicate key '{shorten(key)}' (first at line "
-                                           f"{first}); each key may appear once"))
-            if len(self.duplicates) >= MAX_PROBLEMS_PER_FILE:
-                raise _Refused(_unpack(start), "too many duplicate keys; stopped reading here")
-            pending = _Skip(key)
-        frame.pending = pending
-        frame.key_start = start
+        return key
 
-    def _start(self, event: Any, is_map: bool) -> None:
-        start = _pack(*mark_position(event.start_mark))
-        if event.anchor is not None:
-            _refuse_anchor(start)
-        if event.tag is not None and not event.implicit and event.tag not in _PLAIN_TAGS:
-            _refuse_tag(event)
-        stack = self.stack
-        if len(stack) >= MAX_DEPTH:
-            raise _Refused(_unpack(start), f"nested more than {MAX_DEPTH} levels deep")
-        container: Any = {} if is_map else []
-        marks: Marks = array("Q", (start,))
-        self.doc._marks[id(container)] = marks
-        if not stack:
-            self.root = container
-        else:
-            frame = stack[-1]
-            pending = frame.pending
-            if pending is _NO_KEY:
-                raise _Refused(_unpack(start), "a key must be plain text, not a list or mapping")
-            if pending is _SEQ:
-                frame.marks.append(start)
-                frame.container.append(container)
-            else:
-                frame.pending = _NO_KEY
-                if type(pending) is _Skip:
-                    self.dropped.append(container)
-                else:
-                    frame.marks.append(frame.key_start)
-                    frame.marks.append(start)
-                    frame.container[pending] = container
-        stack.append(_Frame(container, marks, _NO_KEY if is_map else _SEQ, bool(event.flow_style)))
+    def _duplicate(self, mapping: dict[str, Any], marks: Marks, key: str, start: int) -> None:
+        first = _unpack(marks[1 + 2 * list(mapping).index(key)])[0]
+        self.duplicates.append(Problem(self.shown, *_unpack(start), Severity.ERROR,
+                                       f"duplicate key '{shorten(key)}' (first at line "
+                                       f"{first}); each key may appear once"))
+        if len(self.duplicates) >= MAX_PROBLEMS_PER_FILE:
+            raise _Refused(_unpack(start), "too many duplicate keys; stopped reading here")
+
+
+def _start_of(event: Any) -> int:
+    return _pack(*mark_position(event.start_mark))
 
 
 def _deep_flow_bracket(text: str, start: int, depth: int, allowed: int) -> int | None:
