@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
@@ -173,7 +173,7 @@ def _scalar_value(event: Any) -> Any:
     node = ScalarNode(tag, event.value, event.start_mark, event.end_mark)
     try:
         return _constructor.construct_object(node)
-    except (ConstructorError, ValueError, OverflowError) as exc:
+    except Exception as exc:  # PyYAML's constructors fail on odd text in many ways
         what = _TYPE_NAMES.get(tag, _shown_tag(tag))
         if tag.endswith(":int") and len(event.value) > 100:
             message = f"a number with {len(event.value)} digits is far too long"

@@ -275,6 +275,21 @@ def test_an_impossible_date_is_named(data: Path) -> None:
                                     "2026-01-31; put other text in quotes)")]
 
 
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("!!int", "cannot read '' as a whole number"),
+        ("!!float ''", "cannot read '' as a number"),
+        ("!!bool maybe", "cannot read 'maybe' as true/false"),
+        ("!!timestamp soon", "cannot read 'soon' as a date (a date is written 2026-01-31; put "
+                             "other text in quotes)"),
+    ],
+)
+def test_a_value_that_its_tag_cannot_read_is_named(data: Path, value: str, message: str) -> None:
+    write(data, OTTER.replace("year: 2021", f"year: {value}"))
+    assert errors(data) == [(9, 13, message)]
+
+
 def test_a_number_too_long_to_read_is_refused_without_echoing_it(data: Path) -> None:
     write(data, OTTER.replace("year: 2021", "year: " + "9" * 6000))
     assert errors(data) == [(9, 13, "a number with 6000 digits is far too long")]
