@@ -9,27 +9,19 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import difflib
 import hashlib
-import logging
-import multiprocessing
 import os
-import re
 import tempfile
-import typing
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from game.core.art import ART_SUFFIXES, species_art
+from game.core.cross_checks import Origin, arts_usable, cross_check
 from game.core.files import open_regular
-from game.core.languages import game_languages
+from game.core.model_errors import translate
 from game.core.models import (
-    RED_LIST_URL_PATTERN,
     Action,
     ActionsFile,
     Edition,
@@ -37,31 +29,12 @@ from game.core.models import (
     Species,
     SpeciesFile,
 )
-from game.core.problems import (
-    ContentError,
-    Problem,
-    Severity,
-    did_you_mean,
-    display_path,
-    nearest_code,
-    shorten,
-)
-from game.core.vocab import CATEGORY_NAMES, GROUPS, HABITATS
-from game.core.yamlsrc import (
-    YamlDocument,
-    decode_text,
-    gc_paused,
-    load_yaml,
-    read_bytes,
-    read_text,
-)
+from game.core.problems import ContentError, Problem, Severity, display_path
+from game.core.textfile import decode_text, read_bytes
+from game.core.yamlsrc import YamlDocument, gc_paused, load_yaml
 
 CACHE_FORMAT = 3  # 3: one warning per species without art
 MAX_CACHE_BYTES = 256 * 2**20  # far above the cache of the largest deck the loader accepts
-# A cold load of a deck bigger than this runs in a child process that writes the cache, and the
-# game then reads the cache: the parsed YAML with its positions takes several times the memory
-# of the validated content, and memory a process has used stays with it until it exits.
-CHILD_ABOVE_BYTES = 4 * 2**20
 SPECIES_FILE = "species.yaml"
 ACTIONS_FILE = "actions.yaml"
 DECKS_DIR = "decks"
@@ -104,16 +77,11 @@ def load_content(
 ) -> Content:
     """Load every content file under ``data_dir``.
 
-    With a ``cache_dir``, an unchanged deck is read from the validated cache there, and a big
-    deck that is not in the cache is validated in a child process (see ``CHILD_ABOVE_BYTES``).
+    With a ``cache_dir``, an unchanged deck is read from the validated cache there, and a deck
+    that validates is written to it.
 
     Raises :class:`ContentError` listing every error (and warning) found in all the files."""
-    return _load(data_dir, assets_dir, cache_dir, today or dt.date.today(), in_child=False)
-
-
-def _load(
-    data_dir: Path, assets_dir: Path, cache_dir: Path | None, today: dt.date, *, in_child: bool
-) -> Content:
+    today = today or dt.date.today()
     files = content_files(data_dir)
     problems: list[Problem] = []
     raws: dict[Path, bytes] = {}
@@ -140,29 +108,16 @@ def _load(
         cached = _read_cache(cache_dir, key, assets_dir, today)
         if cached is not None:
             return cached
-        if not in_child and sum(map(len, raws.values())) > CHILD_ABOVE_BYTES:
-            found = _validate_in_child(data_dir, assets_dir, cache_dir, today)
-            if found:
-                raise ContentError(found)
-            if found is not None:
-                cached = _read_cache(cache_dir, key, assets_dir, today)
-                if cached is not None:
-                    return cached
-            # The child failed, the cache could not be written, or the files changed meanwhile:
-            # validate here, as for a small deck.
 
-    texts: dict[Path, str] = {}
-    for path, raw in raws.items():
+    for path, raw in raws.items():  # a file that is not text hides nothing else worth reporting
         try:
-            texts[path] = decode_text(path, raw)
+            decode_text(path, raw)
         except ContentError as exc:
             problems.extend(exc.problems)
-    del raws
     if problems:
         raise ContentError(problems)
     with gc_paused():
-        content = _validate(texts, assets_dir, today)
-    del texts
+        content = _validate(raws, assets_dir, today)
     if cache_dir and key:
         _write_cache(cache_dir, key, content)
     return content
@@ -185,8 +140,9 @@ def check_file(path: Path, assets_dir: Path, *, today: dt.date | None = None) ->
     A file named ``actions.yaml`` is an eco-action catalogue, any other a species deck. References
     to editions or actions are checked only when the file itself defines some."""
     try:
-        texts = {path: read_text(path)}
-        content = _validate(texts, assets_dir, today or dt.date.today(), standalone=True)
+        content = _validate(
+            {path: read_bytes(path)}, assets_dir, today or dt.date.today(), standalone=True
+        )
     except ContentError as exc:
         return list(exc.problems)
     return list(content.warnings)
@@ -195,43 +151,27 @@ def check_file(path: Path, assets_dir: Path, *, today: dt.date | None = None) ->
 # --- validation -----------------------------------------------------------------------------
 
 
-@dataclass
-class _Origin:
-    doc: YamlDocument
-    loc: tuple[Any, ...]
-
-    def problem(
-        self,
-        rel: Sequence[Any],
-        message: str,
-        *,
-        key: bool = False,
-        severity: Severity = Severity.ERROR,
-    ) -> Problem:
-        return self.doc.problem((*self.loc, *rel), message, key=key, severity=severity)
-
-    def where(self) -> str:
-        line, col = self.doc.locate((*self.loc, "id"))
-        return f"{self.doc.shown_path}:{line}:{col}"
-
-
 def _validate(
-    texts: dict[Path, str], assets_dir: Path, today: dt.date, *, standalone: bool = False
+    raws: dict[Path, bytes], assets_dir: Path, today: dt.date, *, standalone: bool = False
 ) -> Content:
-    """Check the files as one deck. ``standalone`` files are checked alone: references to
-    editions or actions are only checked when the files define some."""
+    """Check the files (their bytes) as one deck. ``standalone`` files are checked alone:
+    references to editions or actions are only checked when the files define some.
+
+    Each file's bytes are taken out of ``raws`` as it is parsed, so that a big deck's bytes are
+    freed before its data is validated: the whole load then fits in the game's memory."""
     problems: list[Problem] = []
-    editions: dict[str, tuple[Edition, _Origin]] = {}
-    species: dict[str, tuple[Species, _Origin]] = {}
-    actions: dict[str, tuple[Action, _Origin]] = {}
+    editions: dict[str, tuple[Edition, Origin]] = {}
+    species: dict[str, tuple[Species, Origin]] = {}
+    actions: dict[str, tuple[Action, Origin]] = {}
     tree_equivalent: Equivalent | None = None
     context = {"today": today}
     broken: set[str] = set()  # ids of items that failed validation
 
     unreadable: list[Problem] = []
-    for path, text in texts.items():
+    first = next(iter(raws))
+    for path in list(raws):
         try:
-            doc = load_yaml(path, text)
+            doc = load_yaml(path, raws.pop(path))
         except ContentError as exc:
             unreadable.extend(exc.problems)
             continue
@@ -251,33 +191,28 @@ def _validate(
         try:
             parsed = model.model_validate(doc.data, context=context)
         except ValidationError as exc:
-            problems.extend(_translate(doc, model, exc))
+            problems.extend(translate(doc, model, exc))
             parsed = _salvage(doc, model, context, broken)
         if isinstance(parsed, ActionsFile):
             for i, action in enumerate(parsed.actions):
                 _register(
-                    actions, action.id, action, _Origin(doc, ("actions", i)), "action", problems
+                    actions, action.id, action, Origin(doc, ("actions", i)), "action", problems
                 )
             tree_equivalent = parsed.tree_equivalent or tree_equivalent
         elif isinstance(parsed, SpeciesFile):
             for i, edition in enumerate(parsed.editions):
                 _register(
-                    editions,
-                    edition.id,
-                    edition,
-                    _Origin(doc, ("editions", i)),
-                    "edition",
-                    problems,
+                    editions, edition.id, edition, Origin(doc, ("editions", i)), "edition", problems
                 )
             for i, sp in enumerate(parsed.species):
-                _register(species, sp.id, sp, _Origin(doc, ("species", i)), "species", problems)
+                _register(species, sp.id, sp, Origin(doc, ("species", i)), "species", problems)
 
     if unreadable:
         # A file that cannot be read hides its editions, species or actions, so every reference
         # to them would look broken: report why the file cannot be read, and nothing else.
         raise ContentError(unreadable)
     problems.extend(
-        _cross_check(
+        cross_check(
             editions,
             species,
             actions,
@@ -288,7 +223,6 @@ def _validate(
         )
     )
     if not editions and not standalone and not any(p.severity is Severity.ERROR for p in problems):
-        first = next(iter(texts))
         problems.append(
             Problem(
                 display_path(first),
@@ -348,12 +282,7 @@ def _salvage(
 
 
 def _register(
-    table: dict[str, Any],
-    ident: str,
-    item: Any,
-    origin: _Origin,
-    what: str,
-    problems: list[Problem],
+    table: dict[str, Any], ident: str, item: Any, origin: Origin, what: str, problems: list[Problem]
 ) -> None:
     if ident in table:
         problems.append(
@@ -364,335 +293,6 @@ def _register(
         )
         return
     table[ident] = (item, origin)
-
-
-def _cross_check(
-    editions: dict[str, tuple[Edition, _Origin]],
-    species: dict[str, tuple[Species, _Origin]],
-    actions: dict[str, tuple[Action, _Origin]],
-    assets_dir: Path,
-    broken: set[str],
-    *,
-    check_editions: bool = True,
-    check_actions: bool = True,
-) -> list[Problem]:
-    problems: list[Problem] = []
-    warn = Severity.WARNING
-    scientific: dict[str, _Origin] = {}
-    used_editions: set[str] = set()
-    for sp, origin in species.values():
-        if check_editions and sp.edition not in editions and sp.edition not in broken:
-            problems.append(
-                origin.problem(
-                    ("edition",),
-                    f"unknown edition '{sp.edition}'"
-                    + did_you_mean(sp.edition, {*editions, *broken})
-                    + _known(editions),
-                )
-            )
-        used_editions.add(sp.edition)
-        if sp.group not in GROUPS:
-            problems.append(
-                origin.problem(
-                    ("group",),
-                    f"unknown group '{sp.group}'" + did_you_mean(sp.group, GROUPS) + _known(GROUPS),
-                )
-            )
-        for i, habitat in enumerate(sp.habitats):
-            if habitat not in HABITATS:
-                problems.append(
-                    origin.problem(
-                        ("habitats", i),
-                        f"unknown habitat '{habitat}'"
-                        + did_you_mean(habitat, HABITATS)
-                        + _known(HABITATS),
-                    )
-                )
-        for i, helper in enumerate(sp.helped_by):
-            if helper.action in broken:
-                continue
-            if check_actions and helper.action not in actions:
-                problems.append(
-                    origin.problem(
-                        ("helped_by", i),
-                        f"unknown action "
-                        f"'{helper.action}'"
-                        + did_you_mean(helper.action, {*actions, *broken})
-                        + _known(actions),
-                    )
-                )
-            elif helper.why is not None:
-                problems.extend(
-                    origin.problem(("helped_by", i, "why"), _untranslated(lang), severity=warn)
-                    for lang in game_languages()
-                    if not helper.why.has(lang)
-                )
-        if sp.art is None:
-            problems.append(
-                origin.problem(
-                    ("group",),
-                    f"'{sp.id}' has no 'art:' picture: "
-                    f"cards show the generic picture of its group; "
-                    f"add 'art: {species_art(sp.id)}' after this line",
-                    severity=warn,
-                )
-            )
-        else:
-            problems.extend(_check_art(sp.art, assets_dir, origin))
-        if sp.scientific_name in scientific:
-            problems.append(
-                origin.problem(
-                    ("scientific_name",),
-                    f"'{sp.scientific_name}' is also used at "
-                    f"{scientific[sp.scientific_name].where()}",
-                    severity=warn,
-                )
-            )
-        scientific.setdefault(sp.scientific_name, origin)
-        problems.extend(_missing_translations(sp, origin, ("name", "range", "facts", "threats")))
-    for edition, origin in editions.values():
-        if edition.id not in used_editions:
-            problems.append(
-                origin.problem(("id",), f"edition '{edition.id}' has no species yet", severity=warn)
-            )
-        problems.extend(_missing_translations(edition, origin, ("title", "description")))
-    for action, origin in actions.values():
-        problems.extend(_missing_translations(action, origin, ("name", "description")))
-    return problems
-
-
-def _known(names: Iterable[str]) -> str:
-    listed = sorted(names)
-    if len(listed) > 12:
-        return ""
-    return "; known: " + ", ".join(listed) if listed else "; none is defined"
-
-
-def _missing_translations(item: BaseModel, origin: _Origin, fields: Iterable[str]) -> list[Problem]:
-    found: list[Problem] = []
-    for name in fields:
-        value = getattr(item, name)
-        if value is None:
-            continue
-        found.extend(
-            origin.problem((name,), f"{name} {_untranslated(lang)}", severity=Severity.WARNING)
-            for lang in game_languages()
-            if not value.has(lang)
-        )
-    return found
-
-
-def _untranslated(lang: str) -> str:
-    return f"has no {lang} text: players in that language will see English"
-
-
-def _check_art(art: str, assets_dir: Path, origin: _Origin) -> list[Problem]:
-    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in art):
-        return [origin.problem(("art",), "art path contains a control character")]
-    posix = PurePosixPath(art.replace("\\", "/"))
-    if posix.is_absolute() or ".." in posix.parts or re.match(r"^[A-Za-z]:", art):
-        return [
-            origin.problem(
-                ("art",),
-                f"art path '{art}' must stay inside assets/ "
-                "(a relative path such as art/whale-shark.svg)",
-            )
-        ]
-    if posix.suffix.lower() not in ART_SUFFIXES:
-        return [origin.problem(("art",), f"art '{art}' must be an .svg or .png picture")]
-    target = assets_dir.joinpath(*posix.parts)
-    if not _resolves_inside(target, assets_dir):
-        return [
-            origin.problem(
-                ("art",), f"art path '{art}' leads outside assets/ (through a symbolic link)"
-            )
-        ]
-    if not target.is_file():
-        return [origin.problem(("art",), f"art file not found: {display_path(target)}")]
-    return []
-
-
-def _resolves_inside(target: Path, assets_dir: Path) -> bool:
-    """Resolving follows symbolic links, so a link inside assets/ cannot point outside it."""
-    try:
-        return target.resolve().is_relative_to(assets_dir.resolve())
-    except (OSError, ValueError, RuntimeError):
-        return False
-
-
-def _art_usable(art: str, assets_dir: Path) -> bool:
-    target = assets_dir.joinpath(*PurePosixPath(art.replace("\\", "/")).parts)
-    return _resolves_inside(target, assets_dir) and target.is_file()
-
-
-# --- pydantic errors as editor messages ---------------------------------------------------
-
-
-def _translate(doc: YamlDocument, root: type[BaseModel], exc: ValidationError) -> list[Problem]:
-    problems = []
-    errors = exc.errors(include_url=False)
-    # A misspelt key shows up twice: as an unknown key and as a missing one. Report it once.
-    misspelt = {
-        (tuple(e["loc"][:-1]), hint)
-        for e in errors
-        if e["type"] == "extra_forbidden"
-        for hint in difflib.get_close_matches(
-            str(e["loc"][-1]), _known_keys(root, e["loc"][:-1]), n=1, cutoff=0.6
-        )
-    }
-    for err in errors:
-        loc = tuple(err["loc"])
-        kind = err["type"]
-        label = _label(loc)
-        value = err.get("input")
-        if kind == "extra_forbidden":
-            key = str(loc[-1])
-            known = _known_keys(root, loc[:-1])
-            hint = did_you_mean(key, known)
-            listed = f"; expected one of: {', '.join(known)}" if known and not hint else ""
-            message = f"unknown key '{shorten(key)}'{hint}{listed}"
-            problems.append(doc.problem(loc, message, key=True))
-            continue
-        if kind == "missing":
-            if (loc[:-1], loc[-1]) in misspelt:
-                continue
-            where = f" in {_label(loc[:-1])}" if _label(loc[:-1]) else ""
-            problems.append(doc.problem(loc, f"missing required key '{loc[-1]}'{where}"))
-            continue
-        described = _describe(kind, err, value)
-        problems.append(doc.problem(loc, f"{label}: {described}" if label else described))
-    return problems
-
-
-def _label(loc: Sequence[Any]) -> str:
-    """'iucn.category' for ('species', 3, 'iucn', 'category'): the path inside the item."""
-    parts: list[str] = []
-    for step in loc[2:] if len(loc) >= 2 and isinstance(loc[1], int) else loc:
-        if isinstance(step, int):
-            parts[-1:] = [f"{parts[-1]}[{step}]" if parts else f"[{step}]"]
-        else:
-            parts.append(str(step))
-    return ".".join(parts)
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, bool):
-        return f"{str(value).lower()} (true/false)"
-    if isinstance(value, str):
-        return f"text '{shorten(value)}'"
-    if isinstance(value, dt.date):
-        return f"the date {value.isoformat()}"
-    if isinstance(value, int) and abs(value) >= 10**15:
-        return f"a {len(str(abs(value)))}-digit number"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "nothing"
-    return f"{value!r}"
-
-
-_CATEGORY_CODES = {name.lower(): code for code, name in CATEGORY_NAMES.items()}
-
-
-def _describe(kind: str, err: Any, value: Any) -> str:
-    ctx = err.get("ctx") or {}
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"expected a whole number, got {_show(value)}"
-    if kind in ("string_type",):
-        hint = " (put it in quotes)" if isinstance(value, bool | int | float) else ""
-        return f"expected text, got {_show(value)}{hint}"
-    if kind == "list_type":
-        return f"expected a list (- item lines or [a, b]), got {_show(value)}"
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"expected a mapping of keys, got {_show(value)}"
-    if kind == "literal_error":
-        allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-        if isinstance(value, bool):
-            return (
-                f"expected one of: {', '.join(allowed)}; got {str(value).lower()} (YAML reads "
-                "a bare yes/no/on/off as true/false: put the value in quotes)"
-            )
-        if not isinstance(value, str):
-            return f"expected one of: {', '.join(allowed)}; got {_show(value)}"
-        hint = did_you_mean(value, allowed) or nearest_code(value, allowed)
-        code = _CATEGORY_CODES.get(value.strip().lower())
-        if not hint and code in allowed:  # "Endangered" for EN
-            hint = f" (did you mean '{code}'?)"
-        return f"'{shorten(value)}' is not allowed{hint}; use one of: {', '.join(allowed)}"
-    if kind == "string_pattern_mismatch":
-        pattern = str(ctx.get("pattern", ""))
-        value = shorten(str(value), 60)
-        if pattern == RED_LIST_URL_PATTERN:
-            return (
-                f"'{value}' is not a Red List address: use the species' page, "
-                "https://www.iucnredlist.org/species/<taxon id>/<assessment id>"
-            )
-        if "a-z0-9" in pattern:
-            return f"'{value}' is not a valid id: use lowercase letters, digits and hyphens"
-        if pattern.startswith("^[A-Z]"):
-            return f"'{value}' is not a scientific name like 'Rhincodon typus'"
-        if "https" in pattern:
-            return f"'{value}' is not a web address starting with https://"
-        if pattern.startswith("^#"):
-            return f"'{value}' is not a colour like '#1b6ca8'"
-        return f"'{value}' has the wrong form"
-    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
-        sign = {
-            "greater_than": ">",
-            "greater_than_equal": ">=",
-            "less_than": "<",
-            "less_than_equal": "<=",
-        }[kind]
-        limit = next(iter(ctx.values()), "?")
-        shown = _show(value) if isinstance(value, int) and abs(value) >= 10**15 else value
-        return f"{shown} is out of range: it must be {sign} {limit}"
-    if kind in ("too_short", "string_too_short"):
-        if kind == "too_short" and ctx.get("min_length", 1) > 1:
-            return f"needs at least {ctx['min_length']} items"
-        return "must not be empty"
-    if kind == "string_too_long":
-        limit = ctx.get("max_length", "?")
-        length = len(value) if isinstance(value, str) else "?"
-        return f"is {length} characters long; the limit is {limit} (see the file's header)"
-    if kind == "too_long":
-        limit = ctx.get("max_length", "?")
-        count = len(value) if isinstance(value, list | dict) else "?"
-        return f"has {count} items; at most {limit} are allowed"
-    if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
-        return f"expected a date like 2026-01-31, got {_show(value)}"
-    if kind == "value_error":
-        return str(ctx.get("error", err.get("msg", "")))
-    if kind in ("bool_type", "bool_parsing"):
-        return f"expected true or false, got {_show(value)}"
-    if kind in ("float_type", "float_parsing"):
-        return f"expected a number, got {_show(value)}"
-    return str(err.get("msg", kind))
-
-
-def _known_keys(root: type[BaseModel], loc: Sequence[Any]) -> list[str]:
-    model: Any = root
-    for step in loc:
-        if isinstance(step, int):
-            continue
-        field_info = model.model_fields.get(step) if model else None
-        if field_info is None:
-            return []
-        model = _model_in(field_info.annotation)
-    if model is None:
-        return []
-    return [f.alias or name for name, f in model.model_fields.items()]
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
 
 
 # --- cache ----------------------------------------------------------------------------------
@@ -749,7 +349,7 @@ def _read_cache(cache_dir: Path, key: str, assets_dir: Path, today: dt.date) -> 
     if len(species) != header.species:
         return None
     # Art files can disappear without the deck changing; a missing one means validating again.
-    if any(sp.art and not _art_usable(sp.art, assets_dir) for sp in species.values()):
+    if not arts_usable((sp.art for sp in species.values() if sp.art), assets_dir):
         return None
     return Content(
         editions={e.id: e for e in header.editions},
@@ -807,39 +407,3 @@ def _write_cache(cache_dir: Path, key: str, content: Content) -> None:
     except OSError:
         with contextlib.suppress(OSError, UnboundLocalError):
             os.unlink(tmp)
-
-
-# --- cold loads of big decks in a child process -----------------------------------------------
-
-
-def _validate_in_child(
-    data_dir: Path, assets_dir: Path, cache_dir: Path, today: dt.date
-) -> list[Problem] | None:
-    """Validate the deck in a fresh process that writes the cache.
-
-    Returns every problem found (none when the deck is valid: it is then in the cache), or None
-    when the child could not do its work, so that the caller validates the deck itself. The
-    'spawn' start method works the same on every system and shares nothing with the game."""
-    try:
-        with ProcessPoolExecutor(
-            max_workers=1, mp_context=multiprocessing.get_context("spawn")
-        ) as pool:
-            return pool.submit(
-                _validate_for_parent, data_dir, assets_dir, cache_dir, today
-            ).result()
-    except Exception as exc:  # any failure only means validating in-process
-        logging.getLogger(__name__).warning(
-            "validating the deck in a child process failed (%s); validating it here", exc
-        )
-        return None
-
-
-def _validate_for_parent(
-    data_dir: Path, assets_dir: Path, cache_dir: Path, today: dt.date
-) -> list[Problem]:
-    """Runs in the child: problems go back as a list (ContentError does not survive pickling)."""
-    try:
-        _load(data_dir, assets_dir, cache_dir, today, in_child=True)
-    except ContentError as exc:
-        return list(exc.problems)
-    return []

@@ -5,9 +5,8 @@ can cost time or memory: anchors and aliases (the "billion laughs" and merge-key
 than the plain YAML types (``!!python/object`` and friends), very deep nesting, oversized files,
 duplicate keys and invalid UTF-8 are all reported as problems with their line and column.
 
-Lines and columns are 1-based and count characters, not bytes. Line breaks are the ones YAML
-itself knows (``\\n``, ``\\r\\n``, ``\\r``, U+0085, U+2028, U+2029), so a position computed here
-agrees with the ones libyaml reports.
+Lines and columns are 1-based and count characters, as in :mod:`game.core.textfile`, which
+reads the file; :mod:`game.core.yamlerrors` words libyaml's syntax errors.
 """
 
 from __future__ import annotations
@@ -15,31 +14,35 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-import re
-import stat
+import sys
 import typing
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
-from game.core.problems import (
-    ContentError,
-    Problem,
-    Severity,
-    display_path,
-    shorten,
+from game.core.problems import ContentError, Problem, Severity, display_path, shorten
+from game.core.textfile import (
+    LINE_BREAK,
+    MAX_PROBLEMS_PER_FILE,
+    Position,
+    check_characters,
+    decode_text,
+    is_blank,
+    position_at,
+    read_bytes,
 )
+from game.core.textfile import MAX_FILE_BYTES as MAX_FILE_BYTES  # for the tools and tests
+from game.core.textfile import read_text as read_text  # for the editor
+from game.core.yamlerrors import mark_position, syntax_message
 
-MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 32
-MAX_PROBLEMS_PER_FILE = 50
 
 try:  # libyaml is several times faster; fall back to the pure-Python parser where it is missing.
     _Parser: Any = yaml.CSafeLoader
@@ -68,20 +71,6 @@ _TYPE_NAMES = {
 _resolver = Resolver()
 _constructor = SafeConstructor()
 
-# Characters YAML does not allow in a stream (it allows tab, line breaks and printable text), and
-# a byte-order mark after the start, which would hide inside a key or a value.
-_FORBIDDEN_CHAR = re.compile(
-    "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-)
-_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
-_FOREIGN_BOMS = (
-    (b"\x00\x00\xfe\xff", "UTF-32"),
-    (b"\xff\xfe\x00\x00", "UTF-32"),
-    (b"\xfe\xff", "UTF-16"),
-    (b"\xff\xfe", "UTF-16"),
-)
-
-Position = tuple[int, int]
 # The positions in one container, each packed into one number by _pack: the container's own start,
 # then the key and the value position of each mapping entry in order, or the position of each
 # sequence item. A tuple of tuples per key would take ten times the memory of the data it marks.
@@ -96,19 +85,10 @@ def _unpack(packed: int) -> Position:
     return packed >> 32, packed & 0xFFFFFFFF
 
 
-def position_at(text: str, index: int) -> Position:
-    """The 1-based line and column of character ``index`` in ``text``."""
-    line, start = 1, 0
-    for match in _LINE_BREAK.finditer(text, 0, index):
-        line += 1
-        start = match.end()
-    return line, index - start + 1
-
-
 def _inside(text: str, position: Position) -> Position:
     """``position`` moved onto the text when it lies past the end of its line or of the file
     (libyaml reports the end of a file without a final line break on a line of its own)."""
-    lines = _LINE_BREAK.split(text)
+    lines = LINE_BREAK.split(text)
     line = min(max(position[0], 1), len(lines))
     col = position[1] if line == position[0] else len(lines[line - 1]) + 1
     return line, min(max(col, 1), len(lines[line - 1]) + 1)
@@ -175,19 +155,15 @@ class _Refused(Exception):
         self.message = message
 
 
-def _pos(mark: Any) -> Position:
-    return (mark.line + 1, mark.column + 1)
-
-
 def _shown_tag(tag: str) -> str:
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org") else tag
 
 
 def _refuse_tag(event: Any) -> None:
     raise _Refused(
-        _pos(event.start_mark),
-        f"the tag '{_shown_tag(event.tag)}' is not allowed in "
-        "content files; write plain values without '!' tags",
+        mark_position(event.start_mark),
+        f"the tag '{_shown_tag(event.tag)}' is not "
+        "allowed in content files; write plain values without '!' tags",
     )
 
 
@@ -206,7 +182,7 @@ def _scalar_value(event: Any) -> Any:
     node = ScalarNode(tag, event.value, event.start_mark, event.end_mark)
     try:
         return _constructor.construct_object(node)
-    except (ConstructorError, ValueError, OverflowError) as exc:
+    except Exception as exc:  # PyYAML's constructors fail on odd text in many ways
         what = _TYPE_NAMES.get(tag, _shown_tag(tag))
         if tag.endswith(":int") and len(event.value) > 100:
             message = f"a number with {len(event.value)} digits is far too long"
@@ -214,176 +190,7 @@ def _scalar_value(event: Any) -> Any:
             message = f"cannot read '{shorten(event.value)}' as {what}"
         if tag.endswith(":timestamp"):
             message += " (a date is written 2026-01-31; put other text in quotes)"
-        raise _Refused(_pos(event.start_mark), message) from exc
-
-
-def _line_text(source: str, line: int) -> str:
-    """Line ``line`` (1-based) of ``source``, or an empty string past the end."""
-    lines = _LINE_BREAK.split(source)
-    return lines[line - 1] if 0 < line <= len(lines) else ""
-
-
-def _indent(text: str) -> int:
-    return len(text) - len(text.lstrip(" "))
-
-
-def _line_above(source: str, line: int) -> int:
-    """The nearest line above ``line`` holding something other than blanks and a comment."""
-    for above in range(line - 1, 0, -1):
-        stripped = _line_text(source, above).strip()
-        if stripped and not stripped.startswith("#"):
-            return above
-    return 0
-
-
-def _syntax_message(exc: yaml.MarkedYAMLError, source: str) -> str:
-    """libyaml's complaint as a plain sentence naming the line and column it is about.
-
-    libyaml speaks of its own workings ("while parsing a flow mapping did not find expected ','
-    or '}'"); an editor needs to know what to change in the file, and where."""
-    problem = exc.problem or ""
-    context = exc.context or ""
-    mark, opened = exc.problem_mark, exc.context_mark
-    line, col = _pos(mark) if mark is not None else (1, 1)
-    where = f"line {line}, column {col}"
-    began = f"line {opened.line + 1}, column {opened.column + 1}" if opened is not None else where
-    char = source[mark.index] if mark is not None and 0 <= mark.index < len(source) else ""
-    text = _line_text(source, line)
-    first_on_line = col == _indent(text) + 1
-
-    if char == "\t":
-        return f"YAML syntax: a tab character at {where}; YAML indents with spaces only"
-    if "flow mapping" in context or "flow sequence" in context:
-        left, right = ("{", "}") if "mapping" in context else ("[", "]")
-        return (
-            f"YAML syntax: the '{left}' at {began} is not closed properly: by {where} "
-            f"there should be a ',' between its items or a '{right}' to end it"
-        )
-    if "quoted scalar" in context:
-        if "end of stream" in problem:
-            return (
-                f"YAML syntax: the quote at {began} is never closed: add the closing quote "
-                "at the end of the text"
-            )
-        return (
-            f"YAML syntax: the quoted text at {began} has a problem at {where}: inside "
-            "double quotes write \\\\ for a backslash, or use single quotes"
-        )
-    if "cannot start any token" in problem:
-        return f"YAML syntax: a value cannot begin with {char!r} ({where}): put the text in quotes"
-    if "simple key" in context:
-        return (
-            f"YAML syntax: line {began.split(',')[0].removeprefix('line ')} has text but no "
-            "':' after a key: write 'key: value', or check the indentation of the lines "
-            "around it"
-        )
-    if "mapping values are not allowed" in problem:
-        before = text[: col - 1].strip().removeprefix("- ")
-        if ": " not in before and not before.endswith(":"):  # the key starts its line
-            above = _line_above(source, line)
-            key = shorten(before, 30)
-            return (
-                f"YAML syntax: the key '{key}' at {where} is indented by {_indent(text)} "
-                f"spaces, "
-                f"which does not line it up with the keys above it (line {above} is "
-                f"indented by {_indent(_line_text(source, above))}): indent it like the "
-                "other keys of its mapping"
-            )
-        return (
-            f"YAML syntax: a second ': ' on one line ({where}): put text containing ': ' in quotes"
-        )
-    if "expected '-' indicator" in problem:
-        return (
-            f"YAML syntax: line {line} is indented differently from the list begun at "
-            f"{began}: line its '-' up with the other items, or its key with the keys of "
-            "its item"
-        )
-    if "did not find expected key" in problem or "expected <block end>" in problem:
-        if not first_on_line:
-            return (
-                f"YAML syntax: unexpected text at {where}, after the value on that line: "
-                "put the whole value in quotes, or start a new line"
-            )
-        return (
-            f"YAML syntax: line {line} is indented differently from the keys above it "
-            f"(the mapping begun at {began}): indent it like the keys it belongs with"
-        )
-    return (
-        f"YAML syntax: the text at {where} cannot be read: check the indentation and the "
-        "quotes on this line and the line above"
-    )
-
-
-def read_text(path: Path) -> str:
-    """The file's text, refusing oversized or special files and invalid UTF-8 with a located
-    problem. A UTF-8 byte-order mark is dropped."""
-    return decode_text(path, read_bytes(path))
-
-
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, refusing oversized or special files with a located problem.
-
-    The content cache is keyed by these bytes, so an unchanged deck is found in the cache
-    without decoding its text; :func:`decode_text` checks the text when it has to be parsed."""
-    shown = display_path(path)
-
-    def refuse(message: str) -> ContentError:
-        return ContentError([Problem(shown, 1, 1, Severity.ERROR, message)])
-
-    limit = f"{MAX_FILE_BYTES // 2**20} MiB"
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):  # a device or pipe could be read forever
-            raise refuse("not a regular file; a content file must be a plain .yaml file")
-        if info.st_size > MAX_FILE_BYTES:
-            raise refuse(
-                f"file is {info.st_size / 2**20:.0f} MiB; the limit is {limit}: "
-                "split it into several files in data/decks/"
-            )
-        with path.open("rb") as fh:
-            raw = _read_bounded(fh, info.st_size)
-    except OSError as exc:
-        raise refuse(f"cannot read file: {exc.strerror or exc}") from exc
-    except ValueError as exc:  # a path with a NUL byte in it
-        raise refuse(f"cannot read file: {exc}") from exc
-    if len(raw) > MAX_FILE_BYTES:  # the file grew after stat()
-        raise refuse(f"file is larger than the limit of {limit}")
-    return raw
-
-
-def decode_text(path: Path, raw: bytes) -> str:
-    """``raw`` (the bytes of ``path``) as text; other encodings and invalid UTF-8 are refused
-    with a located problem. A UTF-8 byte-order mark is dropped."""
-    shown = display_path(path)
-    for bom, encoding in _FOREIGN_BOMS:
-        if raw.startswith(bom):
-            raise ContentError(
-                [
-                    Problem(
-                        shown,
-                        1,
-                        1,
-                        Severity.ERROR,
-                        f"file is saved as {encoding}; save it as UTF-8",
-                    )
-                ]
-            )
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start].removeprefix(b"\xef\xbb\xbf").decode("utf-8")
-        where = position_at(before, len(before))
-        raise ContentError(
-            [
-                Problem(
-                    shown,
-                    *where,
-                    Severity.ERROR,
-                    f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
-                )
-            ]
-        ) from None
-    return text.removeprefix("\ufeff")
+        raise _Refused(mark_position(event.start_mark), message) from exc
 
 
 @contextlib.contextmanager
@@ -406,53 +213,19 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _read_bounded(fh: typing.BinaryIO, expected: int) -> bytes:
-    """At most MAX_FILE_BYTES + 1 bytes, without reserving that much memory up front
-    (``read(n)`` allocates ``n`` bytes before reading anything)."""
-    parts: list[bytes] = []
-    total = 0
-    while total <= MAX_FILE_BYTES:
-        chunk = fh.read(min(max(expected + 1 - total, 1 << 16), MAX_FILE_BYTES + 1 - total))
-        if not chunk:
-            break
-        parts.append(chunk)
-        total += len(chunk)
-    return b"".join(parts)
+def load_yaml(path: Path, source: str | bytes | None = None) -> YamlDocument:
+    """Parse one content file, given its text or its bytes (read from ``path`` when neither is
+    given). Raises :class:`ContentError` with located problems.
 
-
-def _check_characters(text: str, shown: str) -> None:
-    found = []
-    for match in _FORBIDDEN_CHAR.finditer(text):
-        code = ord(match.group())
-        line, col = position_at(text, match.start())
-        name = (
-            "a byte-order mark (U+FEFF) inside the file"
-            if code == 0xFEFF
-            else (f"control character U+{code:04X}")
-        )
-        found.append(Problem(shown, line, col, Severity.ERROR, f"{name} is not allowed in YAML"))
-        if len(found) >= MAX_PROBLEMS_PER_FILE:
-            break
-    if found:
-        raise ContentError(found)
-
-
-# Something other than a comment at the start of a line (after any YAML line break).
-_CONTENT_LINE = re.compile("(?:^|[\r\n\x85\u2028\u2029])[ \t\ufeff]*[^\\s#]")
-
-
-def _is_blank(text: str) -> bool:
-    """True when the text holds nothing but blank lines and comments."""
-    return _CONTENT_LINE.search(text) is None
-
-
-def load_yaml(path: Path, text: str | None = None) -> YamlDocument:
-    """Parse one content file. Raises :class:`ContentError` with located problems."""
-    if text is None:
-        text = read_text(path)
+    Bytes are handed to libyaml as they are: it would otherwise keep a UTF-8 copy of the text
+    while it parses, and the text itself (four times the bytes for Chinese) need not be kept.
+    Its positions count characters either way."""
+    if source is None:
+        source = read_bytes(path)
     doc = YamlDocument(path=path, data=None)
     shown = doc.shown_path
-    if _is_blank(text):
+    text = decode_text(path, source) if isinstance(source, bytes) else source
+    if is_blank(text):
         raise ContentError(
             [
                 Problem(
@@ -464,17 +237,21 @@ def load_yaml(path: Path, text: str | None = None) -> YamlDocument:
                 )
             ]
         )
-    _check_characters(text, shown)
+    check_characters(text, shown)
+    if isinstance(source, bytes):
+        del text  # decoded again below only to describe a problem
     try:
         with gc_paused():
-            doc.data, duplicates = _Builder(doc).run(text)
+            doc.data, duplicates = _Builder(doc, source).run()
     except _Refused as exc:
+        text = _text_of(source)
         where = _inside(text, exc.position)
         raise ContentError([Problem(shown, *where, Severity.ERROR, exc.message)]) from None
     except yaml.MarkedYAMLError as exc:
+        text = _text_of(source)
         mark = exc.problem_mark or exc.context_mark
-        line, col = _inside(text, _pos(mark) if mark is not None else (1, 1))
-        message = _syntax_message(exc, text)
+        line, col = _inside(text, mark_position(mark) if mark is not None else (1, 1))
+        message = syntax_message(exc, text)
         raise ContentError([Problem(shown, line, col, Severity.ERROR, message)]) from None
     except yaml.reader.ReaderError as exc:  # pragma: no cover - _check_characters runs first
         raise ContentError([Problem(shown, 1, 1, Severity.ERROR, f"YAML: {exc}")]) from None
@@ -485,115 +262,148 @@ def load_yaml(path: Path, text: str | None = None) -> YamlDocument:
     return doc
 
 
-class _NoKey:
-    def __repr__(self) -> str:
-        return "<no key>"
-
-
-_NO_KEY: Any = _NoKey()
-_SEQ: Any = None  # the "pending key" of a sequence frame
-
-
-@dataclass
-class _Skip:
-    """The pending key of a mapping entry whose key was a duplicate: its value is dropped."""
-
-    key: str
-
-
-class _Frame:
-    """An open mapping or sequence, with the key whose value comes next."""
-
-    __slots__ = ("container", "flow", "key_start", "marks", "pending")
-
-    def __init__(self, container: Any, marks: Marks, pending: Any, flow: bool) -> None:
-        self.container = container
-        self.flow = flow
-        self.marks = marks
-        self.pending = pending
-        self.key_start = _pack(1, 1)
+def _text_of(source: str | bytes) -> str:
+    """The text libyaml reads from ``source`` (a UTF-8 byte-order mark is not part of it)."""
+    return source.decode("utf-8-sig") if isinstance(source, bytes) else source
 
 
 class _Builder:
-    """Builds plain Python data from parser events, recording positions as it goes.
+    """Builds plain Python data from libyaml's events, one call per mapping or sequence, and
+    records the position of every key and value as it goes.
 
-    This loop runs once per event of every content file, so it is written for speed: types are
-    compared with ``is`` and the common plain-text scalar skips the YAML type resolver."""
+    This runs once per event of every content file, so it is written for speed: types are
+    compared with ``is``, and the common plain-text scalar is handled in the loops themselves
+    and skips the YAML type resolver."""
 
-    def __init__(self, doc: YamlDocument) -> None:
-        self.doc = doc
+    def __init__(self, doc: YamlDocument, source: str | bytes) -> None:
+        self.source = source
+        self.marks = doc._marks
         self.shown = doc.shown_path
-        self.stack: list[_Frame] = []
-        self.root: Any = None
-        self.dropped: list[Any] = []  # kept alive so that their ids are never reused
+        self.next_event: Callable[[], Any] = yaml.parse(source, Loader=_Parser).__next__
+        self.last: Any = None  # the last event read: a libyaml error comes after it
+        self.depth = 0  # collections open: at a libyaml error, the ones open where it stopped
+        self.flows = 0  # of them, flow collections ([...] and {...})
+        self.dropped: list[Any] = []  # values of duplicate keys, kept so their ids stay unique
         self.duplicates: list[Problem] = []
 
-    def run(self, text: str) -> tuple[Any, list[Problem]]:
-        stack = self.stack
-        plain_text = _plain_text
-        documents = 0
-        event: Any = None
+    def run(self) -> tuple[Any, list[Problem]]:
         try:
-            for event in yaml.parse(text, Loader=_Parser):
-                kind = type(event)
-                if kind is yaml.ScalarEvent:
-                    event = typing.cast(yaml.ScalarEvent, event)
-                    mark: Any = event.start_mark
-                    start = (mark.line + 1) << 32 | (mark.column + 1)  # _pack, inlined
-                    if event.anchor is not None:
-                        _refuse_anchor(start)
-                    if not stack:
-                        self.root = _scalar_value(event)
-                        continue
-                    frame = stack[-1]
-                    pending = frame.pending
-                    if pending is _NO_KEY:
-                        self._key(frame, event, start)
-                        continue
-                    value = event.value if plain_text(event) else _scalar_value(event)
-                    if pending is _SEQ:
-                        frame.marks.append(start)
-                        frame.container.append(value)
-                    else:
-                        frame.pending = _NO_KEY
-                        if type(pending) is _Skip:
-                            continue
-                        marks = frame.marks
-                        marks.append(frame.key_start)
-                        marks.append(start)
-                        frame.container[pending] = value
-                elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                    self._start(event, kind is yaml.MappingStartEvent)
-                elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                    stack.pop()
-                elif kind is yaml.AliasEvent:
-                    raise _Refused(
-                        _pos(event.start_mark),
-                        "aliases (*name) are not allowed; write the value out in full",
-                    )
-                elif kind is yaml.DocumentStartEvent:
-                    documents += 1
-                    if documents > 1:
-                        raise _Refused(
-                            _pos(event.start_mark), "only one YAML document per file ('---')"
-                        )
+            return self._document(), self.duplicates
         except yaml.MarkedYAMLError:
             # libyaml looks ahead through a flow collection ("[[[[...") before it hands over its
             # first event, and newer builds refuse deep nesting themselves while they do: the
             # file is reported as too deep in the same words whichever check refuses it.
-            after = event.end_mark.index if event is not None else 0
-            flows = sum(frame.flow for frame in stack)
-            too_deep = _deep_flow_bracket(text, after, flows, MAX_DEPTH - len(stack) + flows)
+            text = _text_of(self.source)
+            after = self.last.end_mark.index if self.last is not None else 0
+            allowed = MAX_DEPTH - self.depth + self.flows
+            too_deep = _deep_flow_bracket(text, after, self.flows, allowed)
             if too_deep is None:
                 raise
             raise _Refused(
                 position_at(text, too_deep), f"nested more than {MAX_DEPTH} levels deep"
             ) from None
-        return self.root, self.duplicates
 
-    def _key(self, frame: _Frame, event: Any, start: int) -> None:
+    def _document(self) -> Any:
+        self.last = self.next_event()  # the stream's start
+        self.last = event = self.next_event()
+        if type(event) is yaml.StreamEndEvent:  # only comments, directives or '...'
+            return None
+        self.last = event = self.next_event()  # the first event after the document's start
+        root = self._node(event, _start_of(event))
+        self.last = self.next_event()  # the document's end
+        self.last = event = self.next_event()
+        if type(event) is yaml.DocumentStartEvent:
+            raise _Refused(
+                mark_position(event.start_mark), "only one YAML document per file ('---')"
+            )
+        return root
+
+    def _node(self, event: Any, start: int) -> Any:
+        """The value of the node that ``event`` begins, which begins at ``start``."""
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            if event.anchor is not None:
+                _refuse_anchor(start)
+            return _scalar_value(event)
+        if kind is yaml.AliasEvent:
+            raise _Refused(
+                _unpack(start), "aliases (*name) are not allowed; write the value out in full"
+            )
+        self._open(event, start)
+        flow = bool(event.flow_style)
+        self.flows += flow
+        marks: Marks = array("Q", (start,))
+        is_map = kind is yaml.MappingStartEvent
+        container = self._mapping(marks) if is_map else self._sequence(marks)
+        self.marks[id(container)] = marks
+        self.depth -= 1
+        self.flows -= flow
+        return container
+
+    def _open(self, event: Any, start: int) -> None:
+        """Checks a mapping or sequence that begins: no anchor, no tag, not too deep."""
+        if event.anchor is not None:
+            _refuse_anchor(start)
+        if event.tag is not None and not event.implicit and event.tag not in _PLAIN_TAGS:
+            _refuse_tag(event)
+        if self.depth >= MAX_DEPTH:
+            raise _Refused(_unpack(start), f"nested more than {MAX_DEPTH} levels deep")
+        self.depth += 1
+
+    def _sequence(self, marks: Marks) -> list[Any]:
+        items: list[Any] = []
+        next_event, scalar, intern = self.next_event, yaml.ScalarEvent, sys.intern
+        while True:
+            self.last = event = next_event()
+            kind = type(event)
+            if kind is yaml.SequenceEndEvent:
+                return items
+            mark = event.start_mark
+            start = (mark.line + 1) << 32 | (mark.column + 1)  # _pack, inlined
+            marks.append(start)
+            if kind is scalar and event.anchor is None and _plain_text(event):
+                items.append(intern(event.value))
+            else:
+                items.append(self._node(event, start))
+
+    def _mapping(self, marks: Marks) -> dict[str, Any]:
+        mapping: dict[str, Any] = {}
+        next_event, scalar, intern = self.next_event, yaml.ScalarEvent, sys.intern
+        while True:
+            self.last = event = next_event()
+            if type(event) is yaml.MappingEndEvent:
+                return mapping
+            mark = event.start_mark
+            key_start = (mark.line + 1) << 32 | (mark.column + 1)
+            key = self._key(event, key_start)
+            duplicate = key in mapping
+            if duplicate:
+                self._duplicate(mapping, marks, key, key_start)
+            self.last = event = next_event()
+            mark = event.start_mark
+            start = (mark.line + 1) << 32 | (mark.column + 1)
+            if type(event) is scalar and event.anchor is None and _plain_text(event):
+                value = intern(event.value)
+            else:
+                value = self._node(event, start)
+            if duplicate:
+                self.dropped.append(value)
+                continue
+            mapping[key] = value
+            marks.append(key_start)
+            marks.append(start)
+
+    def _key(self, event: Any, start: int) -> str:
         """A mapping key: always kept as the text the editor wrote."""
-        key: str = event.value
+        kind = type(event)
+        if kind is not yaml.ScalarEvent:
+            if kind is yaml.AliasEvent:
+                self._node(event, start)  # refuses it
+            self._open(event, start)
+            raise _Refused(_unpack(start), "a key must be plain text, not a list or mapping")
+        if event.anchor is not None:
+            _refuse_anchor(start)
+        key: str = sys.intern(event.value)  # a few names, repeated in every item
         explicit_tag = event.tag is not None and event.tag != "!" and not event.implicit[0]
         if explicit_tag and event.tag not in _PLAIN_TAGS:
             _refuse_tag(event)
@@ -601,55 +411,24 @@ class _Builder:
             raise _Refused(
                 _unpack(start), "merge keys ('<<') are not allowed; write the keys out in full"
             )
-        pending: Any = key
-        if key in frame.container:
-            first = _unpack(frame.marks[1 + 2 * list(frame.container).index(key)])[0]
-            self.duplicates.append(
-                Problem(
-                    self.shown,
-                    *_unpack(start),
-                    Severity.ERROR,
-                    f"duplicate key '{shorten(key)}' (first at line "
-                    f"{first}); each key may appear once",
-                )
-            )
-            if len(self.duplicates) >= MAX_PROBLEMS_PER_FILE:
-                raise _Refused(_unpack(start), "too many duplicate keys; stopped reading here")
-            pending = _Skip(key)
-        frame.pending = pending
-        frame.key_start = start
+        return key
 
-    def _start(self, event: Any, is_map: bool) -> None:
-        start = _pack(*_pos(event.start_mark))
-        if event.anchor is not None:
-            _refuse_anchor(start)
-        if event.tag is not None and not event.implicit and event.tag not in _PLAIN_TAGS:
-            _refuse_tag(event)
-        stack = self.stack
-        if len(stack) >= MAX_DEPTH:
-            raise _Refused(_unpack(start), f"nested more than {MAX_DEPTH} levels deep")
-        container: Any = {} if is_map else []
-        marks: Marks = array("Q", (start,))
-        self.doc._marks[id(container)] = marks
-        if not stack:
-            self.root = container
-        else:
-            frame = stack[-1]
-            pending = frame.pending
-            if pending is _NO_KEY:
-                raise _Refused(_unpack(start), "a key must be plain text, not a list or mapping")
-            if pending is _SEQ:
-                frame.marks.append(start)
-                frame.container.append(container)
-            else:
-                frame.pending = _NO_KEY
-                if type(pending) is _Skip:
-                    self.dropped.append(container)
-                else:
-                    frame.marks.append(frame.key_start)
-                    frame.marks.append(start)
-                    frame.container[pending] = container
-        stack.append(_Frame(container, marks, _NO_KEY if is_map else _SEQ, bool(event.flow_style)))
+    def _duplicate(self, mapping: dict[str, Any], marks: Marks, key: str, start: int) -> None:
+        first = _unpack(marks[1 + 2 * list(mapping).index(key)])[0]
+        self.duplicates.append(
+            Problem(
+                self.shown,
+                *_unpack(start),
+                Severity.ERROR,
+                f"duplicate key '{shorten(key)}' (first at line {first}); each key may appear once",
+            )
+        )
+        if len(self.duplicates) >= MAX_PROBLEMS_PER_FILE:
+            raise _Refused(_unpack(start), "too many duplicate keys; stopped reading here")
+
+
+def _start_of(event: Any) -> int:
+    return _pack(*mark_position(event.start_mark))
 
 
 def _deep_flow_bracket(text: str, start: int, depth: int, allowed: int) -> int | None:

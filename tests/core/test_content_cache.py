@@ -1,4 +1,4 @@
-"""The validated content cache, and cold loads of big decks in a child process.
+"""The validated content cache.
 
 The cache must give back exactly what validating gives, and must never be trusted when it is
 damaged, cut short, stale or of another format: it is then ignored and written again.
@@ -15,7 +15,7 @@ import pytest
 
 from game.core import content as content_module
 from game.core.content import Content, load_content
-from game.core.problems import ContentError, Severity
+from game.core.problems import ContentError
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "mini"
 TODAY = dt.date(2026, 11, 23)
@@ -44,13 +44,17 @@ def cache_files(cache: Path) -> list[Path]:
 
 def same(a: Content, b: Content) -> bool:
     return (a.editions, a.species, a.actions, a.tree_equivalent, a.warnings) == (
-        b.editions, b.species, b.actions, b.tree_equivalent, b.warnings)
+        b.editions,
+        b.species,
+        b.actions,
+        b.tree_equivalent,
+        b.warnings,
+    )
 
 
 @pytest.fixture
 def no_validation(monkeypatch: pytest.MonkeyPatch) -> None:
-    """From here on, validating in this process fails the test: the content must come from
-    the cache (or from a child process)."""
+    """From here on, validating fails the test: the content must come from the cache."""
 
     def refuse(*args: Any, **kwargs: Any) -> Content:
         raise AssertionError("validated in-process")
@@ -66,8 +70,9 @@ def test_a_cached_load_gives_the_same_content(data: Path, cache: Path) -> None:
     assert same(load(data, None), fresh)
 
 
-def test_an_unchanged_deck_is_read_from_the_cache(data: Path, cache: Path,
-                                                   request: pytest.FixtureRequest) -> None:
+def test_an_unchanged_deck_is_read_from_the_cache(
+    data: Path, cache: Path, request: pytest.FixtureRequest
+) -> None:
     fresh = load(data, cache)
     request.getfixturevalue("no_validation")
     assert same(load(data, cache), fresh)
@@ -86,8 +91,9 @@ def test_a_changed_deck_is_validated_again(data: Path, cache: Path) -> None:
     first = next(sp for sp in load(data, None).species.values())
     text = species.read_text(encoding="utf-8")
     assert f"en: {first.name.en}" in text
-    species.write_text(text.replace(f"en: {first.name.en}", "en: Renamed Creature", 1),
-                       encoding="utf-8")
+    species.write_text(
+        text.replace(f"en: {first.name.en}", "en: Renamed Creature", 1), encoding="utf-8"
+    )
     assert load(data, cache).species[first.id].name.en == "Renamed Creature"
     assert len(cache_files(cache)) == 1, "the stale cache file is removed"
 
@@ -97,8 +103,9 @@ def test_a_changed_deck_with_an_error_is_reported_not_read_from_the_cache(
 ) -> None:
     load(data, cache)
     species = data / "species.yaml"
-    species.write_text(species.read_text(encoding="utf-8").replace("category: ", "categry: ", 1),
-                       encoding="utf-8")
+    species.write_text(
+        species.read_text(encoding="utf-8").replace("category: ", "categry: ", 1), encoding="utf-8"
+    )
     with pytest.raises(ContentError) as caught:
         load(data, cache)
     assert any("did you mean 'category'" in p.message for p in caught.value.errors)
@@ -109,10 +116,12 @@ def test_a_changed_deck_with_an_error_is_reported_not_read_from_the_cache(
     [
         pytest.param(lambda raw: b"not json at all\n" + raw, id="garbage-first-line"),
         pytest.param(lambda raw: raw[: len(raw) // 2], id="cut-mid-line"),
-        pytest.param(lambda raw: raw[: raw.rindex(b"\n", 0, len(raw) - 1) + 1],
-                     id="last-species-missing"),
-        pytest.param(lambda raw: raw.replace(b'"category":"', b'"category":"XX', 1),
-                     id="invalid-value"),
+        pytest.param(
+            lambda raw: raw[: raw.rindex(b"\n", 0, len(raw) - 1) + 1], id="last-species-missing"
+        ),
+        pytest.param(
+            lambda raw: raw.replace(b'"category":"', b'"category":"XX', 1), id="invalid-value"
+        ),
         pytest.param(lambda raw: raw.replace(b'"format":', b'"format":1', 1), id="other-format"),
         pytest.param(lambda raw: b"", id="empty"),
         pytest.param(lambda raw: b"\xff\xfe\x00garbage", id="binary"),
@@ -156,52 +165,3 @@ def test_a_missing_art_file_means_validating_again(data: Path, cache: Path) -> N
     with pytest.raises(ContentError) as caught:
         load(data, cache)
     assert any("art file not found" in p.message for p in caught.value.errors)
-
-
-# --- big decks: validated in a child process ---------------------------------------------------
-
-
-@pytest.fixture
-def in_child(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Treat every deck as big, so that a cold load with a cache goes through a child process."""
-    monkeypatch.setattr(content_module, "CHILD_ABOVE_BYTES", 0)
-
-
-@pytest.mark.usefixtures("in_child")
-def test_a_child_process_validates_a_big_deck_and_fills_the_cache(
-    data: Path, cache: Path, request: pytest.FixtureRequest
-) -> None:
-    expected = load(data, None)
-    request.getfixturevalue("no_validation")
-    assert same(load(data, cache), expected)
-    assert len(cache_files(cache)) == 1
-
-
-@pytest.mark.usefixtures("in_child")
-def test_a_child_process_reports_the_same_problems(data: Path, cache: Path) -> None:
-    species = data / "species.yaml"
-    text = species.read_text(encoding="utf-8")
-    broken = text.replace("category: ", "categry: ", 1).replace("year: ", "year: 2999 #", 1)
-    species.write_text(broken + "  - id: Bad Id\n    edition: nowhere\n", encoding="utf-8")
-    with pytest.raises(ContentError) as here:
-        load(data, None)
-    with pytest.raises(ContentError) as child:
-        load(data, cache)
-    assert child.value.problems == here.value.problems
-    assert str(child.value) == str(here.value)
-    assert len(child.value.errors) >= 3
-    assert all(p.line > 1 for p in child.value.problems if p.severity is Severity.ERROR)
-    assert cache_files(cache) == []
-
-
-@pytest.mark.usefixtures("in_child")
-def test_a_failed_child_process_means_validating_in_process(
-    data: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    class BrokenPool:
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            raise OSError("cannot start a process")
-
-    monkeypatch.setattr(content_module, "ProcessPoolExecutor", BrokenPool)
-    assert same(load(data, cache), load(data, None))
-    assert len(cache_files(cache)) == 1

@@ -59,8 +59,14 @@ def test_energy_is_cut_to_the_daily_cap(action: Action) -> None:
 
 def test_a_full_cap_refuses_more_of_that_action_only(mini_content: Content, action: Action) -> None:
     state = PlayerState()
-    log_action(state, action, action.daily_cap_g // action.energy_g + 1, day=TODAY, now=NOW,
-               rules=NO_DAY_TOTAL)
+    log_action(
+        state,
+        action,
+        action.daily_cap_g // action.energy_g + 1,
+        day=TODAY,
+        now=NOW,
+        rules=NO_DAY_TOTAL,
+    )
     with pytest.raises(RuleError, match="limit"):
         log_action(state, action, 1, day=TODAY, now=NOW, rules=NO_DAY_TOTAL)
     others = [a for a in mini_content.actions.values() if a.id != action.id]
@@ -95,8 +101,10 @@ def test_back_dating_is_allowed_for_yesterday(action: Action, days_back: int) ->
 def test_back_dating_further_than_yesterday_is_refused(action: Action) -> None:
     with pytest.raises(RuleError) as refused:
         log_action(PlayerState(), action, 1, day=TODAY - dt.timedelta(days=2), now=NOW)
-    assert refused.value.args[0].template == \
-        "You can log what you did today or yesterday, not earlier."
+    assert (
+        refused.value.args[0].template
+        == "You can log what you did today or yesterday, not earlier."
+    )
 
 
 def test_a_day_gives_at_most_its_daily_total_over_every_action(mini_content: Content) -> None:

@@ -86,8 +86,9 @@ def test_series_add_up_to_the_total(offsets: list[int]) -> None:
     actions = sorted(mini().actions.values(), key=lambda a: a.id)
     for i, n in enumerate(offsets):
         try:
-            log_action(state, actions[i % len(actions)], 3, day=TODAY - n * DAY, now=NOW,
-                       rules=WIDE)
+            log_action(
+                state, actions[i % len(actions)], 3, day=TODAY - n * DAY, now=NOW, rules=WIDE
+            )
         except RuleError:  # a full cap: that is the caps test, not this one
             continue
     total = state.earned_total

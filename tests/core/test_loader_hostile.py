@@ -54,8 +54,11 @@ def errors(data: Path, name: str = "decks/extra.yaml") -> list[tuple[int, int, s
     with pytest.raises(ContentError) as caught:
         load_content(data, data.parent / "assets", today=TODAY)
     shown = str((data / name).resolve())
-    return [(p.line, p.col, p.message) for p in caught.value.problems
-            if p.severity is Severity.ERROR and Path(p.path).resolve() == Path(shown)]
+    return [
+        (p.line, p.col, p.message)
+        for p in caught.value.problems
+        if p.severity is Severity.ERROR and Path(p.path).resolve() == Path(shown)
+    ]
 
 
 def write(data: Path, text: str, name: str = "decks/extra.yaml") -> Path:
@@ -75,8 +78,9 @@ def test_the_otter_deck_is_valid(data: Path) -> None:
 
 def test_a_tab_used_for_indentation_is_named(data: Path) -> None:
     write(data, OTTER.replace("    group: otter", "\tgroup: otter"))
-    assert errors(data) == [(6, 1, "YAML syntax: a tab character at line 6, column 1; YAML "
-                                   "indents with spaces only")]
+    assert errors(data) == [
+        (6, 1, "YAML syntax: a tab character at line 6, column 1; YAML indents with spaces only")
+    ]
 
 
 def test_invalid_utf8_points_at_the_bad_byte(data: Path) -> None:
@@ -113,16 +117,20 @@ def test_a_file_over_the_size_limit_is_refused_before_reading(data: Path) -> Non
     with path.open("wb") as fh:  # sparse: costs no disk space and is never read
         fh.truncate(yamlsrc.MAX_FILE_BYTES + 2**20)
     limit = yamlsrc.MAX_FILE_BYTES // 2**20
-    assert errors(data) == [(1, 1, f"file is {limit + 1} MiB; the limit is {limit} MiB: split it "
-                                   "into several files in data/decks/")]
+    assert errors(data) == [
+        (
+            1,
+            1,
+            f"file is {limit + 1} MiB; the limit is {limit} MiB: split it "
+            "into several files in data/decks/",
+        )
+    ]
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
 def test_a_link_to_an_endless_device_is_not_read(data: Path) -> None:
     os.symlink("/dev/zero", data / "decks" / "extra.yaml")
-    assert errors(data) == [
-        (1, 1, "not a regular file; a content file must be a plain .yaml file")
-    ]
+    assert errors(data) == [(1, 1, "not a regular file; a content file must be a plain .yaml file")]
 
 
 # --- YAML structure -----------------------------------------------------------------------
@@ -130,22 +138,35 @@ def test_a_link_to_an_endless_device_is_not_read(data: Path) -> None:
 
 def test_a_syntax_error_points_at_where_the_parser_stopped(data: Path) -> None:
     write(data, OTTER.replace("helped_by: [skip-plastic-bag]", "helped_by: [skip-plastic-bag"))
-    assert errors(data) == [(14, 1, "YAML syntax: the '[' at line 13, column 16 is not closed "
-                                    "properly: by line 14, column 1 there should be a ',' "
-                                    "between its items or a ']' to end it")]
+    assert errors(data) == [
+        (
+            14,
+            1,
+            "YAML syntax: the '[' at line 13, column 16 is not closed "
+            "properly: by line 14, column 1 there should be a ',' "
+            "between its items or a ']' to end it",
+        )
+    ]
 
 
 def test_a_wrongly_indented_line_gets_an_indentation_hint(data: Path) -> None:
     write(data, OTTER.replace("    group: otter", "   group: otter"))
-    assert errors(data) == [(6, 4, "YAML syntax: line 6 is indented differently from the list "
-                                   "begun at line 2, column 3: line its '-' up with the other "
-                                   "items, or its key with the keys of its item")]
+    assert errors(data) == [
+        (
+            6,
+            4,
+            "YAML syntax: line 6 is indented differently from the list "
+            "begun at line 2, column 3: line its '-' up with the other "
+            "items, or its key with the keys of its item",
+        )
+    ]
 
 
 def test_a_top_level_list_is_not_a_deck(data: Path) -> None:
     write(data, "- id: sea-otter\n- id: tiger\n")
-    assert errors(data) == [(1, 1, "the top level must be a mapping with 'editions:' and/or "
-                                   "'species:', not a list")]
+    assert errors(data) == [
+        (1, 1, "the top level must be a mapping with 'editions:' and/or 'species:', not a list")
+    ]
 
 
 def test_a_second_document_is_refused(data: Path) -> None:
@@ -154,8 +175,12 @@ def test_a_second_document_is_refused(data: Path) -> None:
 
 
 def test_every_duplicate_key_is_reported(data: Path) -> None:
-    write(data, OTTER.replace("    group: otter\n", "    group: otter\n    group: mammal\n")
-          .replace("      trend: decreasing\n", "      trend: decreasing\n      year: 2015\n"))
+    write(
+        data,
+        OTTER.replace("    group: otter\n", "    group: otter\n    group: mammal\n").replace(
+            "      trend: decreasing\n", "      trend: decreasing\n      year: 2015\n"
+        ),
+    )
     assert errors(data) == [
         (7, 5, "duplicate key 'group' (first at line 6); each key may appear once"),
         (12, 7, "duplicate key 'year' (first at line 10); each key may appear once"),
@@ -212,16 +237,31 @@ def test_python_and_other_tags_are_refused_never_run(
 ) -> None:
     marker = tmp_path / "ran"
     write(data, OTTER.replace("group: otter", "group: " + value.format(marker=marker)))
-    assert errors(data) == [(6, 12, f"the tag '{shown}' is not allowed in content files; write "
-                                    "plain values without '!' tags")]
+    assert errors(data) == [
+        (
+            6,
+            12,
+            f"the tag '{shown}' is not allowed in content files; write "
+            "plain values without '!' tags",
+        )
+    ]
     assert not marker.exists()
 
 
 def test_a_tag_directive_cannot_smuggle_a_python_tag(data: Path) -> None:
-    write(data, "%TAG !p! tag:yaml.org,2002:python/\n---\n" + OTTER.replace(
-        "group: otter", "group: !p!name:os.system"))
-    assert errors(data) == [(8, 12, "the tag '!!python/name:os.system' is not allowed in content "
-                                    "files; write plain values without '!' tags")]
+    write(
+        data,
+        "%TAG !p! tag:yaml.org,2002:python/\n---\n"
+        + OTTER.replace("group: otter", "group: !p!name:os.system"),
+    )
+    assert errors(data) == [
+        (
+            8,
+            12,
+            "the tag '!!python/name:os.system' is not allowed in content "
+            "files; write plain values without '!' tags",
+        )
+    ]
 
 
 BILLION_LAUGHS = """\
@@ -248,10 +288,14 @@ def _merge_bomb(levels: int = 24) -> str:
     [
         (BILLION_LAUGHS, (1, 4, "anchors (&name) are not allowed; write the value out in full")),
         (_merge_bomb(), (1, 5, "anchors (&name) are not allowed; write the value out in full")),
-        ("species:\n  - *otter\n", (2, 5, "aliases (*name) are not allowed; write the value out "
-                                         "in full")),
-        ("species:\n  - <<: {id: x}\n", (2, 5, "merge keys ('<<') are not allowed; write the keys "
-                                              "out in full")),
+        (
+            "species:\n  - *otter\n",
+            (2, 5, "aliases (*name) are not allowed; write the value out in full"),
+        ),
+        (
+            "species:\n  - <<: {id: x}\n",
+            (2, 5, "merge keys ('<<') are not allowed; write the keys out in full"),
+        ),
     ],
     ids=["billion-laughs", "merge-key-bomb", "alias", "merge-key"],
 )
@@ -271,8 +315,31 @@ def test_alias_and_merge_bombs_are_refused_in_bounded_memory(
 
 def test_an_impossible_date_is_named(data: Path) -> None:
     write(data, OTTER.replace("year: 2021", "year: 2021-13-45"))
-    assert errors(data) == [(9, 13, "cannot read '2021-13-45' as a date (a date is written "
-                                    "2026-01-31; put other text in quotes)")]
+    assert errors(data) == [
+        (
+            9,
+            13,
+            "cannot read '2021-13-45' as a date (a date is written "
+            "2026-01-31; put other text in quotes)",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("!!int", "cannot read '' as a whole number"),
+        ("!!float ''", "cannot read '' as a number"),
+        ("!!bool maybe", "cannot read 'maybe' as true/false"),
+        (
+            "!!timestamp soon",
+            "cannot read 'soon' as a date (a date is written 2026-01-31; put other text in quotes)",
+        ),
+    ],
+)
+def test_a_value_that_its_tag_cannot_read_is_named(data: Path, value: str, message: str) -> None:
+    write(data, OTTER.replace("year: 2021", f"year: {value}"))
+    assert errors(data) == [(9, 13, message)]
 
 
 def test_a_number_too_long_to_read_is_refused_without_echoing_it(data: Path) -> None:
@@ -290,9 +357,15 @@ def test_a_wrong_type_names_what_was_expected_and_found(data: Path) -> None:
 
 def test_a_bare_no_read_as_false_gets_a_quoting_hint(data: Path) -> None:
     write(data, OTTER.replace("category: EN", "category: NO"))
-    assert errors(data) == [(8, 17, "iucn.category: expected one of: EX, EW, CR, EN, VU, NT, LC, "
-                                    "DD, NE; got false (YAML reads a bare yes/no/on/off as "
-                                    "true/false: put the value in quotes)")]
+    assert errors(data) == [
+        (
+            8,
+            17,
+            "iucn.category: expected one of: EX, EW, CR, EN, VU, NT, LC, "
+            "DD, NE; got false (YAML reads a bare yes/no/on/off as "
+            "true/false: put the value in quotes)",
+        )
+    ]
 
 
 def test_missing_required_keys_point_at_the_item(data: Path) -> None:
@@ -302,20 +375,32 @@ def test_missing_required_keys_point_at_the_item(data: Path) -> None:
 
 def test_an_unknown_key_suggests_the_close_one(data: Path) -> None:
     write(data, OTTER.replace("scientific_name:", "scientfic_name:"))
-    assert errors(data) == [(5, 5, "unknown key 'scientfic_name' (did you mean "
-                                   "'scientific_name'?)")]
+    assert errors(data) == [
+        (5, 5, "unknown key 'scientfic_name' (did you mean 'scientific_name'?)")
+    ]
 
 
 def test_an_unknown_key_without_a_close_one_lists_the_known_keys(data: Path) -> None:
     write(data, OTTER.replace("      trend: decreasing\n", "      mood: grumpy\n"))
-    assert errors(data) == [(10, 7, "unknown key 'mood'; expected one of: category, year, trend, "
-                                    "criteria, url, citation, history")]
+    assert errors(data) == [
+        (
+            10,
+            7,
+            "unknown key 'mood'; expected one of: category, year, trend, "
+            "criteria, url, citation, history",
+        )
+    ]
 
 
 def test_an_id_used_in_two_files_is_reported_with_both_places(data: Path) -> None:
     write(data, OTTER.replace("id: sea-otter", "id: whale-shark"))
-    assert errors(data) == [(2, 9, "duplicate species id 'whale-shark': already defined at "
-                                   f"{data / 'species.yaml'}:10:9")]
+    assert errors(data) == [
+        (
+            2,
+            9,
+            f"duplicate species id 'whale-shark': already defined at {data / 'species.yaml'}:10:9",
+        )
+    ]
 
 
 @pytest.mark.parametrize(
@@ -323,8 +408,10 @@ def test_an_id_used_in_two_files_is_reported_with_both_places(data: Path) -> Non
     [
         ("-60", "reveal_cost: -60 is out of range: it must be > 0"),
         ("0", "reveal_cost: 0 is out of range: it must be > 0"),
-        ("100000000000000000000", "reveal_cost: a 21-digit number is out of range: it must be "
-                                  "<= 1000000"),
+        (
+            "100000000000000000000",
+            "reveal_cost: a 21-digit number is out of range: it must be <= 1000000",
+        ),
         ("60.5", "reveal_cost: expected a whole number, got 60.5"),
         (".inf", "reveal_cost: expected a whole number, got inf"),
     ],
@@ -339,8 +426,10 @@ def test_numbers_out_of_range_are_refused(data: Path, value: str, message: str) 
     ("year", "message"),
     [
         (2027, "iucn.year: assessment year 2027 is in the future (this year is 2026)"),
-        (1963, "iucn.year: assessment year 1963 is before 1964, when the first Red List was "
-               "published"),
+        (
+            1963,
+            "iucn.year: assessment year 1963 is before 1964, when the first Red List was published",
+        ),
     ],
 )
 def test_an_assessment_year_must_be_possible(data: Path, year: int, message: str) -> None:
@@ -350,21 +439,41 @@ def test_an_assessment_year_must_be_possible(data: Path, year: int, message: str
 
 def test_an_unknown_iucn_category_suggests_the_right_one(data: Path) -> None:
     write(data, OTTER.replace("category: EN", "category: en"))
-    assert errors(data) == [(8, 17, "iucn.category: 'en' is not allowed (did you mean 'EN'?); "
-                                    "use one of: EX, EW, CR, EN, VU, NT, LC, DD, NE")]
+    assert errors(data) == [
+        (
+            8,
+            17,
+            "iucn.category: 'en' is not allowed (did you mean 'EN'?); "
+            "use one of: EX, EW, CR, EN, VU, NT, LC, DD, NE",
+        )
+    ]
 
 
 @pytest.mark.parametrize(
     "url",
-    ["http://www.iucnredlist.org/species/7750/164576728", "https://example.com/otter",
-     "www.iucnredlist.org/species/7750/164576728", "https://www.iucnredlist.org.evil.example/x"],
+    [
+        "http://www.iucnredlist.org/species/7750/164576728",
+        "https://example.com/otter",
+        "www.iucnredlist.org/species/7750/164576728",
+        "https://www.iucnredlist.org.evil.example/x",
+    ],
 )
 def test_a_url_that_is_not_the_red_list_is_refused(data: Path, url: str) -> None:
-    write(data, OTTER.replace("url: https://www.iucnredlist.org/search?query=Enhydra%20lutris",
-                              f"url: {url}"))
-    assert errors(data) == [(11, 12, f"iucn.url: '{url}' is not a Red List address: use the "
-                                     "species' page, https://www.iucnredlist.org/species/"
-                                     "<taxon id>/<assessment id>")]
+    write(
+        data,
+        OTTER.replace(
+            "url: https://www.iucnredlist.org/search?query=Enhydra%20lutris", f"url: {url}"
+        ),
+    )
+    assert errors(data) == [
+        (
+            11,
+            12,
+            f"iucn.url: '{url}' is not a Red List address: use the "
+            "species' page, https://www.iucnredlist.org/species/"
+            "<taxon id>/<assessment id>",
+        )
+    ]
 
 
 # --- art paths ------------------------------------------------------------------------------
@@ -375,14 +484,26 @@ def _with_art(art: str) -> str:
 
 
 @pytest.mark.parametrize(
-    "art", ["../secret.png", "cards/../../secret.png", "/etc/secret.png", "'C:\\secret.png'",
-            "'..\\secret.png'"],
+    "art",
+    [
+        "../secret.png",
+        "cards/../../secret.png",
+        "/etc/secret.png",
+        "'C:\\secret.png'",
+        "'..\\secret.png'",
+    ],
 )
 def test_an_art_path_cannot_leave_assets(data: Path, art: str) -> None:
     write(data, _with_art(art))
     shown = art.strip("'")
-    assert errors(data) == [(7, 10, f"art path '{shown}' must stay inside assets/ (a relative "
-                                    "path such as art/whale-shark.svg)")]
+    assert errors(data) == [
+        (
+            7,
+            10,
+            f"art path '{shown}' must stay inside assets/ (a relative "
+            "path such as art/whale-shark.svg)",
+        )
+    ]
 
 
 def test_an_art_symlink_cannot_lead_out_of_assets(data: Path, tmp_path: Path) -> None:
@@ -393,8 +514,9 @@ def test_an_art_symlink_cannot_lead_out_of_assets(data: Path, tmp_path: Path) ->
     except (OSError, NotImplementedError):
         pytest.skip("symbolic links are not available here")
     write(data, _with_art("cards/otter.png"))
-    assert errors(data) == [(7, 10, "art path 'cards/otter.png' leads outside assets/ (through "
-                                    "a symbolic link)")]
+    assert errors(data) == [
+        (7, 10, "art path 'cards/otter.png' leads outside assets/ (through a symbolic link)")
+    ]
 
 
 def test_an_art_path_with_a_nul_byte_is_refused(data: Path) -> None:

@@ -27,9 +27,11 @@ TODAY = dt.date(2026, 11, 23)
 # The line breaks YAML knows; libyaml counts lines by these.
 LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 
-SETTINGS = settings(max_examples=150, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                           HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 
 @pytest.fixture(scope="module")
@@ -79,11 +81,46 @@ def test_any_bytes_give_located_problems(data: Path, raw: bytes) -> None:
     assert_located_inside(raw, problems_for(data, raw), data)
 
 
-YAML_BITS = st.sampled_from([
-    ":", ": ", "- ", "\n", "\n  ", "\t", "'", '"', "[", "]", "{", "}", ",", "#", "&a ", "*a",
-    "<<: ", "!!python/name:os.system ", "!x ", "---\n", "? ", "|\n", ">\n", "%TAG ! x\n", "~",
-    "yes", "1e999", "-1", "0x1F", "2026-13-45", "\u2028", "\r", "\x85", "\ufeff", "鲸", "\x00",
-])
+YAML_BITS = st.sampled_from(
+    [
+        ":",
+        ": ",
+        "- ",
+        "\n",
+        "\n  ",
+        "\t",
+        "'",
+        '"',
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        "#",
+        "&a ",
+        "*a",
+        "<<: ",
+        "!!python/name:os.system ",
+        "!x ",
+        "---\n",
+        "? ",
+        "|\n",
+        ">\n",
+        "%TAG ! x\n",
+        "~",
+        "yes",
+        "1e999",
+        "-1",
+        "0x1F",
+        "2026-13-45",
+        "\u2028",
+        "\r",
+        "\x85",
+        "\ufeff",
+        "鲸",
+        "\x00",
+    ]
+)
 
 
 @st.composite

@@ -25,8 +25,14 @@ SUMMARY = re.compile(r"^\d+ errors?, \d+ warnings? in \d+ files?$|^no problems f
 
 
 def run(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(TOOL), *map(str, args)], cwd=cwd,
-                          capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, str(TOOL), *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def assert_well_formed(out: str) -> list[re.Match[str]]:
@@ -55,16 +61,19 @@ def test_the_bundled_data_is_valid() -> None:
 
 def test_errors_are_printed_located_and_exit_1(data: Path) -> None:
     text = (data / "species.yaml").read_text(encoding="utf-8")
-    (data / "species.yaml").write_text(text.replace("category: EN\n", "category: Endangered\n"),
-                                       encoding="utf-8")
+    (data / "species.yaml").write_text(
+        text.replace("category: EN\n", "category: Endangered\n"), encoding="utf-8"
+    )
     result = run(data, "--today", "2026-11-23")
     assert result.returncode == 1
     problems = assert_well_formed(result.stdout)
     [error] = [m for m in problems if m["level"] == "error"]
     assert Path(error["path"]).resolve() == (data / "species.yaml").resolve()
     assert (error["line"], error["col"]) == ("16", "17")
-    assert error["msg"] == ("iucn.category: 'Endangered' is not allowed (did you mean 'EN'?); "
-                            "use one of: EX, EW, CR, EN, VU, NT, LC, DD, NE")
+    assert error["msg"] == (
+        "iucn.category: 'Endangered' is not allowed (did you mean 'EN'?); "
+        "use one of: EX, EW, CR, EN, VU, NT, LC, DD, NE"
+    )
     assert "Traceback" not in result.stderr
 
 
@@ -84,7 +93,7 @@ def test_errors_only_hides_the_warnings(data: Path) -> None:
 def test_a_file_in_a_data_folder_is_checked_with_its_folder(data: Path) -> None:
     (data / "decks").mkdir()
     species = (data / "species.yaml").read_text(encoding="utf-8")
-    tiger = species[species.index("  - id: tiger"):species.index("  - id: passenger-pigeon")]
+    tiger = species[species.index("  - id: tiger") : species.index("  - id: passenger-pigeon")]
     (data / "decks" / "extra.yaml").write_text("species:\n" + tiger, encoding="utf-8")
     result = run(data / "decks" / "extra.yaml")
     assert result.returncode == 1
@@ -98,13 +107,21 @@ def test_a_lone_file_is_checked_on_its_own(tmp_path: Path) -> None:
     assert result.returncode == 1
     [problem] = assert_well_formed(result.stdout)
     assert (problem["line"], problem["col"], problem["msg"]) == (
-        "3", "16", "not valid UTF-8 (byte 0xc3); save the file as UTF-8")
+        "3",
+        "16",
+        "not valid UTF-8 (byte 0xc3); save the file as UTF-8",
+    )
 
 
 @pytest.mark.parametrize(
     "text",
-    ["x: !!python/object/apply:os.system ['echo hacked']\n", "a: &a [1]\nb: *a\n", "\t- x\n",
-     "- 1\n", ""],
+    [
+        "x: !!python/object/apply:os.system ['echo hacked']\n",
+        "a: &a [1]\nb: *a\n",
+        "\t- x\n",
+        "- 1\n",
+        "",
+    ],
     ids=["python-tag", "alias", "tab", "not-a-mapping", "empty"],
 )
 def test_hostile_files_exit_1_without_a_traceback(tmp_path: Path, text: str) -> None:
@@ -120,8 +137,13 @@ def test_hostile_files_exit_1_without_a_traceback(tmp_path: Path, text: str) -> 
 
 @pytest.mark.parametrize(
     "args",
-    [["--no-such-option"], ["does/not/exist"], ["--check"], ["--today", "soon"],
-     ["--assets", "does/not/exist"]],
+    [
+        ["--no-such-option"],
+        ["does/not/exist"],
+        ["--check"],
+        ["--today", "soon"],
+        ["--assets", "does/not/exist"],
+    ],
 )
 def test_usage_errors_exit_2(args: list[str]) -> None:
     result = run(*args)
@@ -130,15 +152,23 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
 
 
 def test_the_tool_does_not_import_pygame() -> None:
-    code = ("import runpy, sys\n"
-            f"sys.argv = ['validate_deck.py', {str(FIXTURES)!r}]\n"
-            "try:\n"
-            f"    runpy.run_path({str(TOOL)!r}, run_name='__main__')\n"
-            "except SystemExit:\n"
-            "    pass\n"
-            "print('pygame' in sys.modules)\n")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=120, check=False, cwd=ROOT)
+    code = (
+        "import runpy, sys\n"
+        f"sys.argv = ['validate_deck.py', {str(FIXTURES)!r}]\n"
+        "try:\n"
+        f"    runpy.run_path({str(TOOL)!r}, run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('pygame' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=ROOT,
+    )
     assert result.stdout.splitlines()[-1] == "False", result.stdout + result.stderr
 
 
@@ -176,9 +206,11 @@ def test_schema_prints_the_committed_species_schema() -> None:
 
 def test_each_deck_file_points_its_editor_at_the_schema() -> None:
     assert (DATA / "species.yaml").read_text(encoding="utf-8").splitlines()[0] == (
-        "# yaml-language-server: $schema=species.schema.json")
+        "# yaml-language-server: $schema=species.schema.json"
+    )
     assert (DATA / "actions.yaml").read_text(encoding="utf-8").splitlines()[0] == (
-        "# yaml-language-server: $schema=actions.schema.json")
+        "# yaml-language-server: $schema=actions.schema.json"
+    )
     for deck in sorted((DATA / "decks").glob("*.yaml")):
         first = deck.read_text(encoding="utf-8").splitlines()[0]
         assert first == "# yaml-language-server: $schema=../species.schema.json", deck

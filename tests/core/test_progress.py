@@ -230,7 +230,6 @@ def test_streak_bonuses_are_granted_at_most_once_whenever_they_are_checked(
 def test_back_dated_actions_build_no_streak(action: Action) -> None:
     state = PlayerState()
     for n in range(3):  # three days logged in one sitting, two of them back-dated
-        log_action(state, action, 1, day=TODAY - n * DAY, now=NOW,
-                   rules=Rules(backdate_days=3))
+        log_action(state, action, 1, day=TODAY - n * DAY, now=NOW, rules=Rules(backdate_days=3))
     assert pg.streak(state, TODAY).best == 1
     assert pg.grant_streak_bonuses(state, NOW) == []
