@@ -84,6 +84,8 @@ class App:
         from game.scenes.profiles import ProfilesScene
 
         Navigator(self.ctx)  # the one way scenes reach each other (ctx.nav)
+        self.ctx.display = self.display
+        self.ctx.load_settings()  # this computer's defaults, under the command line's options
         problems = self.ctx.load_content()
         if problems:
             self._report_content(problems)
@@ -178,6 +180,7 @@ class App:
             key = event.key  # type: ignore[attr-defined]
             if key == pygame.K_F11:
                 self.display.toggle_fullscreen()
+                self.ctx.settings = self.ctx.settings.changed(fullscreen=self.display.fullscreen)
                 return
             if key == pygame.K_F1 and not self._crashed:
                 self.ctx.nav.keys_help()

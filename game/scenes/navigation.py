@@ -26,6 +26,7 @@ from game.scenes.new_profile import NewProfileScene
 from game.scenes.notice import NoticeScene
 from game.scenes.progress import ProgressScene
 from game.scenes.reveal import RevealScene
+from game.scenes.settings import SettingsScene
 
 log = logging.getLogger("ecocards")
 
@@ -65,6 +66,7 @@ class Navigator:
         except (ProfileBusy, SaveError) as exc:
             ctx.toast(self.tr.error(exc), error=True, seconds=6)
             return
+        ctx.load_settings()  # their language, sound and motion, from now on
         notes: list[str] = list(ctx.save.recovery_notes)
         heading = (
             self.tr("Your saved game was repaired")
@@ -106,7 +108,12 @@ class Navigator:
 
     def leave_profile(self) -> None:
         self.ctx.close_profile()
+        self.ctx.load_settings()  # back to this computer's defaults
         self.ctx.manager.pop()
+
+    def settings(self) -> None:
+        """The settings of the open player, or this computer's defaults with no player open."""
+        self.ctx.manager.push(SettingsScene(self.ctx))
 
     # -- screens of an open player ------------------------------------------------------------
 

@@ -38,6 +38,15 @@ class ProfilesScene(ScreenScene):
     def layout(self) -> None:
         super().layout()
         res = self.ctx.res
+        self.buttons.add(
+            Button(
+                pygame.Rect(WIDTH - 300 - 16 - 160, 18, 160, 50),
+                self.tr("Settings"),
+                self.ctx.nav.settings,
+                res.font(22, bold=True),
+                colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.15),
+            )
+        )
         if self.profiles:  # with none yet, the welcome panel has the one big button
             self.buttons.add(
                 Button(

@@ -29,6 +29,9 @@ class Routes(Protocol):
     def leave_profile(self) -> None:
         """Close the player and go back to the player list."""
 
+    def settings(self) -> None:
+        """The settings screen: the open player's, or this computer's with no player open."""
+
     def log_action(self) -> None: ...
 
     def progress(self) -> None: ...
