@@ -56,6 +56,8 @@ class GameContext:
     _badges: tuple[PlayerSave, set[str]] | None = field(default=None, repr=False)
     display: Display | None = None  # set by the App (absent in tests of scenes alone)
     settings: Settings = field(default_factory=Settings)  # what the game plays with now
+    # what the game was started with, under every saved setting (set on the first load)
+    base_settings: Settings | None = None
 
     # -- settings ------------------------------------------------------------------------------
 
@@ -67,8 +69,20 @@ class GameContext:
         """Apply the open player's settings (or this computer's defaults with no player open);
         what the command line set wins for the whole session."""
         store, now = self.settings_store, self.now()
-        saved = store.player(self.save.meta.id, now) if self.save else store.machine(now)
-        forced = {name: getattr(self.config, name) for name in self.config.forced}
+        if self.base_settings is None:
+            config = self.config
+            self.base_settings = Settings(
+                lang=config.lang,
+                reduced_motion=config.reduced_motion,
+                volume=config.volume,
+                mute=config.mute,
+                fullscreen=config.fullscreen,
+            )
+        base = self.base_settings
+        saved = (
+            store.player(self.save.meta.id, now, base) if self.save else store.machine(now, base)
+        )
+        forced = {name: getattr(base, name) for name in self.config.forced}
         self.apply_settings(saved.changed(**forced))
 
     def apply_settings(self, settings: Settings) -> None:
@@ -101,9 +115,11 @@ class GameContext:
         self.apply_settings(settings)
         try:
             if self.save is not None:
-                self.settings_store.save_player(self.save.meta.id, self.settings, self.now())
+                self.settings_store.save_player(
+                    self.save.meta.id, self.settings, self.now(), self.base_settings
+                )
             else:
-                self.settings_store.save_machine(self.settings)
+                self.settings_store.save_machine(self.settings, self.now(), self.base_settings)
         except OSError as exc:
             self.toast(
                 self.tr("The settings could not be saved ({reason}).", reason=exc.strerror or exc),

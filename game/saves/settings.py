@@ -90,29 +90,39 @@ class SettingsStore:
     def player_path(self, profile_id: str) -> Path:
         return self.profiles_dir / profile_id / SETTINGS_FILE
 
-    def machine(self, now: dt.datetime) -> Settings:
-        """This computer's defaults."""
-        return Settings(**read_overrides(self.defaults_path, now))
+    def machine(self, now: dt.datetime, base: Settings | None = None) -> Settings:
+        """This computer's defaults, over ``base`` (what the game starts with)."""
+        return (base or Settings()).changed(**read_overrides(self.defaults_path, now))
 
-    def player(self, profile_id: str, now: dt.datetime) -> Settings:
+    def player(self, profile_id: str, now: dt.datetime, base: Settings | None = None) -> Settings:
         """What ``profile_id`` plays with: their choices over this computer's defaults."""
-        machine = read_overrides(self.defaults_path, now)
         own = read_overrides(self.player_path(profile_id), now)
-        return Settings(**{**machine, **own})
+        return self.machine(now, base).changed(**own)
 
     def avatar(self, profile_id: str, now: dt.datetime) -> str:
         """The picture ``profile_id`` chose ("" when none yet)."""
         value = read_overrides(self.player_path(profile_id), now).get("avatar", "")
         return str(value)
 
-    def save_machine(self, settings: Settings) -> None:
-        values = asdict(settings)
-        values.pop("avatar")  # a picture belongs to a player
+    def save_machine(
+        self, settings: Settings, now: dt.datetime, base: Settings | None = None
+    ) -> None:
+        """Keep what differs from what the game starts with (and what was set before)."""
+        before = read_overrides(self.defaults_path, now)
+        start = base or Settings()
+        values = {
+            key: value
+            for key, value in asdict(settings).items()
+            if key != "avatar"  # a picture belongs to a player
+            and (key in before or value != getattr(start, key))
+        }
         write_overrides(self.defaults_path, values)
 
-    def save_player(self, profile_id: str, settings: Settings, now: dt.datetime) -> None:
+    def save_player(
+        self, profile_id: str, settings: Settings, now: dt.datetime, base: Settings | None = None
+    ) -> None:
         """Keep what differs from this computer's defaults (and what the player set before)."""
-        machine = self.machine(now)
+        machine = self.machine(now, base)
         own = read_overrides(self.player_path(profile_id), now)
         values = {
             key: value

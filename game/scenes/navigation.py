@@ -56,6 +56,20 @@ class Navigator:
             return
         self._open(meta, instead=True)
 
+    def rename(self) -> None:
+        assert self.ctx.save is not None
+        self.ctx.manager.push(NewProfileScene(self.ctx, renaming=self.ctx.save.meta))
+
+    def rename_player(self, name: str) -> None:
+        ctx = self.ctx
+        assert ctx.save is not None
+        try:
+            ctx.store.rename(ctx.save.meta.id, name, ctx.now(), save=ctx.save)
+        except (ProfileBusy, SaveError) as exc:
+            ctx.toast(self.tr.error(exc), error=True, seconds=6)
+            return
+        ctx.manager.pop()
+
     def open_profile(self, meta: ProfileMeta) -> None:
         self._open(meta, instead=False)
 

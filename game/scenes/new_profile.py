@@ -1,4 +1,8 @@
-"""Make a new profile: type a name (any language; the IME works), press Enter."""
+"""Make a new profile, or rename one: type a name (any language; the IME works), press Enter.
+
+The limit is shown while typing (letters used of the most allowed), and a character the game's
+font cannot draw (an emoji) is refused with a message, never drawn as an empty box.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import pygame
 
 from game.context import GameContext
 from game.core.messages import N_
-from game.saves.profiles import MAX_NAME
+from game.saves.profiles import MAX_NAME, ProfileMeta
 from game.scenes.screen import WIDTH, ScreenScene
 from game.ui import draw, theme
 from game.ui.widgets import Button
@@ -14,11 +18,16 @@ from game.ui.widgets import Button
 
 class NewProfileScene(ScreenScene):
     text_entry = True
-    title = N_("New player")
 
-    def __init__(self, ctx: GameContext) -> None:
+    @property
+    def title(self) -> str:  # type: ignore[override]
+        return N_("Change your name") if self.renaming else N_("New player")
+
+    def __init__(self, ctx: GameContext, renaming: ProfileMeta | None = None) -> None:
         super().__init__(ctx)
-        self.name = ""
+        self.renaming = renaming
+        self.name = renaming.name if renaming else ""
+        self.refusal = ""  # why the last thing typed was not taken
         self.composing = ""  # text the input method is still composing (e.g. pinyin)
         self.caret_time = 0.0
         self.box = pygame.Rect(WIDTH // 2 - 300, 300, 600, 72)
@@ -48,8 +57,8 @@ class NewProfileScene(ScreenScene):
         super().layout()
         self.start_button = self.buttons.add(
             Button(
-                pygame.Rect(WIDTH // 2 - 140, 420, 280, 64),
-                self.tr("Start playing"),
+                pygame.Rect(WIDTH // 2 - 140, 470, 280, 64),
+                self.tr("Save the name") if self.renaming else self.tr("Start playing"),
                 self.create,
                 self.ctx.res.font(26, bold=True),
                 colour=theme.ENERGY_DARK,
@@ -58,9 +67,8 @@ class NewProfileScene(ScreenScene):
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.TEXTINPUT:
-            if len(self.name) + len(event.text) <= MAX_NAME:
-                self.name += event.text
             self.composing = ""
+            self.add_text(event.text)
             return True
         if event.type == pygame.TEXTEDITING:
             self.composing = event.text
@@ -68,14 +76,43 @@ class NewProfileScene(ScreenScene):
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_BACKSPACE:
                 self.name = self.name[:-1]
+                self.refusal = ""
                 return True
             if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
                 self.create()
                 return True
         return super().handle_event(event)
 
+    def add_text(self, text: str) -> None:
+        """Take what was typed, one character at a time; say why anything was left out."""
+        self.refusal = ""
+        font = self.ctx.res.font(32)
+        for ch in text:
+            if not self.drawable(font, ch):
+                self.refusal = self.tr(
+                    "Pictures like emoji cannot be used in names: please use letters."
+                )
+            elif len(self.name) >= MAX_NAME:
+                self.refusal = self.tr("Names can be at most {count} characters.", count=MAX_NAME)
+            else:
+                self.name += ch
+
+    @staticmethod
+    def drawable(font: pygame.font.Font, ch: str) -> bool:
+        """The font has a picture for ``ch``: a character it lacks (an emoji) comes out as the
+        font's "missing" box, the same picture as a character no font has."""
+        if not ch.isprintable():
+            return False
+        if ch.isspace():
+            return True
+        missing = pygame.image.tobytes(font.render("\U0010fffd", True, (0, 0, 0)), "RGBA")
+        return pygame.image.tobytes(font.render(ch, True, (0, 0, 0)), "RGBA") != missing
+
     def create(self) -> None:
-        self.ctx.nav.create_profile(self.name)
+        if self.renaming:
+            self.ctx.nav.rename_player(self.name)
+        else:
+            self.ctx.nav.create_profile(self.name)
 
     def update(self, dt: float) -> None:
         super().update(dt)
@@ -101,6 +138,24 @@ class NewProfileScene(ScreenScene):
             "midtop",
         )
         draw.panel(surface, self.box, border=theme.ENERGY)
+        full = len(self.name) >= MAX_NAME
+        draw.text(
+            surface,
+            self.tr("{used} of {count} letters", used=len(self.name), count=MAX_NAME),
+            res.font(18, bold=full),
+            theme.ACCENT if full else theme.PANEL_DIM,
+            (self.box.right, self.box.bottom + 8),
+            "topright",
+        )
+        if self.refusal:
+            draw.text(
+                surface,
+                self.refusal,
+                res.font(20, bold=True),
+                theme.ACCENT,
+                (self.box.centerx, self.box.bottom + 40),
+                "midtop",
+            )
         font = res.font(32)
         shown = self.name + self.composing
         rect = draw.text(

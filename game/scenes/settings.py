@@ -66,6 +66,17 @@ class SettingsScene(ScreenScene):
                 (self.tr("Full screen"), settings.fullscreen, {"fullscreen": True}),
             ],
         )
+        if self.ctx.save is not None:
+            self.buttons.add(
+                Button(
+                    pygame.Rect(CONTROLS_X, self._next_row(None), 2 * CHOICE_W + 16, CHOICE_H),
+                    self.tr("Change name or picture"),
+                    self.ctx.nav.rename,
+                    self.ctx.res.font(22, bold=True),
+                    colour=theme.ACCENT,
+                    text_colour=theme.INK,
+                )
+            )
 
     def _next_row(self, label: str | None) -> int:
         y = FIRST_ROW + len(self.rows) * ROW_H

@@ -19,7 +19,7 @@ def test_a_player_keeps_only_what_differs_so_new_defaults_still_reach_them(
 ) -> None:
     store = SettingsStore(tmp_path)
     store.save_player("p-00000001", Settings(mute=True), NOW)
-    store.save_machine(Settings(volume=40))
+    store.save_machine(Settings(volume=40), NOW)
     assert store.player("p-00000001", NOW) == Settings(mute=True, volume=40)
 
 
