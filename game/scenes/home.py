@@ -175,7 +175,9 @@ class HomeScene(ScreenScene):
         self.ctx.nav.album(edition.id)
 
     def draw_header(self, surface: pygame.Surface) -> None:
-        draw_avatar(surface, self.ctx.res, self.title, (192, HEADER // 2), 24)
+        draw_avatar(
+            surface, self.ctx.res, self.title, (192, HEADER // 2), 28, self.ctx.settings.avatar
+        )
         settings = next(b for b in self.buttons.buttons if b.on_click == self.ctx.nav.settings)
         box = pygame.Rect(228, 8, settings.rect.left - 228 - 16, HEADER - 16)
         textfit.draw_fitted(

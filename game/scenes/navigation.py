@@ -48,19 +48,21 @@ class Navigator:
     def new_profile(self) -> None:
         self.ctx.manager.push(NewProfileScene(self.ctx))
 
-    def create_profile(self, name: str) -> None:
+    def create_profile(self, name: str, picture: str = "") -> None:
         try:
             meta = self.ctx.store.create(name, self.ctx.now())
         except SaveError as exc:
             self.ctx.toast(self.tr.error(exc), error=True)
             return
         self._open(meta, instead=True)
+        if picture and self.ctx.save is not None:
+            self.ctx.save_settings(self.ctx.settings.changed(avatar=picture))
 
     def rename(self) -> None:
         assert self.ctx.save is not None
         self.ctx.manager.push(NewProfileScene(self.ctx, renaming=self.ctx.save.meta))
 
-    def rename_player(self, name: str) -> None:
+    def rename_player(self, name: str, picture: str = "") -> None:
         ctx = self.ctx
         assert ctx.save is not None
         try:
@@ -68,6 +70,8 @@ class Navigator:
         except (ProfileBusy, SaveError) as exc:
             ctx.toast(self.tr.error(exc), error=True, seconds=6)
             return
+        if picture and picture != ctx.settings.avatar:
+            ctx.save_settings(ctx.settings.changed(avatar=picture))
         ctx.manager.pop()
 
     def open_profile(self, meta: ProfileMeta) -> None:

@@ -6,6 +6,8 @@ font cannot draw (an emoji) is refused with a message, never drawn as an empty b
 
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 
 from game.context import GameContext
@@ -13,7 +15,11 @@ from game.core.messages import N_
 from game.saves.profiles import MAX_NAME, ProfileMeta
 from game.scenes.screen import WIDTH, ScreenScene
 from game.ui import draw, theme
+from game.ui.avatar import PICTURES, draw_picture, picture_for
 from game.ui.widgets import Button
+
+PICTURE_SIZE, PICTURE_GAP, PICTURES_PER_ROW = 60, 12, 8
+PICTURES_TOP = 430
 
 
 class NewProfileScene(ScreenScene):
@@ -30,7 +36,12 @@ class NewProfileScene(ScreenScene):
         self.refusal = ""  # why the last thing typed was not taken
         self.composing = ""  # text the input method is still composing (e.g. pinyin)
         self.caret_time = 0.0
-        self.box = pygame.Rect(WIDTH // 2 - 300, 300, 600, 72)
+        self.box = pygame.Rect(WIDTH // 2 - 300, 200, 600, 72)
+        chosen = ctx.settings.avatar if renaming else ""
+        self.picture = picture_for(renaming.name if renaming else "", chosen)
+        if not renaming:  # the next player's picture differs from the last one's
+            self.picture = PICTURES[len(ctx.store.list_profiles()) % len(PICTURES)]
+        self.pictures: dict[str, Button] = {}
 
     def start(self) -> None:
         super().start()
@@ -55,9 +66,29 @@ class NewProfileScene(ScreenScene):
 
     def layout(self) -> None:
         super().layout()
+        self.pictures = {}
+        width = PICTURES_PER_ROW * PICTURE_SIZE + (PICTURES_PER_ROW - 1) * PICTURE_GAP
+        for i, picture in enumerate(PICTURES):
+            row, col = divmod(i, PICTURES_PER_ROW)
+            rect = pygame.Rect(
+                WIDTH // 2 - width // 2 + col * (PICTURE_SIZE + PICTURE_GAP),
+                PICTURES_TOP + row * (PICTURE_SIZE + PICTURE_GAP),
+                PICTURE_SIZE,
+                PICTURE_SIZE,
+            )
+            self.pictures[picture] = self.buttons.add(
+                Button(
+                    rect,
+                    "",
+                    partial(self.choose, picture),
+                    self.ctx.res.font(16),
+                    colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.2),
+                    hold=0.0,
+                )
+            )
         self.start_button = self.buttons.add(
             Button(
-                pygame.Rect(WIDTH // 2 - 140, 470, 280, 64),
+                pygame.Rect(WIDTH // 2 - 140, 600, 280, 64),
                 self.tr("Save the name") if self.renaming else self.tr("Start playing"),
                 self.create,
                 self.ctx.res.font(26, bold=True),
@@ -82,6 +113,9 @@ class NewProfileScene(ScreenScene):
                 self.create()
                 return True
         return super().handle_event(event)
+
+    def choose(self, picture: str) -> None:
+        self.picture = picture
 
     def add_text(self, text: str) -> None:
         """Take what was typed, one character at a time; say why anything was left out."""
@@ -110,9 +144,9 @@ class NewProfileScene(ScreenScene):
 
     def create(self) -> None:
         if self.renaming:
-            self.ctx.nav.rename_player(self.name)
+            self.ctx.nav.rename_player(self.name, self.picture)
         else:
-            self.ctx.nav.create_profile(self.name)
+            self.ctx.nav.create_profile(self.name, self.picture)
 
     def update(self, dt: float) -> None:
         super().update(dt)
@@ -126,7 +160,7 @@ class NewProfileScene(ScreenScene):
             self.tr("What is your name?"),
             res.font(36, bold=True),
             theme.WHITE,
-            (WIDTH // 2, 200),
+            (WIDTH // 2, 100),
             "midtop",
         )
         draw.text(
@@ -134,10 +168,18 @@ class NewProfileScene(ScreenScene):
             self.tr("Your first name or a nickname is enough."),
             res.font(20),
             theme.PANEL_DIM,
-            (WIDTH // 2, 252),
+            (WIDTH // 2, 152),
             "midtop",
         )
         draw.panel(surface, self.box, border=theme.ENERGY)
+        draw.text(
+            surface,
+            self.tr("Choose your picture"),
+            res.font(24, bold=True),
+            theme.WHITE,
+            (WIDTH // 2, PICTURES_TOP - 44),
+            "midtop",
+        )
         full = len(self.name) >= MAX_NAME
         draw.text(
             surface,
@@ -171,3 +213,31 @@ class NewProfileScene(ScreenScene):
             pygame.draw.line(
                 surface, theme.INK, (x, self.box.top + 16), (x, self.box.bottom - 16), 3
             )
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        for picture, button in self.pictures.items():
+            chosen = picture == self.picture
+            rect = button.rect.move(0, 2) if button.pressed else button.rect
+            draw_picture(
+                surface,
+                self.ctx.res,
+                picture,
+                rect.center,
+                rect.width // 2 - 4,
+                ring=theme.ACCENT if chosen else theme.INK_SOFT,
+            )
+            if chosen:  # a tick as well as the colour
+                badge = (rect.right - 6, rect.top + 6)
+                pygame.draw.circle(surface, theme.INK, badge, 14)
+                pygame.draw.lines(
+                    surface,
+                    theme.ACCENT,
+                    False,
+                    [
+                        (badge[0] - 7, badge[1]),
+                        (badge[0] - 2, badge[1] + 6),
+                        (badge[0] + 8, badge[1] - 6),
+                    ],
+                    4,
+                )

@@ -288,7 +288,9 @@ class ProfilesScene(ScreenScene):
         res = self.ctx.res
         for index, button in self.tiles.items():
             meta, rect = self.shown[index], button.rect
-            draw_avatar(surface, res, meta.name, (rect.left + 50, rect.centery), 34)
+            draw_avatar(
+                surface, res, meta.name, (rect.left + 50, rect.centery), 34, self.avatars[meta.id]
+            )
             textfit.draw_fitted(
                 surface,
                 meta.name,

@@ -20,14 +20,15 @@ class Routes(Protocol):
 
     def new_profile(self) -> None: ...
 
-    def create_profile(self, name: str) -> None:
-        """Make a player, open it, and show their home screen."""
+    def create_profile(self, name: str, picture: str = "") -> None:
+        """Make a player with their picture, open it, and show their home screen."""
 
     def rename(self) -> None:
         """The name screen again, to change the open player's name."""
 
-    def rename_player(self, name: str) -> None:
-        """Give the open player ``name`` and go back; a refusal is a message and no change."""
+    def rename_player(self, name: str, picture: str = "") -> None:
+        """Give the open player ``name`` (and ``picture``) and go back; a refusal is a message
+        and no change."""
 
     def open_profile(self, meta: ProfileMeta) -> None:
         """Open a player (verifying their ledger) and show their home screen."""
