@@ -119,3 +119,24 @@ def test_mouse_events_made_from_touches_are_not_counted_twice(tmp_path: Path) ->
     game.post(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=True)
     game.frames(2)
     assert isinstance(game.scene, ProfilesScene)
+
+
+def test_a_swipe_scrolls_the_card_page(tmp_path: Path) -> None:
+    from game.scenes.card import INFO, CardScene
+
+    game = Driver(tmp_path)
+    game.new_player("Mia")
+    pages = []
+    for species_id in game.ctx.content.species:
+        game.ctx.nav.card(species_id)
+        game.frames(2)
+        page = game.scene
+        assert isinstance(page, CardScene)
+        if page.content_h > INFO.height:
+            pages.append(page)
+            break
+        game.ctx.manager.pop()
+        game.frames(1)
+    assert pages, "no card has a page longer than its box"
+    swipe(game, (INFO.centerx, INFO.bottom - 20), (INFO.centerx, INFO.top + 20))
+    assert pages[0].scroll > 0
