@@ -162,20 +162,20 @@ class ProfilesScene(ScreenScene):
             if event.key in SCROLL_KEYS:
                 self.scroll_by(SCROLL_KEYS[event.key])
                 return True
-        if super().handle_event(event):
-            return True
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_UP, pygame.K_DOWN):
-            return self._step_rows(-1 if event.key == pygame.K_UP else 1)
-        return False
+            if self._step_rows(-1 if event.key == pygame.K_UP else 1):
+                return True
+        return super().handle_event(event)
 
     def _step_rows(self, rows: int) -> bool:
-        """An arrow past the visible rows: scroll, and take the ring to the tile there."""
+        """An arrow from the ring's tile to a row scrolled out of sight: scroll, and take the
+        ring to the tile there (within sight, the ring moves as on any screen)."""
         focused = self.buttons.focused
         index = next((i for i, b in self.tiles.items() if b is focused), None)
         if index is None:
             return False
         target = index + rows * COLUMNS
-        if not 0 <= target < len(self.shown):
+        if not 0 <= target < len(self.shown) or target in self.tiles:
             return False
         self.scroll_by(rows)
         self.buttons.focused = self.tiles.get(target)

@@ -122,3 +122,24 @@ def test_a_rename_to_a_name_another_player_has_is_refused(tmp_path: Path) -> Non
     game.key(pygame.K_RETURN)
     assert isinstance(game.scene, NewProfileScene)  # still here, with a message
     assert game.ctx.toasts and game.ctx.save.meta.name == "Leo"
+
+
+def test_the_arrows_scroll_the_list_with_the_ring(tmp_path: Path) -> None:
+    a_class(tmp_path)
+    game = Driver(tmp_path)
+    scene = game.scene
+    assert isinstance(scene, ProfilesScene)
+    game.key(pygame.K_TAB)
+    while scene.buttons.focused is not scene.tiles.get(0):
+        game.key(pygame.K_TAB)
+    rows = (len(CLASS) + 3) // 4
+    for _ in range(rows - 1):
+        game.key(pygame.K_DOWN)
+    assert scene.scroll == scene.max_scroll
+    for _ in range(rows - 1):
+        game.key(pygame.K_UP)
+    assert scene.scroll == 0
+    assert scene.buttons.focused is scene.tiles[0]
+    game.key(pygame.K_RETURN)
+    assert isinstance(game.scene, HomeScene)
+    assert game.ctx.save.meta.name == names(scene)[0]
