@@ -162,9 +162,9 @@ class ProfilesScene(ScreenScene):
             if event.key in SCROLL_KEYS:
                 self.scroll_by(SCROLL_KEYS[event.key])
                 return True
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_UP, pygame.K_DOWN):
-            if self._step_rows(-1 if event.key == pygame.K_UP else 1):
-                return True
+        arrow = {pygame.K_UP: -1, pygame.K_DOWN: 1}.get(getattr(event, "key", 0), 0)
+        if event.type == pygame.KEYDOWN and arrow and self._step_rows(arrow):
+            return True
         return super().handle_event(event)
 
     def _step_rows(self, rows: int) -> bool:
