@@ -53,6 +53,7 @@ class App:
         from game.ui.audio import Audio
         from game.ui.cards import CardRenderer
         from game.ui.resources import Resources
+        from game.ui.touch import Touch
 
         self._setup_logging()
         pygame.display.init()  # not pygame.init(): the sound device is opened by Audio, which
@@ -83,7 +84,10 @@ class App:
         from game.scenes.navigation import Navigator
         from game.scenes.profiles import ProfilesScene
 
+        self.touch = Touch(self.display.to_canvas)
         Navigator(self.ctx)  # the one way scenes reach each other (ctx.nav)
+        self.ctx.display = self.display
+        self.ctx.load_settings()  # this computer's defaults, under the command line's options
         problems = self.ctx.load_content()
         if problems:
             self._report_content(problems)
@@ -170,14 +174,23 @@ class App:
     def _dispatch(self, event: object) -> None:
         import pygame
 
+        from game.ui.touch import FINGER_EVENTS
+
         assert self.ctx is not None
         if event.type == pygame.QUIT:  # type: ignore[attr-defined]
             self.running = False
+            return
+        if self.touch.from_touch(event):  # type: ignore[arg-type]
+            return  # the finger events themselves say what the touch meant
+        if event.type in FINGER_EVENTS:  # type: ignore[attr-defined]
+            for mouse in self.touch.translate(event):  # type: ignore[arg-type]
+                self._dispatch(mouse)
             return
         if event.type == pygame.KEYDOWN:  # type: ignore[attr-defined]
             key = event.key  # type: ignore[attr-defined]
             if key == pygame.K_F11:
                 self.display.toggle_fullscreen()
+                self.ctx.settings = self.ctx.settings.changed(fullscreen=self.display.fullscreen)
                 return
             if key == pygame.K_F1 and not self._crashed:
                 self.ctx.nav.keys_help()

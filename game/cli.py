@@ -91,6 +91,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Options that a player's saved settings would otherwise set
+SETTING_OPTIONS = ("lang", "fullscreen", "reduced_motion", "volume", "mute")
+
+
+def given_options(argv: Sequence[str] | None) -> frozenset[str]:
+    """The settings options written on the command line (they win over saved settings)."""
+    parser = build_parser()
+    for action in parser._actions:  # parse again with no defaults: only what was typed is set
+        action.default = argparse.SUPPRESS
+    given = vars(parser.parse_args(argv))
+    return frozenset(name for name in SETTING_OPTIONS if name in given)
+
+
 def parse_config(argv: Sequence[str] | None = None) -> Config:
     args = build_parser().parse_args(argv)
     return Config(
@@ -103,6 +116,7 @@ def parse_config(argv: Sequence[str] | None = None) -> Config:
         reduced_motion=args.reduced_motion,
         volume=args.volume,
         mute=args.mute,
+        forced=given_options(argv),
     )
 
 

@@ -64,6 +64,8 @@ class Config:
     volume: int = 80  # percent
     mute: bool = False
     fps: int = 60
+    # the options given on the command line: they win over saved settings for the session
+    forced: frozenset[str] = frozenset()
 
     @property
     def logs_dir(self) -> Path:

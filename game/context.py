@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from game.config import Config
 from game.core import progress
@@ -14,12 +15,16 @@ from game.core.ledger import LedgerEntry, PlayerState
 from game.core.problems import ContentError, Problem
 from game.i18n import Translator
 from game.saves.profiles import PlayerSave, SaveError, SaveStore
+from game.saves.settings import Settings, SettingsStore
 from game.saves.views import Views
 from game.scenes.base import SceneManager
 from game.scenes.routes import Routes
 from game.ui.audio import Audio
 from game.ui.cards import CardRenderer
 from game.ui.resources import Resources
+
+if TYPE_CHECKING:
+    from game.display import Display
 
 
 @dataclass
@@ -49,6 +54,80 @@ class GameContext:
     new_badges: list[progress.Badge] = field(default_factory=list)  # not yet celebrated
     # the badges the open player had earned when last looked at, to notice new ones
     _badges: tuple[PlayerSave, set[str]] | None = field(default=None, repr=False)
+    display: Display | None = None  # set by the App (absent in tests of scenes alone)
+    settings: Settings = field(default_factory=Settings)  # what the game plays with now
+    # what the game was started with, under every saved setting (set on the first load)
+    base_settings: Settings | None = None
+
+    # -- settings ------------------------------------------------------------------------------
+
+    @property
+    def settings_store(self) -> SettingsStore:
+        return SettingsStore(self.config.saves_dir)
+
+    def load_settings(self) -> None:
+        """Apply the open player's settings (or this computer's defaults with no player open);
+        what the command line set wins for the whole session."""
+        store, now = self.settings_store, self.now()
+        if self.base_settings is None:
+            config = self.config
+            self.base_settings = Settings(
+                lang=config.lang,
+                reduced_motion=config.reduced_motion,
+                volume=config.volume,
+                mute=config.mute,
+                fullscreen=config.fullscreen,
+            )
+        base = self.base_settings
+        saved = (
+            store.player(self.save.meta.id, now, base) if self.save else store.machine(now, base)
+        )
+        forced = {name: getattr(base, name) for name in self.config.forced}
+        self.apply_settings(saved.changed(**forced))
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Use ``settings`` at once: words, motion, sound and the window."""
+        from game.i18n import languages
+
+        if settings.lang not in languages(self.config.locale_dir):
+            settings = settings.changed(lang=self.tr.lang)
+        if settings.lang != self.tr.lang:
+            self.tr = Translator.load(settings.lang, self.config.locale_dir)
+            self.cards.use_translator(self.tr)
+        self.config = replace(
+            self.config,
+            lang=settings.lang,
+            reduced_motion=settings.reduced_motion,
+            volume=settings.volume,
+            mute=settings.mute,
+            fullscreen=settings.fullscreen,
+        )
+        if self.audio is not None:
+            self.audio.set_volume(settings.volume / 100)
+            self.audio.muted = settings.mute
+        if self.display is not None:
+            self.display.set_fullscreen(settings.fullscreen)
+        self.settings = settings
+
+    def save_settings(self, settings: Settings) -> bool:
+        """Apply ``settings`` and keep them: for the open player, or as this computer's
+        defaults with no player open. On failure tell the player and return False."""
+        self.apply_settings(settings)
+        try:
+            if self.save is not None:
+                self.settings_store.save_player(
+                    self.save.meta.id, self.settings, self.now(), self.base_settings
+                )
+            else:
+                self.settings_store.save_machine(self.settings, self.now(), self.base_settings)
+        except OSError as exc:
+            self.toast(
+                self.tr("The settings could not be saved ({reason}).", reason=exc.strerror or exc),
+                error=True,
+                seconds=6,
+            )
+            return False
+        return True
 
     @property
     def nav(self) -> Routes:

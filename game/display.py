@@ -74,6 +74,28 @@ class Display:
             self.window.set_fullscreen(desktop=True)
         self.fullscreen = not self.fullscreen
 
+    def set_fullscreen(self, on: bool) -> None:
+        if on != self.fullscreen:
+            self.toggle_fullscreen()
+
+    def to_canvas(self, x: float, y: float) -> tuple[int, int]:
+        """The canvas point under the normalised window position (x, y) from 0 to 1, as a
+        finger event gives it: the window shows the canvas scaled and letterboxed."""
+        width, height = self.window_size()
+        cw, ch = self.logical_size
+        scale = min(width / cw, height / ch) or 1.0
+        left, top = (width - cw * scale) / 2, (height - ch * scale) / 2
+        cx = (x * width - left) / scale
+        cy = (y * height - top) / scale
+        return (min(cw - 1, max(0, int(cx))), min(ch - 1, max(0, int(cy))))
+
+    def window_size(self) -> tuple[int, int]:
+        if self._texture is not None:
+            return tuple(self.window.size)  # type: ignore[return-value]
+        surface = pygame.display.get_surface()
+        window = pygame.display.get_window_size() if surface is not None else self.logical_size
+        return (max(1, window[0]), max(1, window[1]))
+
     def close(self) -> None:
         """Free the texture, renderer and window before SDL shuts down (never after)."""
         if self._texture is not None:

@@ -270,6 +270,14 @@ class PlayerSave:
     def _write_meta(self, *, durable: bool = True) -> None:
         write_atomic(self.folder / PROFILE_FILE, dump_json(self.meta.to_dict()), durable=durable)
 
+    def rename(self, name: str) -> None:
+        """Write the player's new name (already checked and reserved by the store);
+        raises OSError when it cannot be written, and the old name stays."""
+        renamed = replace(self.meta, name=name)
+        write_atomic(self.folder / PROFILE_FILE, dump_json(renamed.to_dict()))
+        self.meta = renamed
+        self._snapshot(self.folder / PROFILE_FILE)
+
     def export(self, path: Path, now: dt.datetime | None = None) -> None:
         """Write this profile to ``path`` as one portable file; SaveError when that fails."""
         # entries set aside by the verifier travel too: kept aside, never deleted

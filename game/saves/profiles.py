@@ -130,6 +130,41 @@ class SaveStore:
             raise SaveError(disk_message(exc, Message("Could not create the player"))) from exc
         return meta
 
+    def rename(
+        self, profile_id: str, name: str, now: dt.datetime, *, save: PlayerSave | None = None
+    ) -> ProfileMeta:
+        """Give ``profile_id`` a new name (``save`` when the game has that player open).
+
+        Raises SaveError when the name is not allowed, another player has it, or it cannot be
+        written; the old name stays then. Raises ProfileBusy when another game has it open."""
+        name = clean_name(name)
+        taken = SaveError(Message("There is already a player called {name}.", name=name))
+        if any(
+            p.name.casefold() == name.casefold() and p.id != profile_id
+            for p in self.list_profiles()
+        ):
+            raise taken
+        own = save if save is not None else self._open(profile_id, now, touch=False)
+        try:
+            old = own.meta.name
+            if old == name:
+                return own.meta
+            new_key = old.casefold() != name.casefold()  # not only a change of capitals
+            try:
+                if new_key and not self.names.reserve(name, profile_id):
+                    raise taken
+                own.rename(name)
+            except OSError as exc:
+                if new_key:
+                    self.names.release(name, profile_id)
+                raise SaveError(disk_message(exc, Message("Could not rename the player"))) from exc
+            if new_key:
+                self.names.release(old, profile_id)
+            return own.meta
+        finally:
+            if save is None:
+                own.close()
+
     def _new_id(self) -> str:
         while True:
             profile_id = f"p-{secrets.token_hex(4)}"

@@ -16,7 +16,7 @@ from game.core.messages import N_
 from game.core.models import Edition
 from game.core.progress import collection_level, streak
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
-from game.ui import draw, theme
+from game.ui import draw, textfit, theme
 from game.ui.avatar import draw_avatar
 from game.ui.widgets import Button
 
@@ -80,6 +80,15 @@ class HomeScene(ScreenScene):
                 res.font(20, bold=True),
                 colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.15),
                 hotkey=pygame.K_p,
+            )
+        )
+        self.buttons.add(
+            Button(
+                pygame.Rect(WIDTH - 330 - 24 - 200 - 16 - 150, 18, 150, 48),
+                self.tr("Settings"),
+                self.ctx.nav.settings,
+                res.font(20, bold=True),
+                colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.15),
             )
         )
         content = self.ctx.content
@@ -166,14 +175,20 @@ class HomeScene(ScreenScene):
         self.ctx.nav.album(edition.id)
 
     def draw_header(self, surface: pygame.Surface) -> None:
-        draw_avatar(surface, self.ctx.res, self.title, (192, HEADER // 2), 24)
-        draw.text(
+        draw_avatar(
+            surface, self.ctx.res, self.title, (192, HEADER // 2), 28, self.ctx.settings.avatar
+        )
+        settings = next(b for b in self.buttons.buttons if b.on_click == self.ctx.nav.settings)
+        box = pygame.Rect(228, 8, settings.rect.left - 228 - 16, HEADER - 16)
+        textfit.draw_fitted(
             surface,
             self.title,
-            self.ctx.res.font(32, bold=True),
+            lambda size: self.ctx.res.sized_font(size, bold=True),
+            box,
             theme.WHITE,
-            (228, HEADER // 2),
-            "midleft",
+            32,
+            max_lines=2,
+            align="left",
         )
         self.draw_energy_chip(surface, pygame.Rect(WIDTH - 330, 16, 306, 52))
 

@@ -20,6 +20,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("Enter / Space", N_("press the button or open the card with the ring")),
     ("Esc", N_("go back")),
     ("L", N_("log an eco-action (on the home screen)")),
+    ("A – Z", N_("type letters to find a name on the player list; Esc clears them")),
     ("Page Up / Page Down", N_("scroll an album or a card")),
     ("F11", N_("full screen on or off")),
     ("F1 / ?", N_("show or hide this page")),

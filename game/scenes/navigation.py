@@ -26,6 +26,7 @@ from game.scenes.new_profile import NewProfileScene
 from game.scenes.notice import NoticeScene
 from game.scenes.progress import ProgressScene
 from game.scenes.reveal import RevealScene
+from game.scenes.settings import SettingsScene
 
 log = logging.getLogger("ecocards")
 
@@ -47,13 +48,31 @@ class Navigator:
     def new_profile(self) -> None:
         self.ctx.manager.push(NewProfileScene(self.ctx))
 
-    def create_profile(self, name: str) -> None:
+    def create_profile(self, name: str, picture: str = "") -> None:
         try:
             meta = self.ctx.store.create(name, self.ctx.now())
         except SaveError as exc:
             self.ctx.toast(self.tr.error(exc), error=True)
             return
         self._open(meta, instead=True)
+        if picture and self.ctx.save is not None:
+            self.ctx.save_settings(self.ctx.settings.changed(avatar=picture))
+
+    def rename(self) -> None:
+        assert self.ctx.save is not None
+        self.ctx.manager.push(NewProfileScene(self.ctx, renaming=self.ctx.save.meta))
+
+    def rename_player(self, name: str, picture: str = "") -> None:
+        ctx = self.ctx
+        assert ctx.save is not None
+        try:
+            ctx.store.rename(ctx.save.meta.id, name, ctx.now(), save=ctx.save)
+        except (ProfileBusy, SaveError) as exc:
+            ctx.toast(self.tr.error(exc), error=True, seconds=6)
+            return
+        if picture and picture != ctx.settings.avatar:
+            ctx.save_settings(ctx.settings.changed(avatar=picture))
+        ctx.manager.pop()
 
     def open_profile(self, meta: ProfileMeta) -> None:
         self._open(meta, instead=False)
@@ -65,6 +84,7 @@ class Navigator:
         except (ProfileBusy, SaveError) as exc:
             ctx.toast(self.tr.error(exc), error=True, seconds=6)
             return
+        ctx.load_settings()  # their language, sound and motion, from now on
         notes: list[str] = list(ctx.save.recovery_notes)
         heading = (
             self.tr("Your saved game was repaired")
@@ -106,7 +126,12 @@ class Navigator:
 
     def leave_profile(self) -> None:
         self.ctx.close_profile()
+        self.ctx.load_settings()  # back to this computer's defaults
         self.ctx.manager.pop()
+
+    def settings(self) -> None:
+        """The settings of the open player, or this computer's defaults with no player open."""
+        self.ctx.manager.push(SettingsScene(self.ctx))
 
     # -- screens of an open player ------------------------------------------------------------
 

@@ -20,14 +20,24 @@ class Routes(Protocol):
 
     def new_profile(self) -> None: ...
 
-    def create_profile(self, name: str) -> None:
-        """Make a player, open it, and show their home screen."""
+    def create_profile(self, name: str, picture: str = "") -> None:
+        """Make a player with their picture, open it, and show their home screen."""
+
+    def rename(self) -> None:
+        """The name screen again, to change the open player's name."""
+
+    def rename_player(self, name: str, picture: str = "") -> None:
+        """Give the open player ``name`` (and ``picture``) and go back; a refusal is a message
+        and no change."""
 
     def open_profile(self, meta: ProfileMeta) -> None:
         """Open a player (verifying their ledger) and show their home screen."""
 
     def leave_profile(self) -> None:
         """Close the player and go back to the player list."""
+
+    def settings(self) -> None:
+        """The settings screen: the open player's, or this computer's with no player open."""
 
     def log_action(self) -> None: ...
 

@@ -7,6 +7,7 @@ import pygame
 from game.config import LOGICAL_SIZE
 from game.context import GameContext
 from game.core.messages import N_
+from game.i18n import Translator
 from game.scenes.base import Scene
 from game.ui import draw, theme
 from game.ui.widgets import Button, ButtonRow
@@ -23,9 +24,13 @@ class ScreenScene(Scene):
 
     def __init__(self, ctx: GameContext) -> None:
         self.ctx = ctx
-        self.tr = ctx.tr
         self.buttons = ButtonRow()
         self.shown_energy: float | None = None
+
+    @property
+    def tr(self) -> Translator:
+        """The words of the language in use now (it can change on the settings screen)."""
+        return self.ctx.tr
 
     def start(self) -> None:
         self.layout()

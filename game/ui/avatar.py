@@ -1,27 +1,81 @@
-"""A player's avatar: a coloured disc with their initial, the same colour on every screen."""
+"""A player's avatar: an animal picture the player chose, shown with their name.
+
+A picture tells players apart without colour (sixteen discs of a colour-blind child's grey are
+not sixteen players), so every player has one: chosen when the player is made and changeable
+with their name. A player who never chose one gets a picture from their name, always the same.
+The pictures are the decks' generic group pictures (``assets/art/groups``).
+"""
 
 from __future__ import annotations
 
 import hashlib
+import logging
 
 import pygame
 
-from game.ui import draw, theme
-from game.ui.resources import Resources
+from game.core.art import GROUP_ART_DIR
+from game.ui import theme
+from game.ui.resources import MissingResource, Resources
 
-PALETTE = ("#ef8354", "#4f9d69", "#3c91e6", "#f2c14e", "#9b5de5", "#00a6a6", "#e5625e", "#7cb518")
+log = logging.getLogger("ecocards")
+
+# Animals a child recognises at a glance, distinct in outline as well as colour
+PICTURES = (
+    "turtle",
+    "whale",
+    "dolphin",
+    "penguin",
+    "bird",
+    "raptor",
+    "cat",
+    "bear",
+    "elephant",
+    "primate",
+    "fish",
+    "shark",
+    "seal",
+    "amphibian",
+    "insect",
+    "tree",
+)
+BACKDROP = theme.hex_colour("#dcefe6")  # one light colour behind every picture: never a code
 
 
-def avatar_colour(name: str) -> theme.Colour:
-    colours = [theme.hex_colour(c) for c in PALETTE]
-    return colours[int(hashlib.sha1(name.encode()).hexdigest(), 16) % len(colours)]
+def picture_for(name: str, chosen: str = "") -> str:
+    """The player's picture: the one they chose, or one from their name."""
+    if chosen in PICTURES:
+        return chosen
+    return PICTURES[int(hashlib.sha1(name.encode()).hexdigest(), 16) % len(PICTURES)]
+
+
+def draw_picture(
+    surface: pygame.Surface,
+    res: Resources,
+    picture: str,
+    center: tuple[int, int],
+    radius: int,
+    *,
+    ring: theme.Colour = theme.INK_SOFT,
+) -> None:
+    """``picture`` in a light disc of ``radius`` around ``center``."""
+    pygame.draw.circle(surface, BACKDROP, center, radius)
+    pygame.draw.circle(surface, ring, center, radius, max(2, radius // 12))
+    side = int(radius * 1.5)
+    try:
+        art = res.art(f"{GROUP_ART_DIR}/{picture}.svg", (side, side))
+    except (MissingResource, pygame.error, OSError) as exc:
+        log.warning("avatar picture %s cannot be shown (%s)", picture, exc)
+        return
+    surface.blit(art, art.get_rect(center=center))
 
 
 def draw_avatar(
-    surface: pygame.Surface, res: Resources, name: str, center: tuple[int, int], radius: int
+    surface: pygame.Surface,
+    res: Resources,
+    name: str,
+    center: tuple[int, int],
+    radius: int,
+    chosen: str = "",
 ) -> None:
-    pygame.draw.circle(surface, avatar_colour(name), center, radius)
-    initial = name[:1].upper() or "?"
-    draw.text(
-        surface, initial, res.font(round(radius * 1.05), bold=True), theme.WHITE, center, "center"
-    )
+    """The avatar of the player called ``name`` who chose ``chosen`` ("" when none yet)."""
+    draw_picture(surface, res, picture_for(name, chosen), center, radius)

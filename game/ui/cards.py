@@ -170,6 +170,10 @@ class CardRenderer:
             self._words[lang] = Translator.load(lang, LOCALE_DIR)
         return self._words[lang]
 
+    def use_translator(self, tr: Translator) -> None:
+        """The app's language changed: its translator serves cards in that language."""
+        self._words[tr.lang] = tr
+
     def front(self, species: Species, edition: Edition, width: int, lang: str) -> pygame.Surface:
         return self._cached(
             ("front", species.id, edition.id, width, lang),

@@ -86,6 +86,9 @@ def _tokens(paragraph: str) -> list[str]:
         elif ch == " ":
             tokens.append(word + " ")
             word = ""
+        elif ch == "-" and word:  # a long hyphenated name may break after its hyphen
+            tokens.append(word + "-")
+            word = ""
         else:
             word += ch
     if word:

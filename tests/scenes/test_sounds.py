@@ -16,6 +16,11 @@ class Recorder:
 
     def __init__(self) -> None:
         self.played: list[str] = []
+        self.volume = 0.8
+        self.muted = False
+
+    def set_volume(self, volume: float) -> None:
+        self.volume = volume
 
     def play(self, name: str) -> None:
         self.played.append(name)
