@@ -130,6 +130,32 @@ class SaveStore:
             raise SaveError(disk_message(exc, Message("Could not create the player"))) from exc
         return meta
 
+    def rename(self, save: PlayerSave, name: str) -> str:
+        """Give the open profile ``save`` another name; SaveError when another player has it."""
+        name = clean_name(name)
+        old = save.meta.name
+        if name == old:
+            return name
+        taken = SaveError(Message("There is already a player called {name}.", name=name))
+        if name.casefold() != old.casefold() and any(
+            p.name.casefold() == name.casefold() for p in self.list_profiles()
+        ):
+            raise taken
+        same_key = name.casefold() == old.casefold()
+        try:
+            if not same_key and not self.names.reserve(name, save.meta.id):
+                raise taken
+            save.meta = replace(save.meta, name=name)
+            write_atomic(save.folder / PROFILE_FILE, dump_json(save.meta.to_dict()))
+        except OSError as exc:
+            save.meta = replace(save.meta, name=old)
+            if not same_key:
+                self.names.release(name, save.meta.id)
+            raise SaveError(disk_message(exc, Message("Could not rename the player"))) from exc
+        if not same_key:
+            self.names.release(old, save.meta.id)
+        return name
+
     def _new_id(self) -> str:
         while True:
             profile_id = f"p-{secrets.token_hex(4)}"
