@@ -14,13 +14,16 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
+from game.core.class_totals import ClassTotals, class_totals
 from game.core.classroom import apply_retention, retention_cutoff
+from game.core.content import Content
 from game.core.ledger import LedgerEntry, PlayerState
 from game.core.messages import Message
 from game.core.quiz import Answer
 from game.saves import backups
 from game.saves.atomic import CorruptFile, dump_json, read_json, write_atomic
 from game.saves.backups import BACKUP_DIR
+from game.saves.classroom import ClassStore
 from game.saves.ledger_files import ledger_files, load_part, parse_part_name, write_ledger
 from game.saves.lock import ProfileLock
 from game.saves.meta import PROFILE_FILE, load_meta
@@ -141,3 +144,14 @@ def save_answers(store: SaveStore, profile_id: str, answers: list[Answer]) -> No
         write_atomic(path, dump_json(document))
     except OSError as exc:
         raise SaveError(disk_message(exc, Message("Could not save the quiz"))) from exc
+
+
+def read_class(klass: ClassStore, content: Content) -> ClassTotals:
+    """The class goal, album and report rows, read from every player folder."""
+    students = klass.students()
+    states = {
+        s.profile_id: PlayerState.from_entries(read_entries(klass.store, s.profile_id))
+        for s in students
+    }
+    answers = {s.profile_id: load_answers(klass.store, s.profile_id) for s in students}
+    return class_totals(students, states, content, klass.settings(), answers)

@@ -25,6 +25,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
+from game.core.class_totals import name_order
 from game.core.classroom import ClassSettings, RosterError, Student, parse_roster_csv
 from game.core.messages import Message
 from game.saves.atomic import CorruptFile, dump_json, read_bounded, read_json, write_atomic
@@ -134,7 +135,7 @@ class ClassStore:
             )
             if archived or not student.archived:
                 found.append(student)
-        return sorted(found, key=lambda s: (s.name.casefold(), s.profile_id))
+        return sorted(found, key=lambda s: (name_order(s.name), s.profile_id))
 
     def student(self, profile_id: str) -> Student:
         for student in self.students():
