@@ -11,12 +11,62 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from game.core.classroom import ClassSettings, Student
 from game.core.content import Content
 from game.core.ledger import PlayerState
 from game.core.quiz import Answer
 from game.core.vocab import ACTION_CATEGORIES
+
+
+@dataclass(frozen=True)
+class PlayerSummary:
+    """What the class totals need of one player, small enough to cache between openings."""
+
+    balance: int
+    earned_total: int
+    earned_by_action: dict[str, int]  # CO2e by action id
+    owned: dict[str, str]  # species id -> edition id
+    pending: int
+
+    @classmethod
+    def of(cls, state: PlayerState) -> PlayerSummary:
+        by_action: Counter[str] = Counter()
+        for (_, action_id), grams in state.earned_by_day_action.items():
+            by_action[action_id] += grams
+        carried = state.earned_total - sum(by_action.values())
+        if carried:
+            by_action[""] += carried  # CO2e of entries deleted by data retention
+        return cls(
+            balance=state.balance,
+            earned_total=state.earned_total,
+            earned_by_action=dict(by_action),
+            owned={
+                sid: e.reveal.edition_id for sid, e in state.owned.items() if e.reveal is not None
+            },
+            pending=len(state.pending),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "balance": self.balance,
+            "earned_total": self.earned_total,
+            "earned_by_action": self.earned_by_action,
+            "owned": self.owned,
+            "pending": self.pending,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PlayerSummary:
+        """Raises KeyError, TypeError or ValueError for a malformed one."""
+        return cls(
+            balance=int(data["balance"]),
+            earned_total=int(data["earned_total"]),
+            earned_by_action={str(k): int(v) for k, v in data["earned_by_action"].items()},
+            owned={str(k): str(v) for k, v in data["owned"].items()},
+            pending=int(data["pending"]),
+        )
 
 
 @dataclass(frozen=True)
@@ -54,21 +104,21 @@ def name_order(name: str) -> str:
 
 
 def student_row(
-    student: Student, state: PlayerState, content: Content, answers: Iterable[Answer] = ()
+    student: Student, summary: PlayerSummary, content: Content, answers: Iterable[Answer] = ()
 ) -> StudentRow:
     by_category: Counter[str] = Counter()
-    for (_, action_id), grams in state.earned_by_day_action.items():
+    for action_id, grams in summary.earned_by_action.items():
         action = content.actions.get(action_id)
         by_category[action.category if action is not None else "other"] += grams
-    species: Counter[str] = Counter(e.reveal.edition_id for e in state.owned.values() if e.reveal)
+    species: Counter[str] = Counter(summary.owned.values())
     answered = list(answers)
     return StudentRow(
         student=student,
-        energy_g=state.balance,
-        co2e_g=state.earned_total,
+        energy_g=summary.balance,
+        co2e_g=summary.earned_total,
         by_category={c: by_category.get(c, 0) for c in (*ACTION_CATEGORIES, "other")},
         species_by_edition={e: species.get(e, 0) for e in content.editions},
-        pending=len(state.pending),
+        pending=summary.pending,
         quiz_right=sum(a.correct for a in answered),
         quiz_asked=len(answered),
     )
@@ -76,23 +126,24 @@ def student_row(
 
 def class_totals(
     students: Iterable[Student],
-    states: Mapping[str, PlayerState],
+    summaries: Mapping[str, PlayerSummary],
     content: Content,
     settings: ClassSettings,
     answers: Mapping[str, Iterable[Answer]] | None = None,
 ) -> ClassTotals:
     """The class's totals over every student (archived ones too: their actions counted)."""
+    empty = PlayerSummary.of(PlayerState())
     rows = [
         student_row(
             s,
-            states.get(s.profile_id, PlayerState()),
+            summaries.get(s.profile_id, empty),
             content,
             (answers or {}).get(s.profile_id, ()),
         )
         for s in students
     ]
     rows.sort(key=lambda r: (name_order(r.student.name), r.student.profile_id))
-    album = frozenset(sp for s in states.values() for sp in s.owned)
+    album = frozenset(sp for s in summaries.values() for sp in s.owned)
     by_category: Counter[str] = Counter()
     for row in rows:
         by_category.update(row.by_category)

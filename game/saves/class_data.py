@@ -13,8 +13,9 @@ import os
 import shutil
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
-from game.core.class_totals import ClassTotals, class_totals
+from game.core.class_totals import ClassTotals, PlayerSummary, class_totals
 from game.core.classroom import apply_retention, retention_cutoff
 from game.core.content import Content
 from game.core.ledger import LedgerEntry, PlayerState
@@ -32,6 +33,8 @@ from game.saves.player import disk_message
 from game.saves.profiles import SaveStore
 
 QUIZ_FILE = "quiz.json"
+SUMMARIES_FILE = "summaries.json"
+SUMMARY_VERSION = 1
 QUIZ_VERSION = 1
 MAX_ANSWERS = 20_000  # the oldest answers go first beyond this
 
@@ -146,12 +149,60 @@ def save_answers(store: SaveStore, profile_id: str, answers: list[Answer]) -> No
         raise SaveError(disk_message(exc, Message("Could not save the quiz"))) from exc
 
 
+def _signature(folder: Path) -> list[list[Any]]:
+    """What changes whenever a player's ledger changes: each part's name, time and size."""
+    found = []
+    for path in ledger_files(folder):
+        with contextlib.suppress(OSError):
+            info = path.stat()
+            found.append([path.name, info.st_mtime_ns, info.st_size])
+    return found
+
+
+def _read_summaries(path: Path) -> dict[str, Any]:
+    try:
+        data = read_json(path)
+    except (FileNotFoundError, CorruptFile, OSError):
+        return {}
+    if not isinstance(data, dict) or data.get("schema_version") != SUMMARY_VERSION:
+        return {}
+    players = data.get("players")
+    return players if isinstance(players, dict) else {}
+
+
+def class_summaries(klass: ClassStore, profile_ids: list[str]) -> dict[str, PlayerSummary]:
+    """Every player's summary, folded again only for players whose ledger changed since the
+    last time (the cache ``class/summaries.json`` is shared by the class's PCs; a stale or
+    lost cache only costs time)."""
+    cache_path = klass.folder / SUMMARIES_FILE
+    cached = _read_summaries(cache_path)
+    found: dict[str, PlayerSummary] = {}
+    fresh: dict[str, Any] = {}
+    changed = False
+    for profile_id in profile_ids:
+        signature = _signature(klass.store.folder(profile_id))
+        known = cached.get(profile_id)
+        summary = None
+        if isinstance(known, dict) and known.get("files") == signature:
+            with contextlib.suppress(KeyError, TypeError, ValueError, AttributeError):
+                summary = PlayerSummary.from_dict(known["summary"])
+        if summary is None:
+            changed = True
+            state = PlayerState.from_entries(read_entries(klass.store, profile_id))
+            summary = PlayerSummary.of(state)
+        found[profile_id] = summary
+        fresh[profile_id] = {"files": signature, "summary": summary.to_dict()}
+    if changed or set(cached) != set(fresh):
+        with contextlib.suppress(OSError):  # a read-only share: no cache, same figures
+            klass.folder.mkdir(parents=True, exist_ok=True)
+            document = {"schema_version": SUMMARY_VERSION, "players": fresh}
+            write_atomic(cache_path, dump_json(document), durable=False)
+    return found
+
+
 def read_class(klass: ClassStore, content: Content) -> ClassTotals:
     """The class goal, album and report rows, read from every player folder."""
     students = klass.students()
-    states = {
-        s.profile_id: PlayerState.from_entries(read_entries(klass.store, s.profile_id))
-        for s in students
-    }
+    summaries = class_summaries(klass, [s.profile_id for s in students])
     answers = {s.profile_id: load_answers(klass.store, s.profile_id) for s in students}
-    return class_totals(students, states, content, klass.settings(), answers)
+    return class_totals(students, summaries, content, klass.settings(), answers)

@@ -191,3 +191,23 @@ def test_quiz_answers_are_saved_per_student(klass: ClassStore) -> None:
     save_answers(klass.store, mia.profile_id, answers[:1])
     assert load_answers(klass.store, mia.profile_id) == [*answers, answers[0]]
     assert not os.path.exists(klass.store.folder("p-00000000") / "quiz.json")
+
+
+def test_class_totals_follow_a_changed_ledger(klass: ClassStore, mini_content: object) -> None:
+    from game.core.content import Content
+    from game.core.economy import log_action
+    from game.saves.class_data import SUMMARIES_FILE, read_class
+
+    assert isinstance(mini_content, Content)
+    mia = klass.add_student("Mia", NOW)
+    klass.add_student("Noah", NOW)
+    assert read_class(klass, mini_content).co2e_g == 0
+    save = klass.store.open(mia.profile_id, NOW)
+    entry = log_action(
+        save.state, mini_content.actions["cycle-instead-of-car"], 2, day=NOW.date(), now=NOW
+    )
+    save.record(entry)
+    save.close()
+    assert read_class(klass, mini_content).co2e_g == entry.amount_g  # the cache is refreshed
+    (klass.folder / SUMMARIES_FILE).write_text("{broken")
+    assert read_class(klass, mini_content).co2e_g == entry.amount_g  # a bad cache is ignored
