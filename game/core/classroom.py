@@ -14,16 +14,18 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from game.core.content import Content
 from game.core.economy import RuleError, Rules, grant_bonus, log_action, log_pending
 from game.core.ledger import CARRIED, LedgerEntry, PlayerState
-from game.core.messages import Message
-from game.core.models import Action
+from game.core.messages import N_, Message
+from game.core.models import Action, Edition
 
 MAX_STUDENT_NAME = 24  # game.saves.meta.MAX_NAME: first names or nicknames only
 MAX_GROUP = 24
 MAX_ROSTER = 200
 TEACHER_BONUS_MAX_G = 5000  # one teacher's bonus at most (a typo guard)
 TEACHER = "teacher"
+WAITING_FOR_TEACHER = N_("Waiting for your teacher")
 
 
 class RosterError(ValueError):
@@ -192,6 +194,22 @@ class ClassSettings:
 
     def edition_on(self, edition_id: str) -> bool:
         return edition_id not in self.editions_off
+
+
+def actions_for(content: Content, settings: ClassSettings) -> list[Action]:
+    """The actions the class logs (the action list of the log screen), in deck order."""
+    return [a for a in content.actions.values() if settings.rules().allows(a)]
+
+
+def editions_for(content: Content, settings: ClassSettings) -> list[Edition]:
+    """The editions the teacher has on (the editions a child may reveal cards from)."""
+    return [e for e in content.editions.values() if settings.edition_on(e.id)]
+
+
+def waiting(state: PlayerState) -> list[LedgerEntry]:
+    """The child's actions waiting for the teacher, oldest first (shown with
+    :data:`WAITING_FOR_TEACHER`); the approval queue lists them by student."""
+    return sorted(state.pending.values(), key=lambda e: e.seq)
 
 
 def record_action(
