@@ -256,7 +256,8 @@ class ClassStore:
         return self.student(fresh.profile_id)
 
     def delete_all(self) -> None:
-        """ "Delete all class data": every player's folder, the roster, settings and PIN.
+        """Delete all class data: every player's folder, the roster, settings, PIN and the
+        crash logs (they may name a child).
 
         ProfileBusy (and nothing deleted) while any student is playing."""
         for meta in self.store.list_profiles():
@@ -267,4 +268,5 @@ class ClassStore:
             self.store.delete(meta.id)
         shutil.rmtree(self.store.profiles_dir, ignore_errors=True)
         shutil.rmtree(self.folder, ignore_errors=True)
+        shutil.rmtree(self.store.root / "logs", ignore_errors=True)
         self._cache.clear()

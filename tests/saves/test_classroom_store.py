@@ -99,6 +99,8 @@ def test_delete_all_class_data_leaves_no_files(klass: ClassStore) -> None:
     klass.add_student("Mia", NOW)
     klass.save_settings(ClassSettings(goal_g=100_000))
     TeacherPin(klass.folder, iterations=1000).set_first("2468")
+    (klass.store.root / "logs").mkdir()
+    (klass.store.root / "logs" / "crash-1.log").write_text("Mia")
     klass.delete_all()
     root = klass.store.root
     assert [p for p in root.rglob("*") if p.is_file()] == []
