@@ -64,7 +64,7 @@ def measure(
         started = time.perf_counter()
         totals = read_class(ClassStore(SaveStore(saves)), content)
         write_atomic(work / "report.csv", csv_text(totals, content).encode(), durable=False)
-        page = html_text(totals, content, tr, title="Class report", today=dt.date.today())
+        page = html_text(totals, content, tr, today=dt.date.today())
         write_atomic(work / "report.html", page.encode(), durable=False)
         report_ms.append((time.perf_counter() - started) * 1000)
 

@@ -85,7 +85,7 @@ def _bars(items: Sequence[tuple[str, float, str]], most: float, width: int = 640
     ]
     for n, (label, value, shown) in enumerate(items):
         y = 4 + n * row_h
-        bar = 0 if most <= 0 else (width - label_w - 170) * value / most
+        bar = 0 if most <= 0 else (width - label_w - 190) * value / most
         colour = BAR_COLOURS[n % len(BAR_COLOURS)]
         parts.append(
             f'<text x="{label_w - 8}" y="{y + 19}" text-anchor="end">{html.escape(label)}</text>'
@@ -115,10 +115,16 @@ def _kg(tr: Translator, grams: int) -> str:
 
 
 def html_text(
-    totals: ClassTotals, content: Content, tr: Translator, *, title: str, today: dt.date
+    totals: ClassTotals,
+    content: Content,
+    tr: Translator,
+    *,
+    today: dt.date,
+    title: str | None = None,
 ) -> str:
     """The report as one HTML document (nothing loaded from anywhere)."""
     lang = tr.lang
+    title = title or tr("Class report")
     e = html.escape
     categories = [c for c in (*ACTION_CATEGORIES, "other") if totals.by_category.get(c, 0)]
     by_category = _bars(
@@ -145,6 +151,14 @@ def html_text(
     head += [edition.title.get(lang) for edition in content.editions.values()]
     head += [tr("Quiz")]
     rows = "".join(_row(r, content, tr) for r in totals.rows)
+    # outside the f-string below, so the catalog tools find them
+    words = {
+        "goal": tr("Our class goal"),
+        "kinds": tr("CO2e avoided, by kind of action"),
+        "album": tr("Our class album"),
+        "each": tr("Each student"),
+        "order": tr("In order of name. EcoCards never ranks children against each other."),
+    }
     made = tr(
         "Made on {day} by EcoCards, on this computer, from the class's own files.",
         day=tr.date(today),
@@ -180,13 +194,13 @@ section {{ break-inside: avoid; page-break-inside: avoid; }}
 </style></head><body>
 <h1>{e(title)}</h1>
 <p class="note">{e(made)}</p>
-<section><h2>{e(tr("Our class goal"))}</h2><p>{e(goal_words)}</p>{_goal(totals, tr)}</section>
-<section><h2>{e(tr("CO2e avoided, by kind of action"))}</h2>{by_category}</section>
-<section><h2>{e(tr("Our class album"))}</h2>
+<section><h2>{e(words["goal"])}</h2><p>{e(goal_words)}</p>{_goal(totals, tr)}</section>
+<section><h2>{e(words["kinds"])}</h2>{by_category}</section>
+<section><h2>{e(words["album"])}</h2>
 <p>{e(found)}</p>
 {album}</section>
-<section><h2>{e(tr("Each student"))}</h2>
-<p class="note">{e(tr("In order of name. EcoCards never ranks children against each other."))}</p>
+<section><h2>{e(words["each"])}</h2>
+<p class="note">{e(words["order"])}</p>
 <table><thead><tr>{"".join(f"<th>{e(h)}</th>" for h in head)}</tr></thead>
 <tbody>{rows}</tbody></table></section>
 </body></html>

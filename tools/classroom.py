@@ -139,8 +139,7 @@ def _run(args: argparse.Namespace, klass: ClassStore, now: dt.datetime) -> int:
             _write(args.csv, csv_text(totals, content))
         if args.html is not None:
             tr = Translator.load(args.lang, LOCALE_DIR)
-            title = tr("Class report")
-            _write(args.html, html_text(totals, content, tr, title=title, today=now.date()))
+            _write(args.html, html_text(totals, content, tr, today=now.date()))
         print(f"report of {len(totals.rows)} student(s) written")
         return OK
     if args.command == "certificates":
