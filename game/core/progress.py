@@ -299,9 +299,9 @@ def bonus_reason_text(reason: str) -> str:
         if m.reason == reason:
             return Message("{days}-day streak bonus", days=m.days)
     kind = reason.split("-", 1)[0]
-    if kind == "teacher":  # "teacher-<time>-<the teacher's words>"
-        parts = reason.split("-", 2)
-        return Message("From your teacher: {reason}", reason=parts[2] if len(parts) == 3 else "")
+    parts = reason.split("-", 2)
+    if kind == "teacher" and len(parts) == 3:  # "teacher-<time>-<the teacher's words>"
+        return Message("From your teacher: {reason}", reason=parts[2])
     if kind == "quiz":
         return Message("Quiz: a right answer")
     if kind == "carried":

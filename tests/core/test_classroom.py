@@ -230,3 +230,14 @@ def test_class_rules_import_no_pygame() -> None:
     code = "import sys, game.core.classroom, game.core.quiz; print('pygame' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_class_bonuses_read_in_the_history() -> None:
+    from game.core.progress import bonus_reason_text
+
+    state = PlayerState()
+    entry = grant_teacher_bonus(state, 200, "Beach clean-up", NOW)
+    assert bonus_reason_text(entry.reason or "") == "From your teacher: Beach clean-up"
+    question = Question("scientific", "x", "?", ("a", "b"), 0, "because")
+    quiz = reward(state, question, 0, NOW)
+    assert quiz is not None and bonus_reason_text(quiz.reason or "") != quiz.reason
