@@ -7,6 +7,7 @@ says which species *anyone* in the class has found.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -19,6 +20,7 @@ from game.core.economy import RuleError, Rules, grant_bonus, log_action, log_pen
 from game.core.ledger import CARRIED, LedgerEntry, PlayerState
 from game.core.messages import N_, Message
 from game.core.models import Action, Edition
+from game.core.progress import STREAK_MILESTONES, streak_bonus_problem
 
 MAX_STUDENT_NAME = 24  # game.saves.meta.MAX_NAME: first names or nicknames only
 MAX_GROUP = 24
@@ -258,6 +260,34 @@ def teacher_bonus_problem(before: PlayerState, entry: LedgerEntry) -> str | None
     return None
 
 
+def carried_cutoff(state: PlayerState) -> dt.date | None:
+    """The first day kept by the data retention that ran on this ledger (None if none ran)."""
+    for reason in state.bonus_reasons:
+        if reason.startswith(f"{CARRIED}-"):
+            with contextlib.suppress(ValueError):
+                return dt.date.fromisoformat(reason[len(CARRIED) + 1 :])
+    return None
+
+
+def streak_bonus_after_retention(before: PlayerState, entry: LedgerEntry) -> str | None:
+    """The streak rule, on a ledger whose older days retention may have deleted.
+
+    Retention keeps the streak bonuses (so none is ever granted twice) but deletes the days
+    that earned them: a bonus from before the cutoff stands for the deleted history, and one
+    granted within a milestone's length after the cutoff may have been reached by a run that
+    began before it. Anything else is checked by the streak rule itself."""
+    problem = streak_bonus_problem(before, entry)
+    cutoff = carried_cutoff(before)
+    if problem is None or cutoff is None:
+        return problem
+    milestone = next((m for m in STREAK_MILESTONES if m.reason == entry.reason), None)
+    if milestone is None or entry.amount_g != milestone.bonus_g:
+        return problem
+    if entry.day < cutoff + dt.timedelta(days=milestone.days):
+        return None
+    return problem
+
+
 def carried_bonus_problem(before: PlayerState, entry: LedgerEntry) -> str | None:
     """The stand-in for deleted entries comes first, and carries a balance that is not negative."""
     if before.entries or before.set_aside:
@@ -282,12 +312,21 @@ def apply_retention(
 ) -> tuple[list[LedgerEntry], int]:
     """The ledger with every entry written before ``cutoff`` deleted, and how many went.
 
-    The cards found before the cutoff stay (the reveals are kept), and one ``carried`` bonus
+    The cards found before the cutoff stay (the reveals are kept, as are the streak bonuses),
+    and one ``carried`` bonus
     at the start stands for the deleted entries: their net energy and the CO2e they earned, so
     the balance and the totals stay what they were. Entries are numbered again from 1.
     """
     ordered = sorted(entries, key=lambda e: e.seq)
-    old = [e for e in ordered if e.at.date() < cutoff and e.kind != "spent"]
+    # the reveals stay (the child's cards), and the streak bonuses, whose reasons say nothing
+    # personal and keep a milestone from being rewarded twice
+    old = [
+        e
+        for e in ordered
+        if e.at.date() < cutoff
+        and e.kind != "spent"
+        and not (e.kind == "bonus" and (e.reason or "").startswith("streak-"))
+    ]
     if not old or (len(old) == 1 and (old[0].reason or "").startswith(CARRIED)):
         return ordered, 0
     dropped = {e.seq for e in old}

@@ -38,12 +38,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from game.core.classroom import carried_bonus_problem, teacher_bonus_problem
+from game.core.classroom import (
+    carried_bonus_problem,
+    streak_bonus_after_retention,
+    teacher_bonus_problem,
+)
 from game.core.content import Content
 from game.core.economy import RuleError, Rules, approval_amount, check_claim, earn_amount, undoable
 from game.core.ledger import RULES_VERSION, LedgerEntry, PlayerState
 from game.core.models import Action
-from game.core.progress import streak_bonus_problem
 from game.core.quiz import quiz_bonus_problem
 from game.core.reveals import Odds, availability, odds, pick
 
@@ -63,7 +66,7 @@ _CLOSE = 1e-6
 #: first word ("streak-7" is a streak bonus).
 BonusRule = Callable[[PlayerState, LedgerEntry], "str | None"]
 BONUS_RULES: dict[str, BonusRule] = {
-    "streak": streak_bonus_problem,
+    "streak": streak_bonus_after_retention,
     "teacher": teacher_bonus_problem,
     "quiz": quiz_bonus_problem,
     "carried": carried_bonus_problem,

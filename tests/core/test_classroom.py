@@ -23,6 +23,7 @@ from game.core.classroom import (
 from game.core.content import Content
 from game.core.economy import RuleError, approve, decline, log_action
 from game.core.ledger import LedgerEntry, PlayerState
+from game.core.progress import grant_streak_bonuses
 from game.core.quiz import QUIZ_DAILY_MAX, QUIZ_POINT_G, Question, reward
 from game.core.verify import verify_ledger
 
@@ -200,7 +201,10 @@ def _a_year(content: Content) -> tuple[PlayerState, dt.datetime]:
     start = dt.datetime(2025, 9, 1, 8, 0)
     for n in range(300):
         now = start + dt.timedelta(days=n)
+        if n % 40 == 39:
+            continue  # a break, so streaks start again
         log_action(state, bike, 3, day=now.date(), now=now)
+        grant_streak_bonuses(state, now)
         if n % 50 == 49:
             grant_teacher_bonus(state, 100, f"helped {n}", now)
     return state, start + dt.timedelta(days=300)
@@ -211,10 +215,14 @@ def test_retention_deletes_old_entries_and_keeps_the_totals(mini_content: Conten
     cutoff = retention_cutoff(now.date(), 3)
     kept, deleted = apply_retention(state.entries, cutoff)
     assert deleted > 0
-    assert all(e.at.date() >= cutoff for e in kept[1:])
+    assert all(e.at.date() >= cutoff for e in kept[1:] if e.kind != "bonus")
     assert [e.seq for e in kept] == list(range(1, len(kept) + 1))
+    assert verify_ledger(state.entries, mini_content, now=now).ok
     after = verify_ledger(kept, mini_content, now=now)
-    assert after.ok
+    assert after.ok, after.violations
+    assert {e.reason for e in kept if (e.reason or "").startswith("streak-")} == {
+        r for r in state.bonus_reasons if r.startswith("streak-")
+    }
     assert after.state.balance == state.balance
     assert after.state.earned_total == state.earned_total
     again, more = apply_retention(kept, cutoff)
