@@ -45,11 +45,11 @@ def year_of_play(
     actions = sorted(content.actions.values(), key=lambda a: a.id)
     editions = sorted(content.editions)
     answers: list[Answer] = []
-    per_day = max(1, count // SCHOOL_DAYS)
     i = 0
     for day in range(SCHOOL_DAYS):
         when = start + dt.timedelta(days=day)
-        for n in range(per_day):
+        today = count * (day + 1) // SCHOOL_DAYS - count * day // SCHOOL_DAYS
+        for n in range(today):
             at = when + dt.timedelta(minutes=7 * n)
             i += 1
             if i % 9 == 8:
