@@ -10,7 +10,7 @@ Layout, inside the saves folder (beside ``profiles/``)::
 Every student is a player profile (game.saves.profiles), so names stay unique across every PC
 sharing the folder (the profiles' name reservations). Both files are written atomically, and
 re-read when they change on disk (another PC changed them): :class:`ClassStore` compares the
-file's size and modification time on each read. A change is read, modified and written under
+file's bytes with those it last parsed on each read. A change is read, modified and written under
 ``class/lock``, so two PCs changing the roster at once both keep their change.
 """
 
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -28,7 +29,7 @@ from typing import Any, TypeVar
 from game.core.class_totals import name_order
 from game.core.classroom import ClassSettings, RosterError, Student, parse_roster_csv
 from game.core.messages import Message
-from game.saves.atomic import CorruptFile, dump_json, read_bounded, read_json, write_atomic
+from game.saves.atomic import CorruptFile, dump_json, read_bounded, write_atomic
 from game.saves.lock import ProfileBusy, ProfileLock
 from game.saves.migrations import SaveError
 from game.saves.profiles import SaveStore
@@ -41,7 +42,6 @@ MAX_ROSTER_BYTES = 1024 * 1024
 LOCK_WAIT_SECONDS = 10.0
 
 T = TypeVar("T")
-Signature = tuple[int, int]
 
 
 class ClassStore:
@@ -50,27 +50,31 @@ class ClassStore:
     def __init__(self, store: SaveStore) -> None:
         self.store = store
         self.folder = store.root / CLASS_DIR
-        self._cache: dict[str, tuple[Signature, Any]] = {}
+        self._cache: dict[str, tuple[bytes, Any]] = {}
 
     # -- reading, re-read when another PC changed the file -----------------------------------
 
     def _read(self, name: str, parse: Callable[[Any, Path], T], empty: T) -> T:
         path = self.folder / name
         try:
-            info = path.stat()
+            raw = read_bounded(path, MAX_ROSTER_BYTES)
         except FileNotFoundError:
             self._cache.pop(name, None)
             return empty
-        signature = (info.st_mtime_ns, info.st_size)
+        # The files are small: comparing their bytes is cheap, and unlike a modification time
+        # it cannot miss a change made within the same tick (or the 2 s of a FAT or SMB share).
         cached = self._cache.get(name)
-        if cached is not None and cached[0] == signature:
+        if cached is not None and cached[0] == raw:
             value: T = cached[1]
             return value
-        data = read_json(path, MAX_ROSTER_BYTES)
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+            raise CorruptFile(path, f"not valid JSON ({exc})") from exc
         if not isinstance(data, dict) or data.get("schema_version") != CLASS_VERSION:
             raise CorruptFile(path, f"not a class file in format {CLASS_VERSION}")
         value = parse(data, path)
-        self._cache[name] = (signature, value)
+        self._cache[name] = (raw, value)
         return value
 
     def _write(self, name: str, body: dict[str, Any]) -> None:

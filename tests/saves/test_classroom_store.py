@@ -213,3 +213,23 @@ def test_class_totals_follow_a_changed_ledger(klass: ClassStore, mini_content: o
     assert read_class(klass, mini_content).co2e_g == entry.amount_g  # the cache is refreshed
     (klass.folder / SUMMARIES_FILE).write_text("{broken")
     assert read_class(klass, mini_content).co2e_g == entry.amount_g  # a bad cache is ignored
+
+
+def test_settings_changed_within_the_same_tick_are_seen(klass: ClassStore) -> None:
+    other_pc = ClassStore(SaveStore(klass.store.root))
+    klass.save_settings(ClassSettings(goal_g=100_000))
+    assert other_pc.settings().goal_g == 100_000
+    path = klass.folder / "settings.json"
+    stamp = path.stat().st_mtime_ns
+    klass.save_settings(ClassSettings(goal_g=200_000))  # same size
+    os.utime(path, ns=(stamp, stamp))  # and the same time, as on a coarse file system
+    assert other_pc.settings().goal_g == 200_000
+
+
+def test_damaged_settings_file_is_reported(klass: ClassStore) -> None:
+    klass.folder.mkdir(parents=True)
+    (klass.folder / "settings.json").write_text('{"schema_version": 1, "settings": {"goal_g": -5}}')
+    from game.saves.atomic import CorruptFile
+
+    with pytest.raises(CorruptFile):
+        klass.settings()
