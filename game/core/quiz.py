@@ -163,15 +163,9 @@ def questions_for(
         own = species.threats.get(lang)
         ask(
             "threat",
-            tr("Which of these threatens the {name}?", name=name),
+            tr("Which of these threats is on the card of the {name}?", name=name),
             rng.choice(own),
-            [
-                t
-                for s in others
-                if s.threats is not None
-                for t in s.threats.get(lang)
-                if t not in own
-            ],
+            _unlike_threats(species, others, lang),
             tr("The card names these threats: {threats}.", threats="; ".join(own)),
         )
     helpers = [
@@ -183,7 +177,7 @@ def questions_for(
         why = helped.why.get(lang) if helped.why is not None else ""
         ask(
             "action",
-            tr("Which everyday action helps the {name}?", name=name),
+            tr("Which everyday action does the card of the {name} say helps it?", name=name),
             action.name.get(lang),
             [a.name.get(lang) for a in content.actions.values() if a.id not in helping],
             why or tr("{action} helps the {name}.", action=action.name.get(lang), name=name),
@@ -215,6 +209,26 @@ def questions_for(
                 ),
             )
         )
+    return found
+
+
+def _words(texts: Iterable[str]) -> set[str]:
+    return {w.strip(".,;:()").casefold() for t in texts for w in t.split() if len(w) >= 5}
+
+
+def _unlike_threats(species: Species, others: Sequence[Species], lang: str) -> list[str]:
+    """Threats of other cards that are not close to one of this card's (judged on the English
+    words, so a wrong choice is never "the same threat in other words"), from other groups."""
+    assert species.threats is not None
+    own = species.threats.get(lang)
+    own_words = _words(species.threats.get("en"))
+    found = []
+    for other in others:
+        if other.threats is None or other.group == species.group:
+            continue
+        for english, shown in zip(other.threats.get("en"), other.threats.get(lang), strict=False):
+            if shown not in own and not _words([english]) & own_words:
+                found.append(shown)
     return found
 
 
