@@ -9,14 +9,17 @@ The rules, all enforced here and checked by property tests:
 - the last logged action can be undone within :attr:`Rules.undo_window`, unless its energy has
   already been spent on a card (a card once received is never taken back);
 - every change is a new ledger entry, so the balance is always the sum of the ledger and can
-  never go below zero.
+  never go below zero;
+- a class may narrow the rules (:attr:`Rules.allowed`, :attr:`Rules.caps`, see
+  :mod:`game.core.classroom`), and with an approval queue an action is first ``pending``
+  (:func:`log_pending`) and earns only once the teacher approves it (:func:`approve`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from game.core.ledger import LedgerEntry, PlayerState
@@ -37,6 +40,18 @@ class Rules:
     daily_total_g: int = 900  # the most energy one day can give, over every action
     undo_window: dt.timedelta = dt.timedelta(minutes=10)
     max_quantity: float = 100.0  # the most units one log entry may hold (a typo guard)
+    # A class's own rules: the actions its children may log (None: every action) and daily caps
+    # by action id that replace the deck's.
+    allowed: frozenset[str] | None = None
+    caps: Mapping[str, int] | None = None
+
+    def cap_of(self, action: Action) -> int:
+        if self.caps is not None and action.id in self.caps:
+            return self.caps[action.id]
+        return action.daily_cap_g
+
+    def allows(self, action: Action) -> bool:
+        return self.allowed is None or action.id in self.allowed
 
     def __post_init__(self) -> None:
         if self.backdate_days < 0:
@@ -49,9 +64,10 @@ class Rules:
             raise ValueError("max_quantity must be more than zero")
 
 
-def cap_left(state: PlayerState, action: Action, day: dt.date) -> int:
+def cap_left(state: PlayerState, action: Action, day: dt.date, rules: Rules | None = None) -> int:
     """How much more energy this action can still earn on ``day``."""
-    return max(0, action.daily_cap_g - state.earned_on(day, action.id))
+    cap = action.daily_cap_g if rules is None else rules.cap_of(action)
+    return max(0, cap - state.earned_on(day, action.id))
 
 
 def day_left(state: PlayerState, day: dt.date, rules: Rules = Rules()) -> int:
@@ -59,9 +75,11 @@ def day_left(state: PlayerState, day: dt.date, rules: Rules = Rules()) -> int:
     return max(0, rules.daily_total_g - state.earned_day_total(day))
 
 
-def caps_left(state: PlayerState, actions: Iterable[Action], day: dt.date) -> dict[str, int]:
+def caps_left(
+    state: PlayerState, actions: Iterable[Action], day: dt.date, rules: Rules | None = None
+) -> dict[str, int]:
     """What is left of each action's daily cap on ``day``, by action id (for the action list)."""
-    return {action.id: cap_left(state, action, day) for action in actions}
+    return {action.id: cap_left(state, action, day, rules) for action in actions}
 
 
 def loggable_days(now: dt.datetime, rules: Rules = Rules()) -> tuple[dt.date, dt.date]:
@@ -81,7 +99,7 @@ def preview(
     """The energy logging ``quantity`` would earn on ``day`` now, after the caps (0 if none)."""
     if not math.isfinite(quantity) or quantity <= 0:
         return 0
-    left = min(cap_left(state, action, day), day_left(state, day, rules))
+    left = min(cap_left(state, action, day, rules), day_left(state, day, rules))
     return max(0, min(energy_for(action, quantity), left))
 
 
@@ -96,6 +114,31 @@ def earn_amount(
 ) -> int:
     """The energy logging ``quantity`` of ``action`` for ``day`` earns at ``now``; RuleError with
     words for the player when the rules refuse it. Used to log, and to verify a ledger."""
+    check_claim(action, quantity, day=day, now=now, rules=rules)
+    if day_left(state, day, rules) <= 0:
+        raise RuleError(
+            Message(
+                "That day has given all its green energy ({total} g). Well done! Come back "
+                "tomorrow for more.",
+                total=rules.daily_total_g,
+            )
+        )
+    if cap_left(state, action, day, rules) <= 0:
+        raise RuleError(Message("You have reached today's limit for this action. Try another one!"))
+    left = min(cap_left(state, action, day, rules), day_left(state, day, rules))
+    amount = min(energy_for(action, quantity), left)
+    if amount <= 0:
+        raise RuleError(Message("That amount is too small to earn energy."))
+    return amount
+
+
+def check_claim(
+    action: Action, quantity: float, *, day: dt.date, now: dt.datetime, rules: Rules = Rules()
+) -> None:
+    """RuleError when logging ``quantity`` of ``action`` for ``day`` at ``now`` is refused
+    whatever the caps: the action, the amount and the day."""
+    if not rules.allows(action):
+        raise RuleError(Message("Your class does not log this action."))
     if not math.isfinite(quantity) or quantity <= 0:
         raise RuleError(Message("The amount must be more than zero."))
     if quantity > rules.max_quantity:
@@ -117,21 +160,6 @@ def earn_amount(
                 "Actions can be logged up to {count} days back.", count=rules.backdate_days
             )
         )
-    if day_left(state, day, rules) <= 0:
-        raise RuleError(
-            Message(
-                "That day has given all its green energy ({total} g). Well done! Come back "
-                "tomorrow for more.",
-                total=rules.daily_total_g,
-            )
-        )
-    if cap_left(state, action, day) <= 0:
-        raise RuleError(Message("You have reached today's limit for this action. Try another one!"))
-    left = min(cap_left(state, action, day), day_left(state, day, rules))
-    amount = min(energy_for(action, quantity), left)
-    if amount <= 0:
-        raise RuleError(Message("That amount is too small to earn energy."))
-    return amount
 
 
 def log_action(
@@ -165,7 +193,11 @@ def log_action(
 def undoable(state: PlayerState, now: dt.datetime, rules: Rules = Rules()) -> LedgerEntry | None:
     """The most recent logged action, if it can still be undone."""
     for entry in reversed(state.entries):
+        if entry.kind in ("pending", "declined"):
+            continue
         if entry.kind == "earned":
+            if entry.approves is not None:
+                return None  # the teacher's approval is not the child's to take back
             if entry.seq in state.undone or now - entry.at > rules.undo_window:
                 return None
             if state.balance < entry.amount_g:
@@ -216,3 +248,78 @@ def grant_bonus_once(
     if reason in state.bonus_reasons:
         return None
     return grant_bonus(state, amount_g, reason, now)
+
+
+def log_pending(
+    state: PlayerState,
+    action: Action,
+    quantity: float,
+    *,
+    day: dt.date,
+    now: dt.datetime,
+    rules: Rules = Rules(),
+) -> LedgerEntry:
+    """Record an action that waits for the teacher's approval (it earns nothing yet)."""
+    check_claim(action, quantity, day=day, now=now, rules=rules)
+    entry = LedgerEntry(
+        seq=state.next_seq,
+        kind="pending",
+        amount_g=0,
+        at=now,
+        day=day,
+        action_id=action.id,
+        quantity=quantity,
+    )
+    state.apply(entry)
+    return entry
+
+
+def approval_amount(
+    state: PlayerState, action: Action, pending: LedgerEntry, rules: Rules = Rules()
+) -> int:
+    """What approving ``pending`` earns now: its day's caps as they stand, the back-dating
+    judged when the child logged it."""
+    return earn_amount(
+        state, action, float(pending.quantity or 0), day=pending.day, now=pending.at, rules=rules
+    )
+
+
+def approve(
+    state: PlayerState, action: Action, pending_seq: int, now: dt.datetime, rules: Rules = Rules()
+) -> LedgerEntry:
+    """Approve a pending action: an ``earned`` entry naming it. RuleError when it is not
+    waiting, or when its day's caps are already used up (decline it then)."""
+    pending = state.pending.get(pending_seq)
+    if pending is None or pending.action_id != action.id:
+        raise RuleError(Message("That action is not waiting for approval."))
+    amount = approval_amount(state, action, pending, rules)
+    entry = LedgerEntry(
+        seq=state.next_seq,
+        kind="earned",
+        amount_g=amount,
+        at=now,
+        day=pending.day,
+        action_id=action.id,
+        quantity=pending.quantity,
+        approves=pending_seq,
+    )
+    state.apply(entry)
+    return entry
+
+
+def decline(state: PlayerState, pending_seq: int, now: dt.datetime) -> LedgerEntry:
+    """Decline a pending action: it stays in the history and never counts."""
+    pending = state.pending.get(pending_seq)
+    if pending is None:
+        raise RuleError(Message("That action is not waiting for approval."))
+    entry = LedgerEntry(
+        seq=state.next_seq,
+        kind="declined",
+        amount_g=0,
+        at=now,
+        day=pending.day,
+        action_id=pending.action_id,
+        undoes=pending_seq,
+    )
+    state.apply(entry)
+    return entry

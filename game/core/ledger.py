@@ -2,7 +2,9 @@
 
 Every change of energy is an entry: ``earned`` (an eco-action), ``undone`` (takes an earlier
 ``earned`` entry back), ``spent`` (a reveal, which also carries the card it gave) and ``bonus``
-(with a reason). The ledger is the single source of truth: the balance, the collection and the
+(with a reason). In a class with an approval queue, a child's action is first ``pending`` (it
+counts for nothing), then either approved by an ``earned`` entry naming it (``approves``) or
+``declined``. The ledger is the single source of truth: the balance, the collection and the
 daily caps are all folded from it, so paying for a card and receiving it are one entry, written
 together or not at all.
 """
@@ -14,7 +16,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-EntryKind = Literal["earned", "undone", "spent", "bonus"]
+EntryKind = Literal["earned", "undone", "spent", "bonus", "pending", "declined"]
+ENTRY_KINDS: tuple[str, ...] = ("earned", "undone", "spent", "bonus", "pending", "declined")
+#: The bonus that stands for the entries a class's data retention deleted: its amount is their
+#: net energy and its quantity the CO2e (grams) they had earned.
+CARRIED = "carried"
 
 #: The rules an entry was written under, so a save stays valid when the rules change:
 #: 1 before the pace rules (back-dating up to a week, no day total, streaks from back-dated days
@@ -50,6 +56,7 @@ class LedgerEntry:
     undoes: int | None = None
     reveal: RevealInfo | None = None
     rules: int = RULES_VERSION  # the rules it was written under (older saves: 1)
+    approves: int | None = None  # an ``earned`` entry approving a ``pending`` one
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -60,7 +67,7 @@ class LedgerEntry:
             "day": self.day.isoformat(),
             "rules": self.rules,
         }
-        for name in ("action_id", "quantity", "reason", "undoes"):
+        for name in ("action_id", "quantity", "reason", "undoes", "approves"):
             value = getattr(self, name)
             if value is not None:
                 data[name] = value
@@ -83,7 +90,7 @@ class LedgerEntry:
     def from_dict(cls, data: dict[str, Any]) -> LedgerEntry:
         """Rebuild an entry; raises KeyError, TypeError or ValueError on a malformed one."""
         kind = data["kind"]
-        if kind not in ("earned", "undone", "spent", "bonus"):
+        if kind not in ENTRY_KINDS:
             raise ValueError(f"unknown entry kind {kind!r}")
         reveal = data.get("reveal")
         return cls(
@@ -96,6 +103,7 @@ class LedgerEntry:
             quantity=data.get("quantity"),
             reason=data.get("reason"),
             undoes=data.get("undoes"),
+            approves=data.get("approves"),
             rules=int(data.get("rules", LEGACY_RULES_VERSION)),
             reveal=None
             if reveal is None
@@ -130,6 +138,7 @@ class PlayerState:
     undone: set[int] = field(default_factory=set)
     by_seq: dict[int, LedgerEntry] = field(default_factory=dict)
     bonus_reasons: set[str] = field(default_factory=set)  # reasons of every bonus granted
+    pending: dict[int, LedgerEntry] = field(default_factory=dict)  # waiting for the teacher
     # Entries that broke a rule when the ledger was verified (game.core.verify): kept in the
     # save, never deleted, but not counted in anything above.
     set_aside: list[LedgerEntry] = field(default_factory=list)
@@ -168,6 +177,14 @@ class PlayerState:
             self.owned[entry.reveal.species_id] = entry
         elif entry.kind == "bonus" and entry.reason:
             self.bonus_reasons.add(entry.reason)
+            if entry.reason.split("-", 1)[0] == CARRIED and entry.quantity:
+                self.earned_total += int(entry.quantity)
+        elif entry.kind == "pending":
+            self.pending[entry.seq] = entry
+        elif entry.kind == "declined" and entry.undoes is not None:
+            self.pending.pop(entry.undoes, None)
+        if entry.approves is not None:
+            self.pending.pop(entry.approves, None)
 
     def earned_on(self, day: dt.date, action_id: str) -> int:
         return self.earned_by_day_action.get((day, action_id), 0)

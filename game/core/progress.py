@@ -298,6 +298,14 @@ def bonus_reason_text(reason: str) -> str:
     for m in STREAK_MILESTONES:
         if m.reason == reason:
             return Message("{days}-day streak bonus", days=m.days)
+    kind = reason.split("-", 1)[0]
+    parts = reason.split("-", 2)
+    if kind == "teacher" and len(parts) == 3:  # "teacher-<time>-<the teacher's words>"
+        return Message("From your teacher: {reason}", reason=parts[2])
+    if kind == "quiz":
+        return Message("Quiz: a right answer")
+    if kind == "carried":
+        return Message("Energy kept from older entries")
     return reason
 
 

@@ -17,8 +17,13 @@ What is checked, entry by entry:
   energy the player had, with a seed that reproduces the card from the recorded odds;
 - each entry against the rules it was written under (``LedgerEntry.rules``): saves from before
   the pace rules keep their week of back-dating, and their reveals the costs of their time;
-- ``bonus``: granted by the one rule of its kind (:data:`BONUS_RULES`; today the streak bonus,
-  whose rule lives in :mod:`game.core.progress`), with that rule's amount.
+- ``bonus``: granted by the one rule of its kind (:data:`BONUS_RULES`: the streak bonus, whose
+  rule lives in :mod:`game.core.progress`; the teacher's bonus, the stand-in for entries deleted
+  by data retention, both in :mod:`game.core.classroom`; the quiz bonus in
+  :mod:`game.core.quiz`), with that rule's amount;
+- ``pending``: an action the rules would accept apart from the caps (those apply when it is
+  approved); an ``earned`` entry that ``approves`` it earns what the caps left at approval, its
+  back-dating judged when the child logged it; ``declined`` resolves a pending action for 0 g.
 
 The game runs this when a player opens, ``tools/profiles.py history`` prints its findings, and
 property tests check that every ledger the rules produce passes. Checks use today's decks: a cap
@@ -33,13 +38,21 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from game.core.classroom import (
+    carried_bonus_problem,
+    streak_bonus_after_retention,
+    teacher_bonus_problem,
+)
 from game.core.content import Content
-from game.core.economy import RuleError, Rules, earn_amount, undoable
+from game.core.economy import RuleError, Rules, approval_amount, check_claim, earn_amount, undoable
 from game.core.ledger import RULES_VERSION, LedgerEntry, PlayerState
-from game.core.progress import streak_bonus_problem
+from game.core.models import Action
+from game.core.quiz import quiz_bonus_problem
 from game.core.reveals import Odds, availability, odds, pick
 
-ViolationKind = Literal["sequence", "date", "earned", "undone", "spent", "bonus"]
+ViolationKind = Literal[
+    "sequence", "date", "earned", "undone", "spent", "bonus", "pending", "declined"
+]
 # The rules entries written before the pace rules were checked against (LedgerEntry.rules 1):
 # a week of back-dating and no day total. Their reveals paid the costs of that time, at least
 # today's.
@@ -52,7 +65,12 @@ _CLOSE = 1e-6
 #: this rule grants (None when it is). One rule per bonus kind, the kind being the reason's
 #: first word ("streak-7" is a streak bonus).
 BonusRule = Callable[[PlayerState, LedgerEntry], "str | None"]
-BONUS_RULES: dict[str, BonusRule] = {"streak": streak_bonus_problem}
+BONUS_RULES: dict[str, BonusRule] = {
+    "streak": streak_bonus_after_retention,
+    "teacher": teacher_bonus_problem,
+    "quiz": quiz_bonus_problem,
+    "carried": carried_bonus_problem,
+}
 
 
 @dataclass(frozen=True)
@@ -137,6 +155,13 @@ def _problem(
     if entry.kind == "earned":
         found = _earned_problem(before, entry, content, rules)
         return None if found is None else ("earned", found)
+    if entry.kind == "pending":
+        found = _pending_problem(entry, content, rules)
+        return None if found is None else ("pending", found)
+    if entry.kind == "declined":
+        if entry.undoes not in before.pending or entry.amount_g != 0:
+            return "declined", f"declines entry {entry.undoes}, which was not waiting"
+        return None
     if entry.kind == "undone":
         target = undoable(before, entry.at, rules)
         if target is None or target.seq != entry.undoes:
@@ -161,6 +186,8 @@ def _earned_problem(
     quantity = entry.quantity
     if not isinstance(quantity, int | float) or isinstance(quantity, bool):
         return "has no quantity"
+    if entry.approves is not None:
+        return _approval_problem(before, entry, action, rules)
     try:
         allowed = earn_amount(
             before, action, float(quantity), day=entry.day, now=entry.at, rules=rules
@@ -172,6 +199,43 @@ def _earned_problem(
             f"earned {entry.amount_g} g for {quantity:g} {action.unit} of '{action.id}', "
             f"but the rules give {allowed} g"
         )
+    return None
+
+
+def _pending_problem(entry: LedgerEntry, content: Content, rules: Rules) -> str | None:
+    action = content.actions.get(entry.action_id or "")
+    if action is None:
+        return f"names an action that does not exist: {entry.action_id!r}"
+    quantity = entry.quantity
+    if not isinstance(quantity, int | float) or isinstance(quantity, bool):
+        return "has no quantity"
+    if entry.amount_g != 0:
+        return "a pending action earns nothing until it is approved"
+    try:
+        check_claim(action, float(quantity), day=entry.day, now=entry.at, rules=rules)
+    except RuleError as refused:
+        return f"the rules refuse it: {refused}"
+    return None
+
+
+def _approval_problem(
+    before: PlayerState, entry: LedgerEntry, action: Action, rules: Rules
+) -> str | None:
+    target = before.pending.get(entry.approves or 0)
+    if target is None:
+        return f"approves entry {entry.approves}, which was not waiting for approval"
+    if (target.action_id, target.quantity, target.day) != (
+        entry.action_id,
+        entry.quantity,
+        entry.day,
+    ):
+        return f"approves entry {target.seq} but names another action, amount or day"
+    try:
+        allowed = approval_amount(before, action, target, rules)
+    except RuleError as refused:
+        return f"the rules refuse it: {refused}"
+    if entry.amount_g != allowed:
+        return f"earned {entry.amount_g} g on approval, but the rules give {allowed} g"
     return None
 
 

@@ -16,7 +16,7 @@ from game.core.ledger import LedgerEntry
 from game.core.messages import Message
 
 PROFILE_VERSION = 2
-LEDGER_VERSION = 2
+LEDGER_VERSION = 3
 EXPORT_VERSION = 1
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
@@ -48,8 +48,15 @@ def _ledger_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in data.items() if key != "meta"}
 
 
+def _ledger_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
+    # Version 3 adds the classroom's entries ("pending", "declined", and "approves" on an
+    # approved action). Older entries are valid as they are; the new number makes an older game
+    # refuse a file holding them (a newer save) rather than set it aside as damaged.
+    return dict(data)
+
+
 PROFILE_MIGRATIONS: dict[int, Migration] = {1: _profile_1_to_2}
-LEDGER_MIGRATIONS: dict[int, Migration] = {1: _ledger_1_to_2}
+LEDGER_MIGRATIONS: dict[int, Migration] = {1: _ledger_1_to_2, 2: _ledger_2_to_3}
 EXPORT_MIGRATIONS: dict[int, Migration] = {}
 
 

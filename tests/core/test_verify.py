@@ -176,7 +176,7 @@ def test_cards_bought_with_forged_energy_do_not_count(mini_content: Content) -> 
 
 
 def test_each_bonus_kind_has_one_rule() -> None:
-    assert set(BONUS_RULES) == {"streak"}
+    assert set(BONUS_RULES) == {"streak", "teacher", "quiz", "carried"}
     assert all(callable(rule) for rule in BONUS_RULES.values())
 
 

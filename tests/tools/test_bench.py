@@ -23,6 +23,10 @@ TIMINGS = [
     "deck_load_ms.warm",
     "log_action_ms.h100",
     "log_action_ms.h10k",
+    "class_totals_ms",
+    "class_totals_warm_ms",
+    "class_report_ms",
+    "certificates_30_ms",
 ]
 NUMBERS = ["deck_load_ms.cold_over_floor", "log_action_ms.ratio", "peak_rss_mb"]
 

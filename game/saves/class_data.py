@@ -1,0 +1,208 @@
+"""Reading every player of a class, data retention, and the quiz answers of each student.
+
+The class totals read each player's ledger without taking the player's lock, so the class screen
+and the reports work while children play on other PCs: every file is replaced atomically, so a
+part is read whole, old or new. Retention rewrites a player's ledger, so it takes the lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import shutil
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from game.core.class_totals import ClassTotals, PlayerSummary, class_totals
+from game.core.classroom import apply_retention, retention_cutoff
+from game.core.content import Content
+from game.core.ledger import LedgerEntry, PlayerState
+from game.core.messages import Message
+from game.core.quiz import Answer
+from game.saves import backups
+from game.saves.atomic import CorruptFile, dump_json, read_json, write_atomic
+from game.saves.backups import BACKUP_DIR
+from game.saves.classroom import ClassStore
+from game.saves.ledger_files import ledger_files, load_part, parse_part_name, write_ledger
+from game.saves.lock import ProfileLock
+from game.saves.meta import PROFILE_FILE, load_meta
+from game.saves.migrations import SaveError
+from game.saves.player import disk_message
+from game.saves.profiles import SaveStore
+
+QUIZ_FILE = "quiz.json"
+SUMMARIES_FILE = "summaries.json"
+SUMMARY_VERSION = 1
+QUIZ_VERSION = 1
+MAX_ANSWERS = 20_000  # the oldest answers go first beyond this
+
+
+def read_entries(store: SaveStore, profile_id: str) -> list[LedgerEntry]:
+    """Every readable ledger entry of a player (a damaged part is skipped: opening the player
+    repairs it)."""
+    folder = store.folder(profile_id)
+    entries: dict[int, LedgerEntry] = {}
+    for path in ledger_files(folder):
+        with contextlib.suppress(CorruptFile, OSError):
+            for entry in load_part(path, store.renames)[1]:
+                entries.setdefault(entry.seq, entry)
+    return [entries[seq] for seq in sorted(entries)]
+
+
+def class_states(store: SaveStore) -> dict[str, PlayerState]:
+    """Every player's state folded from their ledger, by profile id."""
+    return {
+        meta.id: PlayerState.from_entries(read_entries(store, meta.id))
+        for meta in store.list_profiles()
+    }
+
+
+# -- data retention -------------------------------------------------------------------------
+
+
+def delete_old_entries(store: SaveStore, profile_id: str, months: int, today: dt.date) -> int:
+    """Delete a player's ledger entries older than ``months`` (and their backups): really
+    deleted, with one carried entry keeping the balance and the CO2e total. Returns how many
+    went. ProfileBusy while the player plays."""
+    folder = store.folder(profile_id)
+    lock = ProfileLock(folder)
+    lock.acquire()
+    try:
+        kept, deleted = apply_retention(
+            read_entries(store, profile_id), retention_cutoff(today, months)
+        )
+        if deleted:
+            _replace_ledger(folder, kept)
+    except OSError as exc:
+        raise SaveError(disk_message(exc, Message("Could not delete old entries"))) from exc
+    finally:
+        lock.release()
+    return deleted
+
+
+def _replace_ledger(folder: Path, entries: list[LedgerEntry]) -> None:
+    staging = folder / ".retention"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    try:
+        write_ledger(staging, entries)
+        # the backups of the old parts go first: they hold the deleted entries, and a part that
+        # is missing but has backups would be put back when the player opens
+        for old in (folder / BACKUP_DIR).glob("ledger-*"):
+            if parse_part_name(old.name.rsplit(".", 1)[0]) is not None:
+                old.unlink()
+        for old in ledger_files(folder):
+            old.unlink()
+        for new in sorted(staging.iterdir()):
+            os.replace(new, folder / new.name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    state = PlayerState.from_entries(entries)
+    meta_path = folder / PROFILE_FILE
+    meta = load_meta(meta_path, folder.name)
+    meta = replace(
+        meta,
+        balance=state.balance,
+        earned_total=state.earned_total,
+        cards=len(state.owned),
+        entries=len(entries),
+    )
+    write_atomic(meta_path, dump_json(meta.to_dict()))
+    for old in backups.backups_of(meta_path):
+        old.unlink()  # an older copy would count the deleted entries as missing
+
+
+def apply_class_retention(store: SaveStore, months: int, today: dt.date) -> dict[str, int]:
+    """:func:`delete_old_entries` for every player not playing now; by profile id, how many
+    entries went (players playing now are left for the next time)."""
+    done: dict[str, int] = {}
+    for meta in store.list_profiles():
+        with contextlib.suppress(SaveError):
+            done[meta.id] = delete_old_entries(store, meta.id, months, today)
+    return done
+
+
+# -- quiz answers ---------------------------------------------------------------------------
+
+
+def load_answers(store: SaveStore, profile_id: str) -> list[Answer]:
+    """A student's saved quiz answers, oldest first (none when the file is missing or bad)."""
+    path = store.folder(profile_id) / QUIZ_FILE
+    try:
+        data = read_json(path)
+        return [Answer.from_dict(raw) for raw in data["answers"]]
+    except (FileNotFoundError, CorruptFile, KeyError, TypeError, ValueError):
+        return []
+
+
+def save_answers(store: SaveStore, profile_id: str, answers: list[Answer]) -> None:
+    """Add ``answers`` to the student's saved ones. Call it while the student's profile is
+    open (its lock makes this PC the only writer)."""
+    path = store.folder(profile_id) / QUIZ_FILE
+    every = [*load_answers(store, profile_id), *answers][-MAX_ANSWERS:]
+    document = {"schema_version": QUIZ_VERSION, "answers": [a.to_dict() for a in every]}
+    try:
+        write_atomic(path, dump_json(document))
+    except OSError as exc:
+        raise SaveError(disk_message(exc, Message("Could not save the quiz"))) from exc
+
+
+def _signature(folder: Path) -> list[list[Any]]:
+    """What changes whenever a player's ledger changes: each part's name, time and size."""
+    found = []
+    for path in ledger_files(folder):
+        with contextlib.suppress(OSError):
+            info = path.stat()
+            found.append([path.name, info.st_mtime_ns, info.st_size])
+    return found
+
+
+def _read_summaries(path: Path) -> dict[str, Any]:
+    try:
+        data = read_json(path)
+    except (FileNotFoundError, CorruptFile, OSError):
+        return {}
+    if not isinstance(data, dict) or data.get("schema_version") != SUMMARY_VERSION:
+        return {}
+    players = data.get("players")
+    return players if isinstance(players, dict) else {}
+
+
+def class_summaries(klass: ClassStore, profile_ids: list[str]) -> dict[str, PlayerSummary]:
+    """Every player's summary, folded again only for players whose ledger changed since the
+    last time (the cache ``class/summaries.json`` is shared by the class's PCs; a stale or
+    lost cache only costs time)."""
+    cache_path = klass.folder / SUMMARIES_FILE
+    cached = _read_summaries(cache_path)
+    found: dict[str, PlayerSummary] = {}
+    fresh: dict[str, Any] = {}
+    changed = False
+    for profile_id in profile_ids:
+        signature = _signature(klass.store.folder(profile_id))
+        known = cached.get(profile_id)
+        summary = None
+        if isinstance(known, dict) and known.get("files") == signature:
+            with contextlib.suppress(KeyError, TypeError, ValueError, AttributeError):
+                summary = PlayerSummary.from_dict(known["summary"])
+        if summary is None:
+            changed = True
+            state = PlayerState.from_entries(read_entries(klass.store, profile_id))
+            summary = PlayerSummary.of(state)
+        found[profile_id] = summary
+        fresh[profile_id] = {"files": signature, "summary": summary.to_dict()}
+    if changed or set(cached) != set(fresh):
+        with contextlib.suppress(OSError):  # a read-only share: no cache, same figures
+            klass.folder.mkdir(parents=True, exist_ok=True)
+            document = {"schema_version": SUMMARY_VERSION, "players": fresh}
+            write_atomic(cache_path, dump_json(document), durable=False)
+    return found
+
+
+def read_class(klass: ClassStore, content: Content) -> ClassTotals:
+    """The class goal, album and report rows, read from every player folder."""
+    students = klass.students()
+    summaries = class_summaries(klass, [s.profile_id for s in students])
+    answers = {s.profile_id: load_answers(klass.store, s.profile_id) for s in students}
+    return class_totals(students, summaries, content, klass.settings(), answers)
