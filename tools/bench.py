@@ -40,6 +40,8 @@ for _path in (ROOT, TOOLS):  # run as a script from anywhere
     if str(_path) not in sys.path:
         sys.path.insert(0, str(_path))
 
+import bench_feel  # noqa: E402  (from the tools folder, put on sys.path just above)
+
 HEADLESS = {
     "SDL_VIDEODRIVER": "dummy",
     "SDL_AUDIODRIVER": "dummy",
@@ -688,6 +690,9 @@ def run(
         "reveal", "--saves", str(work / "saves-reveal"), "--reveals", str(plan.reveals)
     )
 
+    feel = bench_feel.run(work / "feel", quick=plan is QUICK, say=say)
+    feel_details = feel.pop("details")
+
     h100, h10k = timing(log["100"]), timing(log[str(history)])
     cold, floor, warm = timing(load["cold"]), timing(load["floor"]), timing(load["warm"])
     return {
@@ -704,7 +709,9 @@ def run(
         },
         "log_action_ms": {"h100": h100, "h10k": h10k, "ratio": round(h10k["p50"] / h100["p50"], 3)},
         "peak_rss_mb": round(rss, 1) if rss is not None else None,
+        **feel,
         "details": {
+            **feel_details,
             "species": species,
             "history": history,
             "album": {
@@ -749,6 +756,7 @@ TARGETS: list[tuple[str, str, Callable[[dict[str, Any]], float | None], float]] 
     ("log_action_ms.h10k p50", "<= 5", lambda r: r["log_action_ms"]["h10k"]["p50"], 5),
     ("log_action_ms.ratio", "<= 2", lambda r: r["log_action_ms"]["ratio"], 2),
     ("peak_rss_mb", "<= 250", lambda r: r["peak_rss_mb"], 250),
+    *bench_feel.TARGETS,  # idle, first frame, screens opening, frames at 1920x1080
 ]
 
 

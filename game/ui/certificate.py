@@ -11,10 +11,12 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-from fpdf import FPDF
+from typing import TYPE_CHECKING
 
 from game.saves.atomic import write_atomic
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 Colour = tuple[int, int, int]
 PAGE_W, PAGE_H = 297.0, 210.0  # A4 landscape, millimetres
@@ -38,6 +40,8 @@ class CertificateText:
 
 def render(text: CertificateText, fonts_dir: Path) -> bytes:
     """The certificate as PDF bytes."""
+    from fpdf import FPDF  # only when a certificate is printed: it adds to start-up otherwise
+
     # The bundled font has no subscript two: "CO₂e" prints as "CO2e", as the screen shows it.
     text = dataclasses.replace(
         text,
