@@ -46,6 +46,12 @@ TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
 def _peak_rss_mb() -> float:
+    """This process's peak resident memory. Read from /proc (VmHWM), which starts again at
+    exec: ``ru_maxrss`` keeps the parent's peak across it on Linux, so a child started from a
+    large bench process would report the parent's size."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
