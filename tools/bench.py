@@ -41,6 +41,8 @@ for _path in (ROOT, TOOLS):  # run as a script from anywhere
     if str(_path) not in sys.path:
         sys.path.insert(0, str(_path))
 
+import bench_feel  # noqa: E402  (from the tools folder, put on sys.path just above)
+
 HEADLESS = {
     "SDL_VIDEODRIVER": "dummy",
     "SDL_AUDIODRIVER": "dummy",
@@ -701,6 +703,8 @@ def run(
 
     say("classroom: a class of 30 with a school year of history")
     klass = classroom(plan, work)
+    feel = bench_feel.run(work / "feel", quick=plan is QUICK, say=say)
+    feel_details = feel.pop("details")
 
     h100, h10k = timing(log["100"]), timing(log[str(history)])
     cold, floor, warm = timing(load["cold"]), timing(load["floor"]), timing(load["warm"])
@@ -719,8 +723,10 @@ def run(
         "log_action_ms": {"h100": h100, "h10k": h10k, "ratio": round(h10k["p50"] / h100["p50"], 3)},
         "peak_rss_mb": round(rss, 1) if rss is not None else None,
         **classroom_figures(klass),
+        **feel,
         "details": {
             "classroom": {k: klass[k] for k in ("students", "entries", "certificates")},
+            **feel_details,
             "species": species,
             "history": history,
             "album": {
@@ -785,6 +791,7 @@ TARGETS: list[tuple[str, str, Callable[[dict[str, Any]], float | None], float]] 
     ("log_action_ms.ratio", "<= 2", lambda r: r["log_action_ms"]["ratio"], 2),
     ("peak_rss_mb", "<= 250", lambda r: r["peak_rss_mb"], 250),
     *CLASS_TARGETS,
+    *bench_feel.TARGETS,  # idle, first frame, screens opening, frames at 1920x1080
 ]
 
 

@@ -73,6 +73,20 @@ class AlbumScene(ScreenScene):
             self.ctx.content, self.edition_id, self.ctx.state
         )
         self.chances = reveals.tier_chances(self.ctx.content, self.edition_id, self.ctx.state)
+        if progress.complete:  # the finished edition's own screen, not a greyed-out button
+            self.buttons.add(
+                Button(
+                    pygame.Rect(SIDE.left + 20, SIDE.bottom - 84, SIDE.width - 40, 64),
+                    self.tr("See the finished edition"),
+                    self.finished,
+                    self.ctx.res.font(22, bold=True),
+                    colour=theme.ACCENT,
+                    text_colour=theme.INK,
+                    sublabel=self.tr("and print a certificate"),
+                    sub_font=self.ctx.res.font(15),
+                )
+            )
+            return
         self.buttons.add(
             Button(
                 pygame.Rect(SIDE.left + 20, SIDE.bottom - 84, SIDE.width - 40, 64),
@@ -81,8 +95,7 @@ class AlbumScene(ScreenScene):
                 self.ctx.res.font(22, bold=True),
                 colour=theme.ACCENT,
                 text_colour=theme.INK,
-                enabled=not progress.complete
-                and self.ctx.state.balance >= edition.reveal_cost
+                enabled=self.ctx.state.balance >= edition.reveal_cost
                 and reveals.availability(edition, self.ctx.now().date()) is None,
                 sublabel=self.tr("costs {cost} g", cost=edition.reveal_cost),
                 sub_font=self.ctx.res.font(15),
@@ -91,6 +104,9 @@ class AlbumScene(ScreenScene):
 
     def reveal(self) -> None:
         self.ctx.nav.reveal(self.edition_id)
+
+    def finished(self) -> None:
+        self.ctx.nav.edition_complete(self.edition_id, instead=True)
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and self._card_key(event.key):

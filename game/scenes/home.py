@@ -34,6 +34,7 @@ class HomeScene(ScreenScene):
         super().__init__(ctx)
         # the tilted cards of each edition's fan, turned once rather than every frame
         self.turned: dict[tuple[str, str, int], pygame.Surface] = {}
+        self.cards_pending = False  # a card of the fans is still to be drawn
         self.first_edition = 0  # the leftmost edition tile in view
 
     def resume(self) -> None:
@@ -192,7 +193,12 @@ class HomeScene(ScreenScene):
         )
         self.draw_energy_chip(surface, pygame.Rect(WIDTH - 330, 16, 306, 52))
 
+    @property
+    def animating(self) -> bool:
+        return self.cards_pending or super().animating
+
     def draw_body(self, surface: pygame.Surface) -> None:
+        self.cards_pending = False  # until a card of the fans is found missing
         self.draw_today(
             surface, pygame.Rect(MARGIN, HEADER + 140, LEFT_W, HEIGHT - HEADER - 140 - MARGIN)
         )
@@ -360,12 +366,19 @@ class HomeScene(ScreenScene):
             key = (edition.id, species.id if species else "", angle)
             turned = self.turned.get(key)
             if turned is None:
-                card = (
-                    self.ctx.cards.front(species, edition, width, self.ctx.lang)
+                # a card not drawn yet (over this frame's time for new cards) shows its back
+                # for a frame or two, so the screen opens at once
+                front = (
+                    self.ctx.cards.front_in_time(species, edition, width, self.ctx.lang)
                     if species
-                    else self.ctx.cards.back(edition, width, self.ctx.lang)
+                    else None
                 )
-                turned = self.turned[key] = pygame.transform.rotozoom(card, angle, 1.0)
+                card = front or self.ctx.cards.back(edition, width, self.ctx.lang)
+                turned = pygame.transform.rotozoom(card, angle, 1.0)
+                if front is not None or species is None:
+                    self.turned[key] = turned
+                else:
+                    self.cards_pending = True
             offset = (i - 1) * 70
             surface.blit(
                 turned,

@@ -19,6 +19,7 @@ from game.saves.meta import ProfileMeta
 from game.saves.migrations import SaveError
 from game.scenes.album import AlbumScene
 from game.scenes.card import CardScene
+from game.scenes.edition_complete import EditionCompleteScene
 from game.scenes.home import HomeScene
 from game.scenes.keys_help import KeysHelpScene
 from game.scenes.log_action import LogActionScene
@@ -171,6 +172,13 @@ class Navigator:
     def reveal_shown(self, entry: LedgerEntry) -> None:
         if self.ctx.save is not None:
             self.ctx.views.mark_shown(entry)
+
+    def edition_complete(self, edition_id: str, *, instead: bool = False) -> None:
+        scene = EditionCompleteScene(self.ctx, edition_id)
+        if instead:
+            self.ctx.manager.replace(scene)
+        else:
+            self.ctx.manager.push(scene)
 
     def notice(self, heading: str, lines: list[str]) -> None:
         self.ctx.manager.push(NoticeScene(self.ctx, heading, lines))

@@ -13,6 +13,7 @@ from game.core.messages import N_
 from game.core.progress import Badge, Progress, summary
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
 from game.ui import draw, theme
+from game.ui.badges import badge_picture
 
 LEFT = pygame.Rect(32, HEADER + 8, 560, 0)
 LEFT.height = HEIGHT - LEFT.top - 32
@@ -21,11 +22,7 @@ CHART = pygame.Rect(LEFT.left, TOP.bottom + 20, LEFT.width, LEFT.bottom - TOP.bo
 BADGES = pygame.Rect(LEFT.right + 24, LEFT.top, WIDTH - LEFT.right - 56, LEFT.height)
 WEEKS = 12
 ROW = 58
-KIND_COLOURS = {
-    "edition": theme.ACCENT,
-    "group": theme.hex_colour("#3c91e6"),
-    "streak": theme.ENERGY,
-}
+PICTURE = 46
 
 
 class ProgressScene(ScreenScene):
@@ -37,6 +34,7 @@ class ProgressScene(ScreenScene):
         self.progress: Progress | None = None
         self.weeks: list[impact.WeekTotal] = []
         self.saved: impact.Impact | None = None
+        self.pictures: dict[tuple[str, bool, int], pygame.Surface] = {}  # drawn when first shown
 
     def start(self) -> None:
         assert self.ctx.content is not None
@@ -187,6 +185,19 @@ class ProgressScene(ScreenScene):
                 area.inflate(-40, -60),
             )
 
+    def picture(self, badge: Badge) -> pygame.Surface:
+        key = (badge.id, badge.earned, badge.have)
+        picture = self.pictures.get(key)
+        if picture is None:
+            colour = None
+            if badge.kind == "edition" and self.ctx.content is not None:
+                edition = self.ctx.content.editions.get(badge.id.partition(":")[2])
+                if edition is not None:
+                    colour = theme.edition_colour(edition.id, edition.color)
+            picture = badge_picture(self.ctx.res, badge, PICTURE, colour)
+            self.pictures[key] = picture
+        return picture
+
     def draw_badges(self, surface: pygame.Surface) -> None:
         assert self.progress is not None
         res = self.ctx.res
@@ -204,17 +215,8 @@ class ProgressScene(ScreenScene):
         y = BADGES.top + 60
         width = BADGES.width - 48
         for badge in badges[self.scroll : self.scroll + self.visible_rows()]:
-            colour = KIND_COLOURS[badge.kind] if badge.earned else theme.PANEL_DIM
-            centre = (x + 20, y + 20)
-            pygame.draw.circle(surface, colour, centre, 18)
-            draw.text(
-                surface,
-                "★" if badge.earned else "",
-                res.font(20, bold=True),
-                theme.WHITE,
-                centre,
-                "center",
-            )
+            picture = self.picture(badge)
+            surface.blit(picture, picture.get_rect(center=(x + 20, y + 20)))
             name_font = res.font(16, bold=badge.earned)
             draw.text(
                 surface,

@@ -69,6 +69,7 @@ class RevealScene(ScreenScene):
         self.timeline = Tween(0.0 if ctx.config.reduced_motion else self.moment.length)
         self.time = 0.0
         self.shown = False
+        self.finished = False  # this card finished its edition (known once the card is shown)
 
     def _card_shown(self) -> None:
         if not self.shown:
@@ -101,20 +102,34 @@ class RevealScene(ScreenScene):
                 hotkey=pygame.K_RETURN,
             )
         )
-        can_again = not progress.complete and self.ctx.state.balance >= edition.reveal_cost
-        self.buttons.add(
-            Button(
-                pygame.Rect(x + w - 300, HEIGHT - 190, 300, 64),
-                self.tr("Reveal another"),
-                self.again,
-                res.font(22, bold=True),
-                colour=theme.ACCENT,
-                text_colour=theme.INK,
-                enabled=can_again,
-                sublabel=self.tr("costs {cost} g", cost=edition.reveal_cost),
-                sub_font=res.font(15),
+        self.finished = progress.complete
+        if self.finished:  # this card finished the edition: its own screen comes next
+            self.buttons.add(
+                Button(
+                    pygame.Rect(x + w - 300, HEIGHT - 190, 300, 64),
+                    self.tr("Edition complete!"),
+                    self.edition_complete,
+                    res.font(22, bold=True),
+                    colour=theme.ACCENT,
+                    text_colour=theme.INK,
+                    sublabel=self.tr("see all your cards"),
+                    sub_font=res.font(15),
+                )
             )
-        )
+        else:
+            self.buttons.add(
+                Button(
+                    pygame.Rect(x + w - 300, HEIGHT - 190, 300, 64),
+                    self.tr("Reveal another"),
+                    self.again,
+                    res.font(22, bold=True),
+                    colour=theme.ACCENT,
+                    text_colour=theme.INK,
+                    enabled=self.ctx.state.balance >= edition.reveal_cost,
+                    sublabel=self.tr("costs {cost} g", cost=edition.reveal_cost),
+                    sub_font=res.font(15),
+                )
+            )
         self.buttons.add(
             Button(
                 pygame.Rect(x, HEIGHT - 110, w, 56),
@@ -128,6 +143,15 @@ class RevealScene(ScreenScene):
     def read(self) -> None:
         assert self.entry.reveal is not None
         self.ctx.nav.card(self.entry.reveal.species_id)
+
+    def back(self) -> None:
+        if self.finished and not self.animating:  # leaving the last card shows the whole edition
+            self.edition_complete()
+        else:
+            super().back()
+
+    def edition_complete(self) -> None:
+        self.ctx.nav.edition_complete(self.edition_id, instead=True)
 
     def again(self) -> None:
         self.ctx.nav.reveal(self.edition_id, instead=True)

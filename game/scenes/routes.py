@@ -55,6 +55,9 @@ class Routes(Protocol):
     def reveal_shown(self, entry: LedgerEntry) -> None:
         """The reveal in ``entry`` was shown to the end: it will not be shown again."""
 
+    def edition_complete(self, edition_id: str, *, instead: bool = False) -> None:
+        """A finished edition's own screen: its cards, the energy, a certificate to print."""
+
     def notice(self, heading: str, lines: list[str]) -> None: ...
 
     def keys_help(self) -> None:

@@ -27,8 +27,21 @@ TIMINGS = [
     "class_totals_warm_ms",
     "class_report_ms",
     "certificates_30_ms",
+    "first_frame.game_ms",
+    "first_frame.floor_ms",
+    "screen_open_ms.home",
+    "screen_open_ms.edition complete",
+    "frame_ms_1080",
 ]
-NUMBERS = ["deck_load_ms.cold_over_floor", "log_action_ms.ratio", "peak_rss_mb"]
+NUMBERS = [
+    "deck_load_ms.cold_over_floor",
+    "log_action_ms.ratio",
+    "peak_rss_mb",
+    "idle_cpu_pct.dummy",
+    "first_frame.time_ratio",
+    "first_frame.memory_ratio",
+    "screen_open_ms.slowest_p50",
+]
 
 
 def lookup(data: dict, dotted: str) -> object:
