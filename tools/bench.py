@@ -35,13 +35,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-TOOLS = ROOT / "tools"
-for _path in (ROOT, TOOLS):  # run as a script from anywhere
-    if str(_path) not in sys.path:
-        sys.path.insert(0, str(_path))
+from ecocards_tools import bench_feel
 
-import bench_feel  # noqa: E402  (from the tools folder, put on sys.path just above)
+ROOT = Path(__file__).resolve().parent.parent
 
 HEADLESS = {
     "SDL_VIDEODRIVER": "dummy",
@@ -532,7 +528,6 @@ CHILDREN = {
 
 STARTUP_DRIVER = """
 import sys, time
-sys.path.insert(0, {root!r})
 from pathlib import Path
 from game.app import App
 from game.config import Config
@@ -552,7 +547,7 @@ def measure_startup(saves: Path, runs: int) -> list[float]:
     now = dt.datetime.now()
     for i in range(OTHER_PROFILES):  # a classroom's profile picker
         store.create(f"Pupil {i + 1:02d}", now)
-    code = STARTUP_DRIVER.format(root=str(ROOT), saves=str(saves))
+    code = STARTUP_DRIVER.format(saves=str(saves))
     env = {**os.environ, **HEADLESS}
     samples = []
     for run in range(runs + 1):  # the first run fills the content cache and the bytecode cache
@@ -605,7 +600,7 @@ def machine() -> dict[str, Any]:
 def run(
     plan: Plan, species: int, history: int, work: Path, say: Callable[[str], None]
 ) -> dict[str, Any]:
-    from make_synthetic_deck import write_deck
+    from ecocards_tools.make_synthetic_deck import write_deck
 
     from game.config import Config
 
