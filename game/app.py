@@ -138,7 +138,7 @@ class App:
         try:
             for event in pygame.event.get():
                 self._last_input = time.monotonic()  # any event may change what is shown
-                self._dispatch(event)
+                self._dispatch(self.display.from_window(event))
                 if not self.running:
                     return
             self.ctx.manager.apply_pending()

@@ -241,7 +241,7 @@ def child_frames(args: argparse.Namespace) -> dict[str, Any]:
         ctx.manager.pop()
         run(1)
         del frames[-1:]
-    window = app.display.window.size if hasattr(app.display, "window") else size
+    window = app.display.window.size if getattr(app.display, "window", None) else size
     app.shutdown()
     return {"frames": frames, "window": list(window)}
 
