@@ -43,6 +43,8 @@ class App:
         self.exit_code = 0
         self._crashed = False
         self._last_input = time.monotonic()
+        self._decks_pending = False
+        self._presented = False
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -80,7 +82,6 @@ class App:
             audio=Audio(res, volume=self.config.volume / 100, muted=self.config.mute),
             clock=self.clock or dt.datetime.now,
         )
-        from game.scenes.content_errors import ContentErrorScene
         from game.scenes.navigation import Navigator
         from game.scenes.profiles import ProfilesScene
 
@@ -88,14 +89,27 @@ class App:
         Navigator(self.ctx)  # the one way scenes reach each other (ctx.nav)
         self.ctx.display = self.display
         self.ctx.load_settings()  # this computer's defaults, under the command line's options
+        # The player list needs no decks: it is the first frame, and the decks load at the start
+        # of the next one, before any input is handled (load_decks).
+        self.ctx.manager.reset(ProfilesScene(self.ctx))
+        self._decks_pending = True
+        self.running = True
+
+    def load_decks(self) -> None:
+        """Load the decks at start-up, once; on errors with no valid decks to fall back on, the
+        error screen takes the player list's place. ``step`` calls it after the first frame;
+        tools that need the content at once call it after ``start``."""
+        from game.scenes.content_errors import ContentErrorScene
+
+        if not self._decks_pending:
+            return
+        self._decks_pending = False
+        assert self.ctx is not None
         problems = self.ctx.load_content()
         if problems:
             self._report_content(problems)
         if self.ctx.content is None:
             self.ctx.manager.reset(ContentErrorScene(self.ctx, problems, startup=True))
-        else:  # valid decks, or the last valid ones while the editor fixes the files
-            self.ctx.manager.reset(ProfilesScene(self.ctx))
-        self.running = True
 
     def run(self) -> int:
         try:
@@ -136,9 +150,13 @@ class App:
 
         assert self.ctx is not None
         try:
-            for event in pygame.event.get():
+            # Input waits for the second frame, when the decks are loaded.
+            events = pygame.event.get() if self._presented else []
+            if self._presented:  # the first frame is on screen: now the decks
+                self.load_decks()
+            for event in events:
                 self._last_input = time.monotonic()  # any event may change what is shown
-                self._dispatch(event)
+                self._dispatch(self.display.from_window(event))
                 if not self.running:
                     return
             self.ctx.manager.apply_pending()
@@ -152,6 +170,7 @@ class App:
             self._draw_deck_banner()
             self._draw_toasts()
             self.display.present()
+            self._presented = True
         except Exception as exc:
             self._crash(exc)
 

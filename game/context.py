@@ -9,8 +9,6 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from game.config import Config
-from game.core import progress
-from game.core.content import Content, load_content, load_last_valid
 from game.core.ledger import LedgerEntry, PlayerState
 from game.core.problems import ContentError, Problem
 from game.i18n import Translator
@@ -24,6 +22,10 @@ from game.ui.cards import CardRenderer
 from game.ui.resources import Resources
 
 if TYPE_CHECKING:
+    # The content code (pydantic models) is imported when the decks are loaded, after the
+    # first frame: the player list is on screen sooner.
+    from game.core import progress
+    from game.core.content import Content
     from game.display import Display
 
 
@@ -87,9 +89,10 @@ class GameContext:
 
     def apply_settings(self, settings: Settings) -> None:
         """Use ``settings`` at once: words, motion, sound and the window."""
-        from game.i18n import languages
+        from game.core.languages import catalog_languages
 
-        if settings.lang not in languages(self.config.locale_dir):
+        # the tags alone: the languages' own names (Babel's locale data) are not needed here
+        if settings.lang not in catalog_languages(self.config.locale_dir):
             settings = settings.changed(lang=self.tr.lang)
         if settings.lang != self.tr.lang:
             self.tr = Translator.load(settings.lang, self.config.locale_dir)
@@ -152,6 +155,8 @@ class GameContext:
         On errors the content in use stays; with none in use yet (at start-up) the last decks
         that were valid are taken from the cache, so one broken species does not keep a class
         from playing. Either way ``deck_problems`` holds the errors until a reload succeeds."""
+        from game.core.content import load_content, load_last_valid
+
         today = self.now().date()
         try:
             self.content = load_content(
@@ -198,6 +203,8 @@ class GameContext:
             self.audio.play(sound)
 
     def _earned_badges(self) -> dict[str, progress.Badge]:
+        from game.core import progress
+
         assert self.save is not None and self.content is not None
         summary = progress.summary(self.content, self.save.state, self.now().date())
         return {badge.id: badge for badge in summary.earned_badges}

@@ -365,6 +365,7 @@ def start_app(deck: Path | None, saves: Path, seed: int = 1) -> Any:
     config = Config(saves_dir=saves, seed=seed, **({"data_dir": deck} if deck else {}))
     app = App(config)
     app.start()
+    app.load_decks()
     if app.ctx is None or app.ctx.content is None:
         raise RuntimeError("the game did not load its content")
     return app

@@ -15,12 +15,14 @@ import string
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from babel import Locale, UnknownLocaleError
-from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, read_po
 
 from game.core.languages import CATALOG_SUFFIX, SOURCE_LANGUAGE, catalog_languages
+
+if TYPE_CHECKING:  # read_catalog imports them: the game in English reads no catalog
+    from babel.messages.catalog import Catalog, Message
 
 TEMPLATE_NAME = "messages.pot"
 
@@ -68,6 +70,8 @@ def read_catalog(path: Path) -> tuple[Catalog | None, list[CatalogProblem]]:
     A catalog that cannot be parsed is None. Entries with a problem stay in the returned catalog;
     :func:`usable` drops them.
     """
+    from babel.messages.pofile import PoFileError, read_po
+
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

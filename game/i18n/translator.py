@@ -15,23 +15,27 @@ import logging
 import math
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from babel import Locale
-from babel.dates import format_date, format_datetime, format_skeleton
-from babel.lists import format_list
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
-from babel.numbers import NumberPattern, format_decimal, format_percent, parse_pattern
 
 from game.core.languages import SOURCE_LANGUAGE
 from game.core.messages import Message, message_of
 from game.i18n.catalogs import CatalogProblem, babel_locale, catalog_path, read_catalog, usable
 
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
+    from babel.numbers import NumberPattern
+
+# Babel's formatting modules (dates, numbers, lists, the .mo writer) are imported where they are
+# used: the first frame of the game, in English, needs none of them.
+
 log = logging.getLogger(__name__)
 
 
 def _compiled(catalog: Catalog) -> gettext.NullTranslations:
+    from babel.messages.mofile import write_mo
+
     buffer = io.BytesIO()
     write_mo(buffer, catalog)  # fuzzy entries are left out, as gettext does
     buffer.seek(0)
@@ -136,6 +140,8 @@ class Translator:
 
     def number(self, value: float, digits: int | None = None) -> str:
         """``1,234`` / ``12.5``: grouped for the locale; ``digits`` fixes the decimals."""
+        from babel.numbers import format_decimal
+
         if digits is None:
             return str(format_decimal(value, locale=self.locale))
         pattern = _with_digits(self.locale.decimal_formats.get(None), digits)
@@ -143,6 +149,8 @@ class Translator:
 
     def percent(self, fraction: float, digits: int = 0) -> str:
         """``12%`` / ``12.5%`` / ``12,5 %`` for 0.125, in the locale's own pattern."""
+        from babel.numbers import format_percent
+
         if self.locale.percent_formats.get(None) is None:
             return str(format_percent(fraction, locale=self.locale))
         pattern = _with_digits(self.locale.percent_formats.get(None), digits)
@@ -150,23 +158,33 @@ class Translator:
 
     def date(self, day: dt.date, style: str = "medium") -> str:
         """``Dec 6, 2026`` / ``2026年12月6日``."""
+        from babel.dates import format_date
+
         return format_date(day, format=style, locale=self.locale)
 
     def day_month(self, day: dt.date, *, numeric: bool = False) -> str:
         """``Dec 6`` / ``12月6日`` (numeric: ``12/6``): a day of this year."""
+        from babel.dates import format_skeleton
+
         return format_skeleton("Md" if numeric else "MMMd", day, locale=self.locale)
 
     def datetime(self, moment: dt.datetime, style: str = "short") -> str:
+        from babel.dates import format_datetime
+
         return format_datetime(moment, format=style, locale=self.locale)
 
     def join(self, items: Iterable[str]) -> str:
         """``a, b, and c`` / ``a、b和c``."""
+        from babel.lists import format_list
+
         words = list(items)
         return format_list(words, locale=self.locale) if words else ""
 
 
 def _with_digits(pattern: NumberPattern | None, digits: int) -> NumberPattern:
     """The locale's number pattern with exactly ``digits`` decimals."""
+    from babel.numbers import parse_pattern
+
     copied = parse_pattern(pattern.pattern if pattern is not None else "#,##0.###")
     copied.frac_prec = (digits, digits)
     return copied

@@ -9,25 +9,19 @@ for and saved before its screen appears, so the screen only shows what already h
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from game.context import GameContext
-from game.core import economy, reveals
-from game.core.ledger import LedgerEntry
-from game.core.verify import verify_ledger
 from game.saves.lock import ProfileBusy
 from game.saves.meta import ProfileMeta
 from game.saves.migrations import SaveError
-from game.scenes.album import AlbumScene
-from game.scenes.card import CardScene
-from game.scenes.edition_complete import EditionCompleteScene
-from game.scenes.home import HomeScene
-from game.scenes.keys_help import KeysHelpScene
-from game.scenes.log_action import LogActionScene
-from game.scenes.new_profile import NewProfileScene
-from game.scenes.notice import NoticeScene
-from game.scenes.progress import ProgressScene
-from game.scenes.reveal import RevealScene
-from game.scenes.settings import SettingsScene
+
+if TYPE_CHECKING:
+    from game.core.ledger import LedgerEntry
+
+# Each screen (and the rules behind it) is imported when it is first shown, not before the
+# first frame: the player list needs none of them, and the game's content code is most of the
+# time a start takes.
 
 log = logging.getLogger("ecocards")
 
@@ -47,6 +41,8 @@ class Navigator:
     # -- players -------------------------------------------------------------------------------
 
     def new_profile(self) -> None:
+        from game.scenes.new_profile import NewProfileScene
+
         self.ctx.manager.push(NewProfileScene(self.ctx))
 
     def create_profile(self, name: str, picture: str = "") -> None:
@@ -60,6 +56,8 @@ class Navigator:
             self.ctx.save_settings(self.ctx.settings.changed(avatar=picture))
 
     def rename(self) -> None:
+        from game.scenes.new_profile import NewProfileScene
+
         assert self.ctx.save is not None
         self.ctx.manager.push(NewProfileScene(self.ctx, renaming=self.ctx.save.meta))
 
@@ -79,6 +77,11 @@ class Navigator:
         self._open(meta, instead=False)
 
     def _open(self, meta: ProfileMeta, *, instead: bool) -> None:
+        from game.core.verify import verify_ledger
+        from game.scenes.home import HomeScene
+        from game.scenes.notice import NoticeScene
+        from game.scenes.reveal import RevealScene
+
         ctx = self.ctx
         try:
             ctx.save = ctx.store.open(meta.id, ctx.now())
@@ -132,17 +135,25 @@ class Navigator:
 
     def settings(self) -> None:
         """The settings of the open player, or this computer's defaults with no player open."""
+        from game.scenes.settings import SettingsScene
+
         self.ctx.manager.push(SettingsScene(self.ctx))
 
     # -- screens of an open player ------------------------------------------------------------
 
     def log_action(self) -> None:
+        from game.scenes.log_action import LogActionScene
+
         self.ctx.manager.push(LogActionScene(self.ctx))
 
     def progress(self) -> None:
+        from game.scenes.progress import ProgressScene
+
         self.ctx.manager.push(ProgressScene(self.ctx))
 
     def album(self, edition_id: str, focus: str | None = None, *, instead: bool = False) -> None:
+        from game.scenes.album import AlbumScene
+
         scene = AlbumScene(self.ctx, edition_id, focus)
         if instead:
             self.ctx.manager.replace(scene)
@@ -150,10 +161,15 @@ class Navigator:
             self.ctx.manager.push(scene)
 
     def card(self, species_id: str) -> None:
+        from game.scenes.card import CardScene
+
         self.ctx.views.mark_viewed(species_id)
         self.ctx.manager.push(CardScene(self.ctx, species_id))
 
     def reveal(self, edition_id: str, *, instead: bool = False) -> None:
+        from game.core import economy, reveals
+        from game.scenes.reveal import RevealScene
+
         ctx = self.ctx
         assert ctx.content is not None
         try:
@@ -174,6 +190,8 @@ class Navigator:
             self.ctx.views.mark_shown(entry)
 
     def edition_complete(self, edition_id: str, *, instead: bool = False) -> None:
+        from game.scenes.edition_complete import EditionCompleteScene
+
         scene = EditionCompleteScene(self.ctx, edition_id)
         if instead:
             self.ctx.manager.replace(scene)
@@ -181,8 +199,12 @@ class Navigator:
             self.ctx.manager.push(scene)
 
     def notice(self, heading: str, lines: list[str]) -> None:
+        from game.scenes.notice import NoticeScene
+
         self.ctx.manager.push(NoticeScene(self.ctx, heading, lines))
 
     def keys_help(self) -> None:
+        from game.scenes.keys_help import KeysHelpScene
+
         if not isinstance(self.ctx.manager.top, KeysHelpScene):
             self.ctx.manager.push(KeysHelpScene(self.ctx))

@@ -32,3 +32,40 @@ def test_without_a_renderer_the_scaled_display_is_used(tmp_path: Path, monkeypat
     game.click("Create a player")
     assert isinstance(game.scene, NewProfileScene)
     assert game.quit() == 0
+
+
+def test_a_click_in_a_large_window_lands_on_the_canvas_button_under_it(tmp_path: Path) -> None:
+    game = Driver(tmp_path, window_size=(1920, 1080))  # the canvas shown at 1.5x
+    game.wait()
+    x, y = game.button("Create a player").rect.center
+    game.click_at((int(x * 1.5), int(y * 1.5)))  # where the player sees the button
+    assert isinstance(game.scene, NewProfileScene)
+    assert game.quit() == 0
+
+
+def test_a_click_on_a_black_band_presses_nothing(tmp_path: Path) -> None:
+    game = Driver(tmp_path, window_size=(1000, 1000))  # square: bands above and below
+    game.wait()
+    x = game.button("Create a player").rect.centerx
+    top_band = (int(x * 1000 / 1280), 5)
+    moved = game.app.display.from_window(
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=top_band, button=1)
+    )
+    assert moved.pos[1] < 0  # above the canvas, as SDL's own mapping gives it
+    game.click_at(top_band)
+    assert not isinstance(game.scene, NewProfileScene)
+    assert game.quit() == 0
+
+
+def test_the_window_shows_the_whole_canvas_letterboxed(tmp_path: Path) -> None:
+    game = Driver(tmp_path, window_size=(1000, 1000))
+    game.app.screen.fill((200, 30, 40))
+    game.app.display.present()
+    shown = game.app.display.window.get_surface()
+    assert shown.get_at((500, 10))[:3] == (0, 0, 0)  # the band above
+    assert shown.get_at((500, 990))[:3] == (0, 0, 0)  # the band below
+    for point in ((500, 500), (2, 250), (997, 760)):  # the picture spans the width
+        assert all(
+            abs(a - b) <= 4 for a, b in zip(shown.get_at(point)[:3], (200, 30, 40), strict=True)
+        )
+    assert game.quit() == 0
