@@ -9,6 +9,7 @@ for and saved before its screen appears, so the screen only shows what already h
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from game.context import GameContext
 from game.core import economy, reveals
@@ -17,8 +18,10 @@ from game.core.verify import verify_ledger
 from game.saves.lock import ProfileBusy
 from game.saves.meta import ProfileMeta
 from game.saves.migrations import SaveError
+from game.saves.teacher_mode import TeacherMode
 from game.scenes.album import AlbumScene
 from game.scenes.card import CardScene
+from game.scenes.dialogs import AskScene, ConfirmScene
 from game.scenes.edition_complete import EditionCompleteScene
 from game.scenes.home import HomeScene
 from game.scenes.keys_help import KeysHelpScene
@@ -28,8 +31,21 @@ from game.scenes.notice import NoticeScene
 from game.scenes.progress import ProgressScene
 from game.scenes.reveal import RevealScene
 from game.scenes.settings import SettingsScene
+from game.scenes.teacher_base import TeacherPage
+from game.scenes.teacher_data import TeacherDataScene
+from game.scenes.teacher_pin import TeacherPinScene
+from game.scenes.teacher_queue import TeacherQueueScene
+from game.scenes.teacher_roster import TeacherRosterScene
+from game.scenes.teacher_rules import TeacherRulesScene
 
 log = logging.getLogger("ecocards")
+
+TEACHER_PAGES: dict[str, type[TeacherPage]] = {
+    "students": TeacherRosterScene,
+    "waiting": TeacherQueueScene,
+    "rules": TeacherRulesScene,
+    "data": TeacherDataScene,
+}
 
 
 class Navigator:
@@ -182,6 +198,38 @@ class Navigator:
 
     def notice(self, heading: str, lines: list[str]) -> None:
         self.ctx.manager.push(NoticeScene(self.ctx, heading, lines))
+
+    # -- teacher mode and dialogs -----------------------------------------------------------------
+
+    def teacher(self) -> None:
+        ctx = self.ctx
+        if ctx.content is None:
+            ctx.toast(self.tr("Teacher mode needs the decks, which could not be read."), error=True)
+            return
+        teacher = TeacherMode(ctx.store, ctx.content, clock=ctx.now)
+        ctx.manager.push(TeacherPinScene(ctx, teacher))
+
+    def teacher_inside(
+        self, teacher: TeacherMode, tab: str = "students", *, instead: bool = True
+    ) -> None:
+        scene = TEACHER_PAGES[tab](self.ctx, teacher)
+        if instead:
+            self.ctx.manager.replace(scene)
+        else:
+            self.ctx.manager.push(scene)
+
+    def confirm(self, question: str, yes: Callable[[], object]) -> None:
+        self.ctx.manager.push(ConfirmScene(self.ctx, question, yes))
+
+    def ask(
+        self,
+        question: str,
+        answer: Callable[[str], object],
+        *,
+        initial: str = "",
+        digits: bool = False,
+    ) -> None:
+        self.ctx.manager.push(AskScene(self.ctx, question, answer, initial=initial, digits=digits))
 
     def keys_help(self) -> None:
         if not isinstance(self.ctx.manager.top, KeysHelpScene):
