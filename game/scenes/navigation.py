@@ -109,7 +109,10 @@ class Navigator:
             else self.tr("Your saved game was checked")
         )
         if ctx.content is not None:
-            verdict = verify_ledger(ctx.save.state.entries, ctx.content, now=ctx.now())
+            # the class's rules (its actions, caps and back-dating), which its entries were
+            # written under: the game's defaults would set aside what the teacher allowed
+            rules = ctx.class_settings().rules()
+            verdict = verify_ledger(ctx.save.state.entries, ctx.content, now=ctx.now(), rules=rules)
             ctx.save.adopt(verdict.state)
             for violation in verdict.violations:
                 log.warning("player %s, %s", meta.id, violation)
