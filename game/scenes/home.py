@@ -95,7 +95,9 @@ class HomeScene(ScreenScene):
         content = self.ctx.content
         assert content is not None
         new = self.ctx.views.new_cards(self.ctx.state)
+        settings = self.ctx.class_settings()
         for edition, rect in self.edition_rects():
+            off = not settings.edition_on(edition.id)  # the teacher turned it off for now
             progress = reveals.progress(content, edition.id, self.ctx.state)
             closed = reveals.availability(edition, self.ctx.now().date())
             affordable = self.ctx.state.balance >= edition.reveal_cost
@@ -107,9 +109,11 @@ class HomeScene(ScreenScene):
                 res.font(24, bold=True),
                 colour=theme.ACCENT,
                 text_colour=theme.INK,
-                enabled=affordable and not progress.complete and closed is None,
+                enabled=affordable and not progress.complete and closed is None and not off,
                 sublabel=None
                 if progress.complete
+                else self.tr("off for now")
+                if off
                 else self.tr("costs {cost} g", cost=edition.reveal_cost),
                 sub_font=res.font(16),
             )

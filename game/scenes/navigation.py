@@ -175,6 +175,9 @@ class Navigator:
     def reveal(self, edition_id: str, *, instead: bool = False) -> None:
         ctx = self.ctx
         assert ctx.content is not None
+        if not ctx.class_settings().edition_on(edition_id):
+            ctx.toast(self.tr("Your teacher has turned this edition off for now."), error=True)
+            return
         try:
             entry = reveals.reveal(ctx.state, ctx.content, edition_id, ctx.rng, ctx.now())
         except economy.RuleError as exc:

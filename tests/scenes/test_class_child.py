@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from game.core.classroom import ClassSettings
+from game.core.economy import grant_bonus
 from game.scenes.home import HomeScene
 from game.scenes.log_action import LogActionScene
 from game.scenes.profiles import ProfilesScene
@@ -72,3 +73,17 @@ def test_opening_a_player_checks_the_ledger_under_the_class_rules(tmp_path: Path
     game.click_at(game.scene.tile_rect(0).center)
     assert isinstance(game.ctx.manager.top, HomeScene)
     assert game.ctx.state.balance == balance and not game.ctx.state.set_aside
+
+
+def test_an_edition_the_teacher_turned_off_cannot_be_revealed_from(tmp_path: Path) -> None:
+    game = Driver(tmp_path)
+    game.new_player("Mia")
+    game.ctx.record(grant_bonus(game.ctx.state, 5000, "test", NOW))
+    first = next(iter(game.ctx.content.editions))
+    teacher_of(game).save_settings(ClassSettings(editions_off=frozenset({first})))
+    game.click("Log an eco-action")
+    game.click("Back")  # home lays its buttons out again, under the new settings
+    assert not game.button("Reveal a card", 0).enabled
+    assert game.button("Reveal a card", 1).enabled
+    game.ctx.nav.reveal(first)
+    assert not game.ctx.state.owned
