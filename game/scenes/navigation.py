@@ -15,12 +15,15 @@ from game.context import GameContext
 from game.core import economy, reveals
 from game.core.ledger import LedgerEntry
 from game.core.verify import verify_ledger
+from game.saves.atomic import CorruptFile
+from game.saves.class_data import read_class
 from game.saves.lock import ProfileBusy
 from game.saves.meta import ProfileMeta
 from game.saves.migrations import SaveError
 from game.saves.teacher_mode import TeacherMode
 from game.scenes.album import AlbumScene
 from game.scenes.card import CardScene
+from game.scenes.class_screen import ClassScreenScene
 from game.scenes.dialogs import AskScene, ConfirmScene
 from game.scenes.edition_complete import EditionCompleteScene
 from game.scenes.home import HomeScene
@@ -223,6 +226,25 @@ class Navigator:
             self.ctx.manager.replace(scene)
         else:
             self.ctx.manager.push(scene)
+
+    def class_screen(self, *, instead: bool = False) -> None:
+        ctx = self.ctx
+        if ctx.content is None:
+            ctx.toast(
+                self.tr("The class screen needs the decks, which could not be read."), error=True
+            )
+            return
+        try:
+            totals = read_class(ctx.klass, ctx.content)
+            goal_name = ctx.klass.settings().goal_name
+        except (SaveError, CorruptFile, OSError) as exc:
+            ctx.toast(self.tr.error(exc), error=True, seconds=6)
+            return
+        scene = ClassScreenScene(ctx, totals, goal_name)
+        if instead:
+            ctx.manager.replace(scene)
+        else:
+            ctx.manager.push(scene)
 
     def confirm(self, question: str, yes: Callable[[], object]) -> None:
         self.ctx.manager.push(ConfirmScene(self.ctx, question, yes))

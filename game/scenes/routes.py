@@ -71,6 +71,9 @@ class Routes(Protocol):
         """A page of teacher mode, once the PIN was right (``tab``: students, waiting, rules,
         data); ``instead`` replaces the current screen."""
 
+    def class_screen(self, *, instead: bool = False) -> None:
+        """The class screen for a projector (the class's totals read now, from every player)."""
+
     def confirm(self, question: str, yes: Callable[[], object]) -> None:
         """Ask first; ``yes`` runs only when the answer is yes."""
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 
+from game.core import economy, reveals
 from game.core.classroom import ClassSettings
 from game.saves.teacher_mode import TeacherMode, log_for_class
 from tests.scenes.driver import NOW, Driver
@@ -38,3 +40,28 @@ def make_class(
         finally:
             save.close()
     return teacher
+
+
+def add_history(driver: Driver, teacher: TeacherMode, *, days: int, cards: int) -> None:
+    """Each student logs every action for ``days`` days before NOW, then reveals ``cards``
+    cards from each edition it can afford (the class's energy and album grow)."""
+    content = driver.ctx.content
+    rng = random.Random(3)
+    for student in teacher.students():
+        save = driver.ctx.store.open(student.profile_id, NOW)
+        try:
+            for back in range(days, 0, -1):
+                at = NOW - dt.timedelta(days=back)
+                for action in content.actions.values():
+                    if economy.preview(save.state, action, 3, at.date()) > 0:
+                        save.record(
+                            economy.log_action(save.state, action, 3, day=at.date(), now=at)
+                        )
+            for edition in content.editions:
+                for _ in range(cards):
+                    try:
+                        save.record(reveals.reveal(save.state, content, edition, rng, NOW))
+                    except economy.RuleError:
+                        break
+        finally:
+            save.close()
