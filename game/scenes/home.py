@@ -85,6 +85,16 @@ class HomeScene(ScreenScene):
         )
         self.buttons.add(
             Button(
+                pygame.Rect(WIDTH - 330 - 24 - 200 - 16 - 150 - 16 - 120, 18, 120, 48),
+                self.tr("Quiz"),
+                self.ctx.nav.quiz,
+                res.font(20, bold=True),
+                colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.15),
+                hotkey=pygame.K_q,
+            )
+        )
+        self.buttons.add(
+            Button(
                 pygame.Rect(WIDTH - 330 - 24 - 200 - 16 - 150, 18, 150, 48),
                 self.tr("Settings"),
                 self.ctx.nav.settings,
@@ -183,7 +193,7 @@ class HomeScene(ScreenScene):
         draw_avatar(
             surface, self.ctx.res, self.title, (192, HEADER // 2), 28, self.ctx.settings.avatar
         )
-        settings = next(b for b in self.buttons.buttons if b.on_click == self.ctx.nav.settings)
+        settings = next(b for b in self.buttons.buttons if b.on_click == self.ctx.nav.quiz)
         box = pygame.Rect(228, 8, settings.rect.left - 228 - 16, HEADER - 16)
         textfit.draw_fitted(
             surface,

@@ -14,13 +14,14 @@ from collections.abc import Callable
 from game.context import GameContext
 from game.core import economy, reveals
 from game.core.ledger import LedgerEntry
+from game.core.quiz import Answer, Question, make_quiz, reward
 from game.core.verify import verify_ledger
 from game.saves.atomic import CorruptFile
 from game.saves.class_data import read_class
 from game.saves.lock import ProfileBusy
 from game.saves.meta import ProfileMeta
 from game.saves.migrations import SaveError
-from game.saves.teacher_mode import TeacherMode
+from game.saves.teacher_mode import TeacherMode, record_quiz
 from game.scenes.album import AlbumScene
 from game.scenes.card import CardScene
 from game.scenes.class_screen import ClassScreenScene
@@ -32,6 +33,7 @@ from game.scenes.log_action import LogActionScene
 from game.scenes.new_profile import NewProfileScene
 from game.scenes.notice import NoticeScene
 from game.scenes.progress import ProgressScene
+from game.scenes.quiz import QuizScene
 from game.scenes.reveal import RevealScene
 from game.scenes.settings import SettingsScene
 from game.scenes.teacher_base import TeacherPage
@@ -42,6 +44,8 @@ from game.scenes.teacher_roster import TeacherRosterScene
 from game.scenes.teacher_rules import TeacherRulesScene
 
 log = logging.getLogger("ecocards")
+
+QUIZ_LENGTH = 5  # questions in one quiz
 
 TEACHER_PAGES: dict[str, type[TeacherPage]] = {
     "students": TeacherRosterScene,
@@ -245,6 +249,30 @@ class Navigator:
             ctx.manager.replace(scene)
         else:
             ctx.manager.push(scene)
+
+    def quiz(self) -> None:
+        ctx = self.ctx
+        assert ctx.content is not None and ctx.save is not None
+        questions = make_quiz(ctx.content, ctx.state.owned, ctx.tr, ctx.rng, count=QUIZ_LENGTH)
+        if not questions:
+            ctx.toast(self.tr("Reveal a card first: the quiz asks about your cards."), error=True)
+            return
+        ctx.manager.push(QuizScene(ctx, questions))
+
+    def quiz_answer(self, question: Question, choice: int) -> LedgerEntry | None:
+        ctx = self.ctx
+        assert ctx.save is not None
+        now = ctx.now()
+        answer = Answer(now, question.species_id, question.kind, choice == question.answer)
+        try:
+            record_quiz(ctx.store, ctx.save, [answer])
+        except SaveError as exc:
+            ctx.toast(self.tr.error(exc), error=True, seconds=6)
+        bonus = reward(ctx.state, question, choice, now)
+        if bonus is None or not ctx.record(bonus):
+            return None
+        ctx.celebrate()
+        return bonus
 
     def confirm(self, question: str, yes: Callable[[], object]) -> None:
         self.ctx.manager.push(ConfirmScene(self.ctx, question, yes))

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from game.core.ledger import LedgerEntry
+from game.core.quiz import Question
 from game.saves.meta import ProfileMeta
 from game.saves.teacher_mode import TeacherMode
 
@@ -73,6 +74,13 @@ class Routes(Protocol):
 
     def class_screen(self, *, instead: bool = False) -> None:
         """The class screen for a projector (the class's totals read now, from every player)."""
+
+    def quiz(self) -> None:
+        """A quiz about the open player's cards; a message when they have none yet."""
+
+    def quiz_answer(self, question: Question, choice: int) -> LedgerEntry | None:
+        """Save the open player's answer for the report, and the bonus a right one earns
+        (returned; None for a wrong answer or once today's are used up)."""
 
     def confirm(self, question: str, yes: Callable[[], object]) -> None:
         """Ask first; ``yes`` runs only when the answer is yes."""

@@ -18,9 +18,11 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 import pygame
 
+from game.core import economy, reveals
 from game.core.classroom import ClassSettings
+from game.scenes.quiz import QuizScene
 from tests.scenes.class_setup import PIN, add_history, make_class
-from tests.scenes.driver import Driver
+from tests.scenes.driver import NOW, Driver
 
 LANGS = {"en": "en", "zh-Hans": "zh"}
 
@@ -55,11 +57,35 @@ def class_screen(lang: str, out: Path) -> None:
         save(driver, out / f"class-screen-{LANGS[lang]}.png")
 
 
+def quiz(lang: str, out: Path) -> None:
+    with tempfile.TemporaryDirectory() as saves:
+        driver = Driver(Path(saves), lang=lang)
+        ctx = driver.ctx
+        driver.click(ctx.tr("Create a player"))
+        driver.type_text("Mia")
+        driver.key(pygame.K_RETURN)
+        ctx.record(economy.grant_bonus(ctx.state, 5000, "screenshot", NOW))
+        for edition in ctx.content.editions:
+            for _ in range(3):
+                ctx.record(reveals.reveal(ctx.state, ctx.content, edition, ctx.rng, NOW))
+        for entry in list(ctx.views.unshown(ctx.state)):
+            ctx.views.mark_shown(entry)
+        driver.click(ctx.tr("Quiz"))
+        scene = driver.scene
+        assert isinstance(scene, QuizScene)
+        question = scene.question
+        wrong = next(i for i in range(len(question.choices)) if i != question.answer)
+        driver.wait(1)
+        driver.click_at(scene.choice_rect(wrong).center)
+        save(driver, out / f"quiz-{LANGS[lang]}.png")
+
+
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for lang in LANGS:
         teacher_mode(lang, out)
         class_screen(lang, out)
+        quiz(lang, out)
 
 
 if __name__ == "__main__":
