@@ -14,6 +14,8 @@ from game.ui import draw, theme
 ACTION_W, ACTION_H, ACTION_COLUMNS = 240, 44, 5
 ACTIONS_TOP = BODY_TOP + 250
 MAX_BACKDATE = 14
+GOAL_LEFT = 952
+GOAL_STEP_G = 50_000  # the class goal goes up and down by 50 kg
 
 
 class TeacherRulesScene(TeacherPage):
@@ -47,6 +49,16 @@ class TeacherRulesScene(TeacherPage):
             partial(self.change, backdate_days=settings.backdate_days + 1),
             hold=0.0,
         ).enabled = settings.backdate_days < MAX_BACKDATE
+        goal = pygame.Rect(GOAL_LEFT, BODY_TOP + 6, 60, 48)
+        self.small(
+            goal, "-", partial(self.change, goal_g=settings.goal_g - GOAL_STEP_G), hold=0.0
+        ).enabled = settings.goal_g > GOAL_STEP_G
+        self.small(
+            goal.move(240, 0),
+            "+",
+            partial(self.change, goal_g=settings.goal_g + GOAL_STEP_G),
+            hold=0.0,
+        )
         for i, edition in enumerate(content.editions.values()):
             chosen = settings.edition_on(edition.id)
             label = edition.title.get(self.ctx.lang)
@@ -107,9 +119,28 @@ class TeacherRulesScene(TeacherPage):
         for y, label in labels:
             draw.text(surface, label, font, theme.WHITE, (24, y), "midleft")
         try:
-            days = self.teacher.settings().backdate_days
+            settings = self.teacher.settings()
         except Exception:  # told once, in layout
             return
+        days = settings.backdate_days
+        draw.text(
+            surface,
+            self.tr("Class goal"),
+            font,
+            theme.WHITE,
+            (GOAL_LEFT - 16, BODY_TOP + 30),
+            "midright",
+        )
+        goal_box = pygame.Rect(GOAL_LEFT + 68, BODY_TOP + 6, 164, 48)
+        draw.panel(surface, goal_box)
+        draw.text(
+            surface,
+            self.tr("{amount} kg", amount=self.tr.number(settings.goal_g / 1000)),
+            res.font(24, bold=True),
+            theme.INK,
+            goal_box.center,
+            "center",
+        )
         box = pygame.Rect(508, BODY_TOP + 66, 124, 48)
         draw.panel(surface, box)
         draw.text(

@@ -192,3 +192,11 @@ def test_close_goes_back_to_the_player_list(game: Driver) -> None:
     set_pin(game)
     game.click("Close")
     assert isinstance(game.scene, ProfilesScene)
+
+
+def test_the_class_goal_goes_up_on_the_rules_page(game: Driver) -> None:
+    set_pin(game)
+    game.click("Class rules")
+    before = teacher_of(game).settings().goal_g
+    game.click("+", 1)
+    assert teacher_of(game).settings().goal_g > before
