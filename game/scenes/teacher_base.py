@@ -16,6 +16,7 @@ from game.context import GameContext
 from game.core.classroom import TEACHER_BONUS_MAX_G, RosterError
 from game.core.economy import RuleError
 from game.core.messages import N_
+from game.saves.atomic import CorruptFile
 from game.saves.migrations import SaveError
 from game.saves.teacher_mode import TeacherMode
 from game.scenes.screen import HEADER, WIDTH, ScreenScene
@@ -31,7 +32,7 @@ TABS = (
 TAB_TOP = HEADER + 4
 BODY_TOP = TAB_TOP + 70
 #: what a teacher-mode action may refuse with (each says why in words)
-REFUSALS = (SaveError, RuleError, RosterError, ValueError, OSError)
+REFUSALS = (SaveError, CorruptFile, RuleError, RosterError, ValueError, OSError)
 
 
 class TeacherPage(ScreenScene):

@@ -13,6 +13,7 @@ import pygame
 
 from game.context import GameContext
 from game.core.messages import N_
+from game.saves.atomic import CorruptFile
 from game.saves.migrations import SaveError
 from game.saves.teacher import MAX_PIN, MIN_PIN, PinWait
 from game.saves.teacher_mode import TeacherMode
@@ -40,7 +41,10 @@ class TeacherPinScene(ScreenScene):
 
     def start(self) -> None:
         if not self.setting:
-            self.wait = float(self.teacher.wait_seconds())
+            try:
+                self.wait = float(self.teacher.wait_seconds())
+            except (SaveError, CorruptFile) as exc:  # a damaged PIN file: the README says how
+                self.problem = self.tr.error(exc)
         super().start()
 
     @property
@@ -151,14 +155,17 @@ class TeacherPinScene(ScreenScene):
         except PinWait as exc:
             self.wait = float(exc.seconds)
             return
-        except SaveError as exc:
+        except (SaveError, CorruptFile) as exc:
             self.problem = self.tr.error(exc)
             return
         if right:
             self.ctx.nav.teacher_inside(self.teacher)
             return
-        self.wait = float(self.teacher.wait_seconds())
         self.problem = self.tr("That is not the PIN.")
+        try:
+            self.wait = float(self.teacher.wait_seconds())
+        except (SaveError, CorruptFile) as exc:
+            self.problem = self.tr.error(exc)
 
     def update(self, dt: float) -> None:
         super().update(dt)

@@ -9,7 +9,7 @@ import pygame
 
 from game.core.classroom import Student
 from game.scenes.screen import HEIGHT, WIDTH
-from game.scenes.teacher_base import BODY_TOP, TeacherPage
+from game.scenes.teacher_base import BODY_TOP, REFUSALS, TeacherPage
 from game.ui import draw, theme
 
 ROW_H, ROWS = 60, 7
@@ -68,7 +68,7 @@ class TeacherRosterScene(TeacherPage):
     def _read(self) -> list[Student]:
         try:
             return self.teacher.students()
-        except Exception as exc:  # a damaged roster file: say so, show none
+        except REFUSALS as exc:  # a damaged roster file: say so, show none
             self.ctx.toast(self.tr.error(exc), error=True, seconds=6)
             return []
 

@@ -8,7 +8,7 @@ from functools import partial
 import pygame
 
 from game.core.classroom import ClassSettings
-from game.scenes.teacher_base import BODY_TOP, TeacherPage
+from game.scenes.teacher_base import BODY_TOP, REFUSALS, TeacherPage
 from game.ui import draw, theme
 
 ACTION_W, ACTION_H, ACTION_COLUMNS = 240, 44, 5
@@ -25,7 +25,7 @@ class TeacherRulesScene(TeacherPage):
         super().layout()
         try:
             settings = self.teacher.settings()
-        except Exception as exc:  # a damaged settings file: say so, change nothing
+        except REFUSALS as exc:  # a damaged settings file: say so, change nothing
             self.ctx.toast(self.tr.error(exc), error=True, seconds=6)
             return
         content = self.teacher.content
@@ -120,7 +120,7 @@ class TeacherRulesScene(TeacherPage):
             draw.text(surface, label, font, theme.WHITE, (24, y), "midleft")
         try:
             settings = self.teacher.settings()
-        except Exception:  # told once, in layout
+        except REFUSALS:  # told once, in layout
             return
         days = settings.backdate_days
         draw.text(

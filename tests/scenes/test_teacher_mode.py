@@ -200,3 +200,13 @@ def test_the_class_goal_goes_up_on_the_rules_page(game: Driver) -> None:
     before = teacher_of(game).settings().goal_g
     game.click("+", 1)
     assert teacher_of(game).settings().goal_g > before
+
+
+def test_a_damaged_pin_file_is_told_and_opens_nothing(game: Driver) -> None:
+    pin_file = game.ctx.store.root / "class" / "pin.json"
+    pin_file.parent.mkdir(parents=True, exist_ok=True)
+    pin_file.write_text("{ not json", encoding="utf-8")
+    game.click("Teacher")
+    type_pin(game, PIN)
+    scene = game.scene
+    assert isinstance(scene, TeacherPinScene) and scene.problem
