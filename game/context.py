@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -12,6 +13,7 @@ from game.config import Config
 from game.core.ledger import LedgerEntry, PlayerState
 from game.core.problems import ContentError, Problem
 from game.i18n import Translator
+from game.saves.atomic import CorruptFile
 from game.saves.profiles import PlayerSave, SaveError, SaveStore
 from game.saves.settings import Settings, SettingsStore
 from game.saves.views import Views
@@ -25,8 +27,12 @@ if TYPE_CHECKING:
     # The content code (pydantic models) is imported when the decks are loaded, after the
     # first frame: the player list is on screen sooner.
     from game.core import progress
+    from game.core.classroom import ClassSettings
     from game.core.content import Content
     from game.display import Display
+    from game.saves.classroom import ClassStore
+
+log = logging.getLogger("ecocards")
 
 
 @dataclass
@@ -56,6 +62,7 @@ class GameContext:
     new_badges: list[progress.Badge] = field(default_factory=list)  # not yet celebrated
     # the badges the open player had earned when last looked at, to notice new ones
     _badges: tuple[PlayerSave, set[str]] | None = field(default=None, repr=False)
+    _klass: ClassStore | None = field(default=None, repr=False)
     display: Display | None = None  # set by the App (absent in tests of scenes alone)
     settings: Settings = field(default_factory=Settings)  # what the game plays with now
     # what the game was started with, under every saved setting (set on the first load)
@@ -235,6 +242,28 @@ class GameContext:
             sound = sound or "badge"
         if sound:
             self.play(sound)
+
+    # -- the class -------------------------------------------------------------------------------
+
+    @property
+    def klass(self) -> ClassStore:
+        """The class of the saves folder: every player is one of its students."""
+        from game.saves.classroom import ClassStore
+
+        if self._klass is None or self._klass.store is not self.store:
+            self._klass = ClassStore(self.store)
+        return self._klass
+
+    def class_settings(self) -> ClassSettings:
+        """The teacher's settings, re-read when another PC changed them; the game's own rules
+        when the class's file cannot be read (logged, so the teacher can find out why)."""
+        try:
+            return self.klass.settings()
+        except (CorruptFile, SaveError, OSError) as exc:
+            from game.core.classroom import ClassSettings
+
+            log.warning("the class settings cannot be read (%s); the game's own rules apply", exc)
+            return ClassSettings()
 
     def close_profile(self) -> None:
         if self.save is not None:

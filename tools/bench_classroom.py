@@ -22,12 +22,12 @@ from pathlib import Path
 from typing import Any
 
 from class_fixture import build_class
-from class_print import Certificate, write_certificates
-from class_report import csv_text, html_text
 
 from game.config import LOCALE_DIR, Config
 from game.core.content import load_content
 from game.i18n import Translator
+from game.reports.certificates import Certificate, write_certificates
+from game.reports.class_report import csv_text, html_text
 from game.saves.atomic import write_atomic
 from game.saves.class_data import SUMMARIES_FILE, read_class, read_entries
 from game.saves.classroom import CLASS_DIR, ClassStore

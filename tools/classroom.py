@@ -27,28 +27,22 @@ from typing import NoReturn
 
 from game.config import LOCALE_DIR, Config
 from game.core.classroom import RosterError
-from game.core.content import Content, ContentError, load_content
+from game.core.content import ContentError, load_content
 from game.core.languages import game_languages
-from game.core.ledger import PlayerState
 from game.core.problems import summary
 from game.i18n import Translator
-from game.saves.atomic import write_atomic
+from game.reports.certificates import write_certificates
+from game.reports.class_files import certificates_of, write_text
+from game.reports.class_report import csv_text, html_text
 from game.saves.class_data import apply_class_retention, read_class, read_entries
 from game.saves.classroom import ClassStore
 from game.saves.lock import ProfileBusy
 from game.saves.profiles import SaveError, SaveStore
 
 try:  # installed as ecocards_tools, imported as tools.classroom, or run as a script
-    from .class_print import Certificate, completed_editions, write_card_sheets, write_certificates
-    from .class_report import csv_text, html_text
+    from .class_print import write_card_sheets
 except ImportError:
-    from class_print import (  # type: ignore[no-redef]
-        Certificate,
-        completed_editions,
-        write_card_sheets,
-        write_certificates,
-    )
-    from class_report import csv_text, html_text  # type: ignore[no-redef]
+    from class_print import write_card_sheets  # type: ignore[no-redef]
 
 OK, FAILED, USAGE = 0, 1, 2
 PROG = "classroom.py"
@@ -136,10 +130,10 @@ def _run(args: argparse.Namespace, klass: ClassStore, now: dt.datetime) -> int:
             return USAGE
         totals = read_class(klass, content)
         if args.csv is not None:
-            _write(args.csv, csv_text(totals, content))
+            write_text(args.csv, csv_text(totals, content))
         if args.html is not None:
             tr = Translator.load(args.lang, LOCALE_DIR)
-            _write(args.html, html_text(totals, content, tr, today=now.date()))
+            write_text(args.html, html_text(totals, content, tr, today=now.date()))
         print(f"report of {len(totals.rows)} student(s) written")
         return OK
     if args.command == "certificates":
@@ -161,20 +155,6 @@ def _run(args: argparse.Namespace, klass: ClassStore, now: dt.datetime) -> int:
         return FAILED
     print(f"wrote {pages} page(s) of cards to {args.pdf}")
     return OK
-
-
-def certificates_of(klass: ClassStore, content: Content) -> list[Certificate]:
-    """A certificate for each edition each student (not archived) has completed."""
-    found = []
-    for student in klass.students(archived=False):
-        state = PlayerState.from_entries(read_entries(klass.store, student.profile_id))
-        for edition, day in completed_editions(state, content):
-            found.append(Certificate(student.name, edition, day))
-    return found
-
-
-def _write(path: Path, text: str) -> None:
-    write_atomic(path, text.encode("utf-8"), durable=False)
 
 
 if __name__ == "__main__":

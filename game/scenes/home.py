@@ -85,6 +85,16 @@ class HomeScene(ScreenScene):
         )
         self.buttons.add(
             Button(
+                pygame.Rect(WIDTH - 330 - 24 - 200 - 16 - 150 - 16 - 120, 18, 120, 48),
+                self.tr("Quiz"),
+                self.ctx.nav.quiz,
+                res.font(20, bold=True),
+                colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.15),
+                hotkey=pygame.K_q,
+            )
+        )
+        self.buttons.add(
+            Button(
                 pygame.Rect(WIDTH - 330 - 24 - 200 - 16 - 150, 18, 150, 48),
                 self.tr("Settings"),
                 self.ctx.nav.settings,
@@ -95,7 +105,9 @@ class HomeScene(ScreenScene):
         content = self.ctx.content
         assert content is not None
         new = self.ctx.views.new_cards(self.ctx.state)
+        settings = self.ctx.class_settings()
         for edition, rect in self.edition_rects():
+            off = not settings.edition_on(edition.id)  # the teacher turned it off for now
             progress = reveals.progress(content, edition.id, self.ctx.state)
             closed = reveals.availability(edition, self.ctx.now().date())
             affordable = self.ctx.state.balance >= edition.reveal_cost
@@ -107,9 +119,11 @@ class HomeScene(ScreenScene):
                 res.font(24, bold=True),
                 colour=theme.ACCENT,
                 text_colour=theme.INK,
-                enabled=affordable and not progress.complete and closed is None,
+                enabled=affordable and not progress.complete and closed is None and not off,
                 sublabel=None
                 if progress.complete
+                else self.tr("off for now")
+                if off
                 else self.tr("costs {cost} g", cost=edition.reveal_cost),
                 sub_font=res.font(16),
             )
@@ -179,7 +193,7 @@ class HomeScene(ScreenScene):
         draw_avatar(
             surface, self.ctx.res, self.title, (192, HEADER // 2), 28, self.ctx.settings.avatar
         )
-        settings = next(b for b in self.buttons.buttons if b.on_click == self.ctx.nav.settings)
+        settings = next(b for b in self.buttons.buttons if b.on_click == self.ctx.nav.quiz)
         box = pygame.Rect(228, 8, settings.rect.left - 228 - 16, HEADER - 16)
         textfit.draw_fitted(
             surface,

@@ -1,7 +1,8 @@
 """Log an eco-action: pick it, say how much and which day, and watch the energy grow.
 
-Every rule (caps, the day's total, how far back a day may be) comes from game.core.economy;
-this screen only shows what the rules say, including what is left to earn today.
+Every rule (caps, the day's total, how far back a day may be) comes from game.core.economy,
+under the class's settings: only the actions the teacher allows are listed, and with the
+approval queue on, a logged action waits for the teacher (the screen says so) before it counts.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import pygame
 
 from game.context import GameContext
 from game.core import economy
+from game.core.classroom import WAITING_FOR_TEACHER, actions_for, record_action, waiting
 from game.core.messages import N_
 from game.core.models import Action
 from game.core.progress import bonus_reason_text, grant_streak_bonuses
@@ -47,7 +49,9 @@ class LogActionScene(ScreenScene):
     def __init__(self, ctx: GameContext) -> None:
         super().__init__(ctx)
         assert ctx.content is not None
-        self.actions: list[Action] = list(ctx.content.actions.values())
+        self.settings = ctx.class_settings()
+        self.rules = self.settings.rules()
+        self.actions: list[Action] = actions_for(ctx.content, self.settings)
         self.selected: Action | None = None
         self.quantity = 1.0
         self.days_back = 0
@@ -132,7 +136,7 @@ class LogActionScene(ScreenScene):
                 hold=0,
             )
         )
-        gain = economy.preview(self.ctx.state, self.selected, self.quantity, self.day)
+        gain = economy.preview(self.ctx.state, self.selected, self.quantity, self.day, self.rules)
         self.buttons.add(
             Button(
                 pygame.Rect(p.left + 24, p.bottom - 164, p.width - 48, 72),
@@ -144,7 +148,7 @@ class LogActionScene(ScreenScene):
                 hotkey=pygame.K_RETURN,
             )
         )
-        undo = economy.undoable(self.ctx.state, self.ctx.now())
+        undo = economy.undoable(self.ctx.state, self.ctx.now(), self.rules)
         if undo is not None:
             self.buttons.add(
                 Button(
@@ -163,7 +167,7 @@ class LogActionScene(ScreenScene):
     @property
     def max_back(self) -> int:
         """How many days back the rules let an action be logged (the date picker's limit)."""
-        first, last = economy.loggable_days(self.ctx.now())
+        first, last = economy.loggable_days(self.ctx.now(), self.rules)
         return (last - first).days
 
     # -- actions -----------------------------------------------------------------------------
@@ -188,11 +192,23 @@ class LogActionScene(ScreenScene):
             return
         self.logging = LOGGING
         try:
-            entry = economy.log_action(
-                self.ctx.state, self.selected, self.quantity, day=self.day, now=self.ctx.now()
+            entry = record_action(
+                self.ctx.state,
+                self.selected,
+                self.quantity,
+                day=self.day,
+                now=self.ctx.now(),
+                settings=self.settings,
             )
         except economy.RuleError as exc:
             self.ctx.toast(self.tr.error(exc), error=True)
+            return
+        if entry.kind == "pending":
+            if self.ctx.record(entry):
+                self.ctx.toast(
+                    self.tr("Saved! It counts once your teacher has seen it."), seconds=5
+                )
+            self.layout()
             return
         if self.ctx.record(entry):
             self.gain = (entry.amount_g, Tween(0.0 if self.ctx.config.reduced_motion else 1.4))
@@ -216,7 +232,7 @@ class LogActionScene(ScreenScene):
 
     def undo(self) -> None:
         try:
-            entry = economy.undo_last(self.ctx.state, self.ctx.now())
+            entry = economy.undo_last(self.ctx.state, self.ctx.now(), self.rules)
         except economy.RuleError as exc:
             self.ctx.toast(self.tr.error(exc), error=True)
             return
@@ -292,7 +308,7 @@ class LogActionScene(ScreenScene):
             draw.text(
                 surface, per, res.font(15), theme.INK_SOFT, (rect.left + 80, rect.bottom - 26)
             )
-            if economy.preview(self.ctx.state, action, 1000, self.day) <= 0:
+            if economy.preview(self.ctx.state, action, 1000, self.day, self.rules) <= 0:
                 draw.text(
                     surface,
                     "✓",
@@ -326,6 +342,7 @@ class LogActionScene(ScreenScene):
                 theme.INK_SOFT,
                 pygame.Rect(p.left + 32, p.top + 100, p.width - 64, 200),
             )
+            self.draw_waiting(surface, pygame.Rect(p.left + 24, p.top + 240, p.width - 48, 0))
             return
         lang = self.ctx.lang
         used = draw.paragraph(
@@ -348,9 +365,9 @@ class LogActionScene(ScreenScene):
                 line_gap=0,
                 max_lines=max_lines,
             )
-        left = economy.cap_left(self.ctx.state, action, self.day)
-        day_left = economy.day_left(self.ctx.state, self.day)
-        total = economy.Rules().daily_total_g
+        left = economy.cap_left(self.ctx.state, action, self.day, self.rules)
+        day_left = economy.day_left(self.ctx.state, self.day, self.rules)
+        total = self.rules.daily_total_g
         if day_left <= 0:
             limit = self.tr(
                 "This day's green energy is all earned ({total} g). Come back tomorrow!",
@@ -375,7 +392,7 @@ class LogActionScene(ScreenScene):
         draw.text(
             surface, amount, res.font(32, bold=True), theme.INK, (p.centerx, p.top + 208), "midtop"
         )
-        gain = economy.preview(self.ctx.state, action, self.quantity, self.day)
+        gain = economy.preview(self.ctx.state, action, self.quantity, self.day, self.rules)
         draw.text(
             surface,
             self.tr("= {amount} g", amount=gain),
@@ -406,3 +423,36 @@ class LogActionScene(ScreenScene):
             line_gap=1,
             max_lines=3,
         )
+
+    def draw_waiting(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        """The child's actions waiting for the teacher, newest first."""
+        pending = waiting(self.ctx.state)
+        if not pending or self.ctx.content is None:
+            return
+        res = self.ctx.res
+        draw.text(
+            surface,
+            self.tr(WAITING_FOR_TEACHER),
+            res.font(20, bold=True),
+            theme.ENERGY_DARK,
+            (rect.left, rect.top),
+        )
+        font = res.font(17)
+        for i, entry in enumerate(reversed(pending[-5:])):
+            action = self.ctx.content.actions.get(entry.action_id or "")
+            if action is None:
+                continue
+            one, other = UNIT_AMOUNTS.get(action.unit, ("{count} " + action.unit,) * 2)
+            line = self.tr(
+                "{action}: {amount}, {day}",
+                action=action.name.get(self.ctx.lang),
+                amount=self.tr.plural(entry.quantity or 0, one, other),
+                day=self.tr.date(entry.day),
+            )
+            draw.text(
+                surface,
+                draw.clip(line, font, rect.width),
+                font,
+                theme.INK_SOFT,
+                (rect.left, rect.top + 34 + i * 26),
+            )

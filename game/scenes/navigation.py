@@ -8,6 +8,7 @@ for and saved before its screen appears, so the screen only shows what already h
 
 from __future__ import annotations
 
+import importlib
 import logging
 from typing import TYPE_CHECKING
 
@@ -17,13 +18,26 @@ from game.saves.meta import ProfileMeta
 from game.saves.migrations import SaveError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from game.core.ledger import LedgerEntry
+    from game.core.quiz import Question
+    from game.saves.teacher_mode import TeacherMode
 
 # Each screen (and the rules behind it) is imported when it is first shown, not before the
 # first frame: the player list needs none of them, and the game's content code is most of the
 # time a start takes.
 
 log = logging.getLogger("ecocards")
+
+QUIZ_LENGTH = 5  # questions in one quiz
+
+TEACHER_PAGES = {  # tab: (module, class) of game.scenes, imported when the page is opened
+    "students": ("teacher_roster", "TeacherRosterScene"),
+    "waiting": ("teacher_queue", "TeacherQueueScene"),
+    "rules": ("teacher_rules", "TeacherRulesScene"),
+    "data": ("teacher_data", "TeacherDataScene"),
+}
 
 
 class Navigator:
@@ -96,7 +110,10 @@ class Navigator:
             else self.tr("Your saved game was checked")
         )
         if ctx.content is not None:
-            verdict = verify_ledger(ctx.save.state.entries, ctx.content, now=ctx.now())
+            # the class's rules (its actions, caps and back-dating), which its entries were
+            # written under: the game's defaults would set aside what the teacher allowed
+            rules = ctx.class_settings().rules()
+            verdict = verify_ledger(ctx.save.state.entries, ctx.content, now=ctx.now(), rules=rules)
             ctx.save.adopt(verdict.state)
             for violation in verdict.violations:
                 log.warning("player %s, %s", meta.id, violation)
@@ -172,6 +189,9 @@ class Navigator:
 
         ctx = self.ctx
         assert ctx.content is not None
+        if not ctx.class_settings().edition_on(edition_id):
+            ctx.toast(self.tr("Your teacher has turned this edition off for now."), error=True)
+            return
         try:
             entry = reveals.reveal(ctx.state, ctx.content, edition_id, ctx.rng, ctx.now())
         except economy.RuleError as exc:
@@ -202,6 +222,100 @@ class Navigator:
         from game.scenes.notice import NoticeScene
 
         self.ctx.manager.push(NoticeScene(self.ctx, heading, lines))
+
+    # -- teacher mode and dialogs -----------------------------------------------------------------
+
+    def teacher(self) -> None:
+        from game.saves.teacher_mode import TeacherMode
+        from game.scenes.teacher_pin import TeacherPinScene
+
+        ctx = self.ctx
+        if ctx.content is None:
+            ctx.toast(self.tr("Teacher mode needs the decks, which could not be read."), error=True)
+            return
+        teacher = TeacherMode(ctx.store, ctx.content, clock=ctx.now)
+        ctx.manager.push(TeacherPinScene(ctx, teacher))
+
+    def teacher_inside(
+        self, teacher: TeacherMode, tab: str = "students", *, instead: bool = True
+    ) -> None:
+        module, name = TEACHER_PAGES[tab]
+        page = getattr(importlib.import_module(f"game.scenes.{module}"), name)
+        scene = page(self.ctx, teacher)
+        if instead:
+            self.ctx.manager.replace(scene)
+        else:
+            self.ctx.manager.push(scene)
+
+    def class_screen(self, *, instead: bool = False) -> None:
+        from game.saves.atomic import CorruptFile
+        from game.saves.class_data import read_class
+        from game.scenes.class_screen import ClassScreenScene
+
+        ctx = self.ctx
+        if ctx.content is None:
+            ctx.toast(
+                self.tr("The class screen needs the decks, which could not be read."), error=True
+            )
+            return
+        try:
+            totals = read_class(ctx.klass, ctx.content)
+            goal_name = ctx.klass.settings().goal_name
+        except (SaveError, CorruptFile, OSError) as exc:
+            ctx.toast(self.tr.error(exc), error=True, seconds=6)
+            return
+        scene = ClassScreenScene(ctx, totals, goal_name)
+        if instead:
+            ctx.manager.replace(scene)
+        else:
+            ctx.manager.push(scene)
+
+    def quiz(self) -> None:
+        from game.core.quiz import make_quiz
+        from game.scenes.quiz import QuizScene
+
+        ctx = self.ctx
+        assert ctx.content is not None and ctx.save is not None
+        questions = make_quiz(ctx.content, ctx.state.owned, ctx.tr, ctx.rng, count=QUIZ_LENGTH)
+        if not questions:
+            ctx.toast(self.tr("Reveal a card first: the quiz asks about your cards."), error=True)
+            return
+        ctx.manager.push(QuizScene(ctx, questions))
+
+    def quiz_answer(self, question: Question, choice: int) -> LedgerEntry | None:
+        from game.core.quiz import Answer, reward
+        from game.saves.teacher_mode import record_quiz
+
+        ctx = self.ctx
+        assert ctx.save is not None
+        now = ctx.now()
+        answer = Answer(now, question.species_id, question.kind, choice == question.answer)
+        try:
+            record_quiz(ctx.store, ctx.save, [answer])
+        except SaveError as exc:
+            ctx.toast(self.tr.error(exc), error=True, seconds=6)
+        bonus = reward(ctx.state, question, choice, now)
+        if bonus is None or not ctx.record(bonus):
+            return None
+        ctx.celebrate()
+        return bonus
+
+    def confirm(self, question: str, yes: Callable[[], object]) -> None:
+        from game.scenes.dialogs import ConfirmScene
+
+        self.ctx.manager.push(ConfirmScene(self.ctx, question, yes))
+
+    def ask(
+        self,
+        question: str,
+        answer: Callable[[str], object],
+        *,
+        initial: str = "",
+        digits: bool = False,
+    ) -> None:
+        from game.scenes.dialogs import AskScene
+
+        self.ctx.manager.push(AskScene(self.ctx, question, answer, initial=initial, digits=digits))
 
     def keys_help(self) -> None:
         from game.scenes.keys_help import KeysHelpScene

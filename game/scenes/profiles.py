@@ -83,6 +83,24 @@ class ProfilesScene(ScreenScene):
         res = self.ctx.res
         self.buttons.add(
             Button(
+                pygame.Rect(WIDTH - 300 - 3 * (16 + 160), 18, 160, 50),
+                self.tr("Class"),
+                self.ctx.nav.class_screen,
+                res.font(22, bold=True),
+                colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.15),
+            )
+        )
+        self.buttons.add(
+            Button(
+                pygame.Rect(WIDTH - 300 - 2 * (16 + 160), 18, 160, 50),
+                self.tr("Teacher"),
+                self.ctx.nav.teacher,
+                res.font(22, bold=True),
+                colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.15),
+            )
+        )
+        self.buttons.add(
+            Button(
                 pygame.Rect(WIDTH - 300 - 16 - 160, 18, 160, 50),
                 self.tr("Settings"),
                 self.ctx.nav.settings,

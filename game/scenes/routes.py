@@ -8,10 +8,13 @@ next scene is shown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from game.core.ledger import LedgerEntry
+from game.core.quiz import Question
 from game.saves.meta import ProfileMeta
+from game.saves.teacher_mode import TeacherMode
 
 
 class Routes(Protocol):
@@ -59,6 +62,38 @@ class Routes(Protocol):
         """A finished edition's own screen: its cards, the energy, a certificate to print."""
 
     def notice(self, heading: str, lines: list[str]) -> None: ...
+
+    def teacher(self) -> None:
+        """Teacher mode: its PIN first (set on first use, then asked for)."""
+
+    def teacher_inside(
+        self, teacher: TeacherMode, tab: str = "students", *, instead: bool = True
+    ) -> None:
+        """A page of teacher mode, once the PIN was right (``tab``: students, waiting, rules,
+        data); ``instead`` replaces the current screen."""
+
+    def class_screen(self, *, instead: bool = False) -> None:
+        """The class screen for a projector (the class's totals read now, from every player)."""
+
+    def quiz(self) -> None:
+        """A quiz about the open player's cards; a message when they have none yet."""
+
+    def quiz_answer(self, question: Question, choice: int) -> LedgerEntry | None:
+        """Save the open player's answer for the report, and the bonus a right one earns
+        (returned; None for a wrong answer or once today's are used up)."""
+
+    def confirm(self, question: str, yes: Callable[[], object]) -> None:
+        """Ask first; ``yes`` runs only when the answer is yes."""
+
+    def ask(
+        self,
+        question: str,
+        answer: Callable[[str], object],
+        *,
+        initial: str = "",
+        digits: bool = False,
+    ) -> None:
+        """A line to type; ``answer`` gets it (never empty) when it is confirmed."""
 
     def keys_help(self) -> None:
         """The page of keys over the current screen (F1 or ?)."""

@@ -8,7 +8,13 @@ from pathlib import Path
 from game.scenes.base import Scene, SceneManager
 
 SCENES = Path(__file__).resolve().parents[2] / "game" / "scenes"
-SHARED = {"game.scenes.base", "game.scenes.screen", "game.scenes.routes"}
+# bases that scenes build on (teacher_base: what the teacher-mode pages share), never destinations
+SHARED = {
+    "game.scenes.base",
+    "game.scenes.screen",
+    "game.scenes.routes",
+    "game.scenes.teacher_base",
+}
 
 
 def imported(path: Path) -> set[str]:

@@ -137,8 +137,8 @@ def html_text(
     album_items = []
     for edition in content.editions.values():
         total = len(content.species_in(edition.id))
-        found = totals.album_by_edition.get(edition.id, 0)
-        album_items.append((edition.title.get(lang), found, f"{found} / {total}"))
+        in_album = totals.album_by_edition.get(edition.id, 0)
+        album_items.append((edition.title.get(lang), in_album, f"{in_album} / {total}"))
     album = _bars(
         album_items, max((len(content.species_in(x)) for x in content.editions), default=0)
     )

@@ -1,0 +1,154 @@
+"""Two small dialogs over the current screen: a question with Yes/No, and a line to type.
+
+Both are shown through ``ctx.nav``; the callback they are given runs in the explicit action of
+the button (or the Enter key) after the dialog has left, so a callback may show the next dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from game.context import GameContext
+from game.scenes.screen import WIDTH, ScreenScene
+from game.ui import draw, theme
+from game.ui.widgets import Button
+
+BOX = pygame.Rect(WIDTH // 2 - 440, 150, 880, 380)
+MAX_ANSWER = 200
+
+
+class _Dialog(ScreenScene):
+    overlay = True
+    show_back = False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        shade.fill((0, 0, 0, 150))
+        surface.blit(shade, (0, 0))
+        draw.panel(surface, BOX, border=theme.ACCENT)
+        self.draw_body(surface)
+        self.buttons.draw(surface)
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.back()
+            return True
+        return super().handle_event(event)
+
+    def button(self, x: int, label: str, action: Callable[[], None], colour: theme.Colour) -> None:
+        self.buttons.add(
+            Button(
+                pygame.Rect(x, BOX.bottom - 88, 240, 60),
+                label,
+                action,
+                self.ctx.res.font(24, bold=True),
+                colour=colour,
+            )
+        )
+
+
+class ConfirmScene(_Dialog):
+    """A destructive action asked about first: it runs only on "Yes"."""
+
+    def __init__(self, ctx: GameContext, question: str, yes: Callable[[], object]) -> None:
+        super().__init__(ctx)
+        self.question = question
+        self.yes_action = yes
+
+    def layout(self) -> None:
+        super().layout()
+        self.button(BOX.centerx - 260, self.tr("Cancel"), self.back, theme.ENERGY_DARK)
+        self.button(BOX.centerx + 20, self.tr("Yes"), self.yes, theme.DANGER)
+
+    def yes(self) -> None:
+        self.ctx.nav.back()
+        self.yes_action()
+
+    def draw_body(self, surface: pygame.Surface) -> None:
+        draw.paragraph(
+            surface,
+            self.question,
+            self.ctx.res.font(26, bold=True),
+            theme.INK,
+            pygame.Rect(BOX.left + 48, BOX.top + 40, BOX.width - 96, 200),
+        )
+
+
+class AskScene(_Dialog):
+    """One line of text (or digits only) typed in; ``answer`` gets it on OK or Enter."""
+
+    text_entry = True
+
+    def __init__(
+        self,
+        ctx: GameContext,
+        question: str,
+        answer: Callable[[str], object],
+        *,
+        initial: str = "",
+        digits: bool = False,
+    ) -> None:
+        super().__init__(ctx)
+        self.question = question
+        self.answer = answer
+        self.text = initial
+        self.digits = digits
+        self.field = pygame.Rect(BOX.left + 48, BOX.top + 150, BOX.width - 96, 64)
+
+    def start(self) -> None:
+        super().start()
+        pygame.key.start_text_input()
+        pygame.key.set_text_input_rect(self.field)
+
+    def stop(self) -> None:
+        pygame.key.stop_text_input()
+
+    def layout(self) -> None:
+        super().layout()
+        self.button(BOX.centerx - 260, self.tr("Cancel"), self.back, theme.INK_SOFT)
+        self.button(BOX.centerx + 20, self.tr("OK"), self.ok, theme.ENERGY_DARK)
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.TEXTINPUT:
+            typed = "".join(ch for ch in event.text if ch.isprintable())
+            if self.digits:
+                typed = "".join(ch for ch in typed if ch in "0123456789")
+            self.text = (self.text + typed)[:MAX_ANSWER]
+            return True
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_BACKSPACE:
+                self.text = self.text[:-1]
+                return True
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and self.buttons.focused is None:
+                self.ok()
+                return True
+        return super().handle_event(event)
+
+    def ok(self) -> None:
+        if not self.text.strip():
+            return
+        self.ctx.nav.back()
+        self.answer(self.text.strip())
+
+    def draw_body(self, surface: pygame.Surface) -> None:
+        res = self.ctx.res
+        draw.paragraph(
+            surface,
+            self.question,
+            res.font(24, bold=True),
+            theme.INK,
+            pygame.Rect(BOX.left + 48, BOX.top + 32, BOX.width - 96, 110),
+        )
+        pygame.draw.rect(surface, theme.WHITE, self.field, border_radius=12)
+        pygame.draw.rect(surface, theme.ENERGY_DARK, self.field, 3, border_radius=12)
+        font = res.font(28)
+        shown = draw.clip(self.text, font, self.field.width - 40) if self.text else ""
+        rect = draw.text(
+            surface, shown, font, theme.INK, (self.field.left + 18, self.field.centery), "midleft"
+        )
+        x = rect.right + 3 if shown else self.field.left + 18
+        pygame.draw.line(
+            surface, theme.INK, (x, self.field.top + 14), (x, self.field.bottom - 14), 3
+        )
