@@ -9,12 +9,14 @@ next scene is shown.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from game.core.ledger import LedgerEntry
-from game.core.quiz import Question
 from game.saves.meta import ProfileMeta
-from game.saves.teacher_mode import TeacherMode
+
+if TYPE_CHECKING:  # the quiz and teacher mode load the content code: not before the first frame
+    from game.core.quiz import Question
+    from game.saves.teacher_mode import TeacherMode
 
 
 class Routes(Protocol):
