@@ -20,7 +20,7 @@ from game.saves.atomic import CorruptFile
 from game.saves.migrations import SaveError
 from game.saves.teacher_mode import TeacherMode
 from game.scenes.screen import HEADER, WIDTH, ScreenScene
-from game.ui import theme
+from game.ui import draw, theme
 from game.ui.widgets import Button
 
 TABS = (
@@ -31,6 +31,7 @@ TABS = (
 )
 TAB_TOP = HEADER + 4
 BODY_TOP = TAB_TOP + 70
+LIST_TOP = BODY_TOP + 70  # the first row of a page's list
 #: what a teacher-mode action may refuse with (each says why in words)
 REFUSALS = (SaveError, CorruptFile, RuleError, RosterError, ValueError, OSError)
 
@@ -125,3 +126,24 @@ class TeacherPage(ScreenScene):
                 "{count} students are playing now: give it again later.",
             )
         self.ctx.toast(message, error=bool(busy), seconds=6)
+
+    def draw_list_heading(self, surface: pygame.Surface, count: str, empty: str | None) -> None:
+        """A list page's count at the top right, and ``empty`` (when the list is) in its place."""
+        res = self.ctx.res
+        draw.text(
+            surface,
+            count,
+            res.font(22, bold=True),
+            theme.WHITE,
+            (WIDTH - 24, BODY_TOP + 25),
+            "midright",
+        )
+        if empty is not None:
+            draw.text(
+                surface,
+                empty,
+                res.font(24, bold=True),
+                theme.PANEL_DIM,
+                (WIDTH // 2, LIST_TOP + 60),
+                "midtop",
+            )

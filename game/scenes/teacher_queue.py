@@ -10,11 +10,10 @@ import pygame
 from game.core.vocab import UNIT_AMOUNTS
 from game.saves.teacher_mode import Waiting
 from game.scenes.screen import HEIGHT, WIDTH
-from game.scenes.teacher_base import BODY_TOP, REFUSALS, TeacherPage
+from game.scenes.teacher_base import BODY_TOP, LIST_TOP, REFUSALS, TeacherPage
 from game.ui import draw, theme
 
 ROW_H, ROWS = 60, 7
-LIST_TOP = BODY_TOP + 70
 
 
 class TeacherQueueScene(TeacherPage):
@@ -105,26 +104,11 @@ class TeacherQueueScene(TeacherPage):
 
     def draw_body(self, surface: pygame.Surface) -> None:
         res = self.ctx.res
-        count = self.tr.plural(
-            len(self.waiting), "{count} action waiting", "{count} actions waiting"
-        )
-        draw.text(
+        self.draw_list_heading(
             surface,
-            count,
-            res.font(22, bold=True),
-            theme.WHITE,
-            (WIDTH - 24, BODY_TOP + 25),
-            "midright",
+            self.tr.plural(len(self.waiting), "{count} action waiting", "{count} actions waiting"),
+            None if self.waiting else self.tr("Nothing is waiting for you."),
         )
-        if not self.waiting:
-            draw.text(
-                surface,
-                self.tr("Nothing is waiting for you."),
-                res.font(24, bold=True),
-                theme.PANEL_DIM,
-                (WIDTH // 2, LIST_TOP + 60),
-                "midtop",
-            )
         for slot, item in enumerate(self.shown):
             row = pygame.Rect(24, LIST_TOP + slot * ROW_H, WIDTH - 48, ROW_H - 6)
             draw.panel(surface, row)

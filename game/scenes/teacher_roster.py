@@ -9,11 +9,10 @@ import pygame
 
 from game.core.classroom import Student
 from game.scenes.screen import HEIGHT, WIDTH
-from game.scenes.teacher_base import BODY_TOP, REFUSALS, TeacherPage
+from game.scenes.teacher_base import BODY_TOP, LIST_TOP, REFUSALS, TeacherPage
 from game.ui import draw, theme
 
 ROW_H, ROWS = 60, 7
-LIST_TOP = BODY_TOP + 70
 
 
 class TeacherRosterScene(TeacherPage):
@@ -145,24 +144,11 @@ class TeacherRosterScene(TeacherPage):
 
     def draw_body(self, surface: pygame.Surface) -> None:
         res = self.ctx.res
-        count = self.tr.plural(len(self.students), "{count} student", "{count} students")
-        draw.text(
+        self.draw_list_heading(
             surface,
-            count,
-            res.font(22, bold=True),
-            theme.WHITE,
-            (WIDTH - 24, BODY_TOP + 25),
-            "midright",
+            self.tr.plural(len(self.students), "{count} student", "{count} students"),
+            None if self.students else self.tr("No student yet: add one, or import a roster."),
         )
-        if not self.students:
-            draw.text(
-                surface,
-                self.tr("No student yet: add one, or import a roster."),
-                res.font(24, bold=True),
-                theme.PANEL_DIM,
-                (WIDTH // 2, LIST_TOP + 60),
-                "midtop",
-            )
         for slot, student in enumerate(self.students[self.page * ROWS : (self.page + 1) * ROWS]):
             row = pygame.Rect(24, LIST_TOP + slot * ROW_H, WIDTH - 48, ROW_H - 6)
             draw.panel(surface, row)
