@@ -22,7 +22,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from game.core.ledger import LedgerEntry, PlayerState
+from game.core.ledger import EntryKind, LedgerEntry, PlayerState
 from game.core.messages import Message
 from game.core.models import Action
 
@@ -177,10 +177,24 @@ def log_action(
     the day's total (:func:`earn_amount`).
     """
     amount = earn_amount(state, action, quantity, day=day, now=now, rules=rules)
+    return _record_action(state, "earned", amount, action, quantity, day=day, now=now)
+
+
+def _record_action(
+    state: PlayerState,
+    kind: EntryKind,
+    amount_g: int,
+    action: Action,
+    quantity: float,
+    *,
+    day: dt.date,
+    now: dt.datetime,
+) -> LedgerEntry:
+    """The ledger entry of a logged action, applied to ``state``."""
     entry = LedgerEntry(
         seq=state.next_seq,
-        kind="earned",
-        amount_g=amount,
+        kind=kind,
+        amount_g=amount_g,
         at=now,
         day=day,
         action_id=action.id,
@@ -261,17 +275,7 @@ def log_pending(
 ) -> LedgerEntry:
     """Record an action that waits for the teacher's approval (it earns nothing yet)."""
     check_claim(action, quantity, day=day, now=now, rules=rules)
-    entry = LedgerEntry(
-        seq=state.next_seq,
-        kind="pending",
-        amount_g=0,
-        at=now,
-        day=day,
-        action_id=action.id,
-        quantity=quantity,
-    )
-    state.apply(entry)
-    return entry
+    return _record_action(state, "pending", 0, action, quantity, day=day, now=now)
 
 
 def approval_amount(
