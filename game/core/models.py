@@ -228,6 +228,11 @@ class Iucn(Model):
     criteria: Annotated[str, Field(min_length=1, max_length=80)] | None = None
     url: Annotated[str, Field(pattern=RED_LIST_URL_PATTERN, max_length=300)]
     citation: LongText | None = None
+    citation_note: LongText | None = Field(
+        default=None,
+        description="When no citation could be confirmed: why not, and what the category "
+        "rests on (e.g. an IUCN press release).",
+    )
     history: Annotated[dict[YearKey, PastCategory], Field(max_length=40)] | None = Field(
         default=None,
         description="Earlier assessments, year: category, from the assessment's 'previously "
@@ -244,6 +249,14 @@ class Iucn(Model):
                 for k, v in value.items()
             }
         return value
+
+    @model_validator(mode="after")
+    def _citation_or_note(self) -> Iucn:
+        if self.citation and self.citation_note:
+            raise ValueError(
+                "give either citation (confirmed) or citation_note (why there is none), not both"
+            )
+        return self
 
     @model_validator(mode="after")
     def _history_before_latest(self) -> Iucn:

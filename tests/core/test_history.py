@@ -76,3 +76,9 @@ def test_a_trade_block_needs_a_cites_appendix() -> None:
     species["trade"]["cites"] = "IV"
     with pytest.raises(ValidationError):
         Species.model_validate(species, context={"today": TODAY})
+
+
+def test_a_citation_or_a_note_saying_why_there_is_none_but_not_both() -> None:
+    assert iucn(citation_note="Category from the IUCN press release of 2025.").citation is None
+    with pytest.raises(ValidationError, match="either citation"):
+        iucn(citation="A. 2016. X y. The IUCN Red List 2016: e.T1A2.", citation_note="none")
