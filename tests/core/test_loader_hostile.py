@@ -387,7 +387,7 @@ def test_an_unknown_key_without_a_close_one_lists_the_known_keys(data: Path) -> 
             10,
             7,
             "unknown key 'mood'; expected one of: category, year, trend, "
-            "criteria, url, citation, history",
+            "criteria, url, citation, citation_note, history",
         )
     ]
 
