@@ -7,7 +7,12 @@ through :class:`~game.ui.resources.Resources` and played at the player's volume.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
 
 import pygame
 
@@ -20,6 +25,33 @@ TIERS = ("common", "uncommon", "rare", "very-rare", "legendary", "lost")
 # every sound the game plays: logging an action, a card turning, a fanfare per rarity tier,
 # a new badge, a finished edition, and a quiet tap for buttons
 SOUNDS = ("log", "flip", *(f"reveal-{tier}" for tier in TIERS), "badge", "edition-complete", "tap")
+
+
+@contextlib.contextmanager
+def _driver_chatter_to_log() -> Iterator[None]:
+    """Send what the sound libraries print to the process's stderr into the game's log instead.
+
+    Without a sound card, libasound writes a dozen "ALSA lib ... Unknown PCM default" lines
+    straight to file descriptor 2 while SDL looks for a device: harmless, but alarming in the
+    terminal a teacher started the game from. They are kept, at info level, in the log.
+    """
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, AttributeError, ValueError):  # no stderr at all (a windowed launcher)
+        yield
+        return
+    with tempfile.TemporaryFile() as chatter:
+        os.dup2(chatter.fileno(), 2)
+        try:
+            yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            chatter.seek(0)
+            text = chatter.read(64 * 1024).decode("utf-8", "replace").strip()
+            if text:
+                log.info("the sound driver said:\n%s", text)
 
 
 class Audio:
@@ -36,11 +68,12 @@ class Audio:
     def _open_device() -> bool:
         if pygame.mixer.get_init():
             return True
-        try:
-            pygame.mixer.init(frequency=44_100, size=-16, channels=2, buffer=512)
-        except pygame.error as exc:  # no device, no driver, or the device is busy
-            log.info("no sound: %s", exc)
-            return False
+        with _driver_chatter_to_log():
+            try:
+                pygame.mixer.init(frequency=44_100, size=-16, channels=2, buffer=512)
+            except pygame.error as exc:  # no device, no driver, or the device is busy
+                log.info("no sound: %s", exc)
+                return False
         return True
 
     def set_volume(self, volume: float) -> None:

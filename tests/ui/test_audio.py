@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 import wave
 from pathlib import Path
@@ -93,3 +94,14 @@ def test_a_missing_sound_file_costs_only_that_sound(sounds_on: None, tmp_path: P
     player = Audio(Resources(tmp_path))
     player.play("log")
     assert player._sounds == {"log": None}
+
+
+def test_what_a_sound_driver_prints_goes_to_the_log_not_the_terminal(
+    capfd: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level("INFO", logger="game.ui.audio")
+    with audio._driver_chatter_to_log():
+        os.write(2, b"ALSA lib pcm.c:2666:(snd_pcm_open_noupdate) Unknown PCM default\n")
+    os.write(2, b"after\n")
+    assert capfd.readouterr().err == "after\n"
+    assert "Unknown PCM default" in caplog.text
