@@ -231,9 +231,9 @@ def standard_api() -> FakeApi:
     pigeon = "Ectopistes migratorius"
     api.add(
         pigeon,
-        22690728,
-        [_item(22690728, 93438, "2016", latest=True, category="EX", name=pigeon)],
-        [_assessment(22690728, 93438, "2016", "EX", None, None, pigeon)],
+        22690733,
+        [_item(22690733, 152593137, "2019", latest=True, category="EX", name=pigeon)],
+        [_assessment(22690733, 152593137, "2019", "EX", None, None, pigeon)],
     )
     old = "Oldia leastconcern"
     api.add(
