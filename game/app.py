@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import logging.handlers
 import random
 import sys
 import time
@@ -53,7 +52,6 @@ class App:
 
         from game.display import Display
         from game.ui.audio import Audio
-        from game.ui.cards import CardRenderer
         from game.ui.resources import Resources
         from game.ui.touch import Touch
 
@@ -76,7 +74,6 @@ class App:
             store=store,
             rng=rng,
             res=res,
-            cards=CardRenderer(res, tr),
             tr=tr,
             manager=SceneManager(),
             audio=Audio(res, volume=self.config.volume / 100, muted=self.config.mute),
@@ -104,6 +101,7 @@ class App:
         if not self._decks_pending:
             return
         self._decks_pending = False
+        self._setup_logging(rotating=True)
         assert self.ctx is not None
         problems = self.ctx.load_content()
         if problems:
@@ -165,7 +163,7 @@ class App:
             for toast in self.ctx.toasts:
                 toast.seconds_left -= dt_s
             self.ctx.toasts = [t for t in self.ctx.toasts if t.seconds_left > 0]
-            self.ctx.cards.begin_frame()
+            self.ctx.begin_frame()
             self.ctx.manager.draw(self.screen)
             self._draw_deck_banner()
             self._draw_toasts()
@@ -320,15 +318,22 @@ class App:
 
     # -- errors ------------------------------------------------------------------------------
 
-    def _setup_logging(self) -> None:
+    def _setup_logging(self, *, rotating: bool = False) -> None:
+        """The game's log file. Until the first frame is up it is a plain file, opened only if
+        something is written (``logging.handlers`` and the modules it pulls in cost milliseconds
+        of that frame); ``load_decks`` then makes it one that rotates at 512 kB."""
+        path = self.config.logs_dir / "ecocards.log"
         try:
             self.config.logs_dir.mkdir(parents=True, exist_ok=True)
-            handler: logging.Handler = logging.handlers.RotatingFileHandler(
-                self.config.logs_dir / "ecocards.log",
-                maxBytes=512_000,
-                backupCount=3,
-                encoding="utf-8",
-            )
+            handler: logging.Handler
+            if rotating:
+                from logging.handlers import RotatingFileHandler
+
+                handler = RotatingFileHandler(
+                    path, maxBytes=512_000, backupCount=3, encoding="utf-8"
+                )
+            else:
+                handler = logging.FileHandler(path, encoding="utf-8", delay=True)
         except OSError:
             handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -7,6 +7,7 @@ import logging
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from game.config import Config
@@ -20,7 +21,6 @@ from game.saves.views import Views
 from game.scenes.base import SceneManager
 from game.scenes.routes import Routes
 from game.ui.audio import Audio
-from game.ui.cards import CardRenderer
 from game.ui.resources import Resources
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from game.core.content import Content
     from game.display import Display
     from game.saves.classroom import ClassStore
+    from game.ui.cards import CardRenderer
 
 log = logging.getLogger("ecocards")
 
@@ -51,7 +52,6 @@ class GameContext:
     res: Resources
     tr: Translator
     manager: SceneManager
-    cards: CardRenderer
     clock: Callable[[], dt.datetime] = dt.datetime.now
     save: PlayerSave | None = None
     toasts: list[Toast] = field(default_factory=list)
@@ -103,7 +103,8 @@ class GameContext:
             settings = settings.changed(lang=self.tr.lang)
         if settings.lang != self.tr.lang:
             self.tr = Translator.load(settings.lang, self.config.locale_dir)
-            self.cards.use_translator(self.tr)
+            if self._cards_made:
+                self.cards.use_translator(self.tr)
         self.config = replace(
             self.config,
             lang=settings.lang,
@@ -175,12 +176,33 @@ class GameContext:
         except ContentError as exc:
             if self.content is None:
                 self.content = load_last_valid(self.config.cache_dir, self.config.assets_dir, today)
-                self.cards.clear()
+                self._clear_cards()
             self.deck_problems = exc.problems if self.content is not None else []
             return exc.problems
         self.deck_problems = []
-        self.cards.clear()
+        self._clear_cards()
         return []
+
+    @cached_property
+    def cards(self) -> CardRenderer:
+        """The card painter, made when a card is first drawn: the player list shows none, and
+        its module is left out of the first frame."""
+        from game.ui.cards import CardRenderer
+
+        return CardRenderer(self.res, self.tr)
+
+    @property
+    def _cards_made(self) -> bool:
+        return "cards" in self.__dict__
+
+    def _clear_cards(self) -> None:
+        if self._cards_made:
+            self.cards.clear()
+
+    def begin_frame(self) -> None:
+        """A new frame starts (the card painter's time budget with it, once there is one)."""
+        if self._cards_made:
+            self.cards.begin_frame()
 
     @property
     def state(self) -> PlayerState:

@@ -162,7 +162,7 @@ def child_screens(args: argparse.Namespace) -> dict[str, Any]:
         app.step(FRAME_DT)  # the screen below is on and settled
         open_screen()
         manager.apply_pending()
-        ctx.cards.begin_frame()
+        ctx.begin_frame()
         start = time.perf_counter()
         manager.update(FRAME_DT)
         manager.draw(canvas)
