@@ -9,7 +9,9 @@ import pytest
 from pydantic import ValidationError
 
 from game.core.history import improved, last_change, modern
+from game.core.content import load_content
 from game.core.models import Iucn, Species
+from tests.conftest import ROOT
 
 TODAY = dt.date(2026, 11, 23)
 URL = "https://www.iucnredlist.org/species/712/121745669"
@@ -82,3 +84,13 @@ def test_a_citation_or_a_note_saying_why_there_is_none_but_not_both() -> None:
     assert iucn(citation_note="Category from the IUCN press release of 2025.").citation is None
     with pytest.raises(ValidationError, match="either citation"):
         iucn(citation="A. 2016. X y. The IUCN Red List 2016: e.T1A2.", citation_note="none")
+
+
+def test_every_bundled_species_has_a_citation_or_a_note_saying_why_not() -> None:
+    content = load_content(ROOT / "data", ROOT / "assets", today=TODAY)
+    missing = [
+        s.id for s in content.species.values() if not (s.iucn.citation or s.iucn.citation_note)
+    ]
+    assert missing == []
+    exact = [s for s in content.species.values() if "/species/" in s.iucn.url]
+    assert len(exact) * 4 >= len(content.species) * 3  # three cards in four: the assessment itself
