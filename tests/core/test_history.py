@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from game.core.history import improved, last_change, modern
 from game.core.content import load_content
+from game.core.history import improved, last_change, modern
 from game.core.models import Iucn, Species
 from tests.conftest import ROOT
 
