@@ -23,9 +23,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.constructor import SafeConstructor
-from yaml.nodes import ScalarNode
-from yaml.resolver import Resolver
 
 from game.core.problems import ContentError, Problem, Severity, display_path, shorten
 from game.core.textfile import (
@@ -41,6 +38,7 @@ from game.core.textfile import (
 from game.core.textfile import MAX_FILE_BYTES as MAX_FILE_BYTES  # for the tools and tests
 from game.core.textfile import read_text as read_text  # for the editor
 from game.core.yamlerrors import mark_position, syntax_message
+from game.core.yamlscalars import PLAIN_TAGS, Refused, plain_text, refuse_tag, scalar_value
 
 MAX_DEPTH = 32
 
@@ -48,28 +46,6 @@ try:  # libyaml is several times faster; fall back to the pure-Python parser whe
     _Parser: Any = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Parser = yaml.SafeLoader
-
-_STR = "tag:yaml.org,2002:str"
-_MERGE = "tag:yaml.org,2002:merge"
-_PLAIN_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:timestamp",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq",
-}
-_TYPE_NAMES = {
-    "tag:yaml.org,2002:int": "a whole number",
-    "tag:yaml.org,2002:float": "a number",
-    "tag:yaml.org,2002:bool": "true/false",
-    "tag:yaml.org,2002:null": "nothing (null)",
-    "tag:yaml.org,2002:timestamp": "a date",
-}
-_resolver = Resolver()
-_constructor = SafeConstructor()
 
 # The positions in one container, each packed into one number by _pack: the container's own start,
 # then the key and the value position of each mapping entry in order, or the position of each
@@ -146,53 +122,6 @@ class YamlDocument:
         return Problem(self.shown_path, line, col, severity, message)
 
 
-class _Refused(Exception):
-    """Input that cannot be read any further; carries the position where it was noticed."""
-
-    def __init__(self, position: Position, message: str) -> None:
-        super().__init__(message)
-        self.position = position
-        self.message = message
-
-
-def _shown_tag(tag: str) -> str:
-    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org") else tag
-
-
-def _refuse_tag(event: Any) -> None:
-    raise _Refused(
-        mark_position(event.start_mark),
-        f"the tag '{_shown_tag(event.tag)}' is not "
-        "allowed in content files; write plain values without '!' tags",
-    )
-
-
-def _scalar_value(event: Any) -> Any:
-    tag = event.tag
-    if tag is not None and tag != "!" and not event.implicit[0]:
-        # An explicit tag: only the plain YAML scalar types are allowed.
-        if tag not in _PLAIN_TAGS:
-            _refuse_tag(event)
-    else:
-        if event.style:  # quoted or block scalar: always text
-            return event.value
-        tag = _resolver.resolve(ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
-    if tag in (_STR, _MERGE):  # a '<<' outside a key is only text
-        return event.value
-    node = ScalarNode(tag, event.value, event.start_mark, event.end_mark)
-    try:
-        return _constructor.construct_object(node)
-    except Exception as exc:  # PyYAML's constructors fail on odd text in many ways
-        what = _TYPE_NAMES.get(tag, _shown_tag(tag))
-        if tag.endswith(":int") and len(event.value) > 100:
-            message = f"a number with {len(event.value)} digits is far too long"
-        else:
-            message = f"cannot read '{shorten(event.value)}' as {what}"
-        if tag.endswith(":timestamp"):
-            message += " (a date is written 2026-01-31; put other text in quotes)"
-        raise _Refused(mark_position(event.start_mark), message) from exc
-
-
 @contextlib.contextmanager
 def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while building large acyclic data.
@@ -243,7 +172,7 @@ def load_yaml(path: Path, source: str | bytes | None = None) -> YamlDocument:
     try:
         with gc_paused():
             doc.data, duplicates = _Builder(doc, source).run()
-    except _Refused as exc:
+    except Refused as exc:
         text = _text_of(source)
         where = _inside(text, exc.position)
         raise ContentError([Problem(shown, *where, Severity.ERROR, exc.message)]) from None
@@ -299,7 +228,7 @@ class _Builder:
             too_deep = _deep_flow_bracket(text, after, self.flows, allowed)
             if too_deep is None:
                 raise
-            raise _Refused(
+            raise Refused(
                 position_at(text, too_deep), f"nested more than {MAX_DEPTH} levels deep"
             ) from None
 
@@ -313,7 +242,7 @@ class _Builder:
         self.last = self.next_event()  # the document's end
         self.last = event = self.next_event()
         if type(event) is yaml.DocumentStartEvent:
-            raise _Refused(
+            raise Refused(
                 mark_position(event.start_mark), "only one YAML document per file ('---')"
             )
         return root
@@ -324,9 +253,9 @@ class _Builder:
         if kind is yaml.ScalarEvent:
             if event.anchor is not None:
                 _refuse_anchor(start)
-            return _scalar_value(event)
+            return scalar_value(event)
         if kind is yaml.AliasEvent:
-            raise _Refused(
+            raise Refused(
                 _unpack(start), "aliases (*name) are not allowed; write the value out in full"
             )
         self._open(event, start)
@@ -344,10 +273,10 @@ class _Builder:
         """Checks a mapping or sequence that begins: no anchor, no tag, not too deep."""
         if event.anchor is not None:
             _refuse_anchor(start)
-        if event.tag is not None and not event.implicit and event.tag not in _PLAIN_TAGS:
-            _refuse_tag(event)
+        if event.tag is not None and not event.implicit and event.tag not in PLAIN_TAGS:
+            refuse_tag(event)
         if self.depth >= MAX_DEPTH:
-            raise _Refused(_unpack(start), f"nested more than {MAX_DEPTH} levels deep")
+            raise Refused(_unpack(start), f"nested more than {MAX_DEPTH} levels deep")
         self.depth += 1
 
     def _sequence(self, marks: Marks) -> list[Any]:
@@ -361,7 +290,7 @@ class _Builder:
             mark = event.start_mark
             start = (mark.line + 1) << 32 | (mark.column + 1)  # _pack, inlined
             marks.append(start)
-            if kind is scalar and event.anchor is None and _plain_text(event):
+            if kind is scalar and event.anchor is None and plain_text(event):
                 items.append(intern(event.value))
             else:
                 items.append(self._node(event, start))
@@ -382,7 +311,7 @@ class _Builder:
             self.last = event = next_event()
             mark = event.start_mark
             start = (mark.line + 1) << 32 | (mark.column + 1)
-            if type(event) is scalar and event.anchor is None and _plain_text(event):
+            if type(event) is scalar and event.anchor is None and plain_text(event):
                 value = intern(event.value)
             else:
                 value = self._node(event, start)
@@ -400,15 +329,15 @@ class _Builder:
             if kind is yaml.AliasEvent:
                 self._node(event, start)  # refuses it
             self._open(event, start)
-            raise _Refused(_unpack(start), "a key must be plain text, not a list or mapping")
+            raise Refused(_unpack(start), "a key must be plain text, not a list or mapping")
         if event.anchor is not None:
             _refuse_anchor(start)
         key: str = sys.intern(event.value)  # a few names, repeated in every item
         explicit_tag = event.tag is not None and event.tag != "!" and not event.implicit[0]
-        if explicit_tag and event.tag not in _PLAIN_TAGS:
-            _refuse_tag(event)
+        if explicit_tag and event.tag not in PLAIN_TAGS:
+            refuse_tag(event)
         if key == "<<" and not event.style and not explicit_tag:
-            raise _Refused(
+            raise Refused(
                 _unpack(start), "merge keys ('<<') are not allowed; write the keys out in full"
             )
         return key
@@ -424,7 +353,7 @@ class _Builder:
             )
         )
         if len(self.duplicates) >= MAX_PROBLEMS_PER_FILE:
-            raise _Refused(_unpack(start), "too many duplicate keys; stopped reading here")
+            raise Refused(_unpack(start), "too many duplicate keys; stopped reading here")
 
 
 def _start_of(event: Any) -> int:
@@ -465,20 +394,4 @@ def _deep_flow_bracket(text: str, start: int, depth: int, allowed: int) -> int |
 
 
 def _refuse_anchor(start: int) -> None:
-    raise _Refused(_unpack(start), "anchors (&name) are not allowed; write the value out in full")
-
-
-def _plain_text(event: Any) -> bool:
-    """True for a scalar that is certainly text: quoted, or plain and not looking like a number,
-    a boolean, a null, a date or a merge key (the only first characters YAML resolves)."""
-    if event.tag is not None and event.tag != "!" and not event.implicit[0]:
-        return False
-    if event.style:
-        return True
-    value = event.value
-    return bool(value) and value[0] not in _RESOLVABLE_FIRST
-
-
-_RESOLVABLE_FIRST = frozenset(
-    first for first in _resolver.yaml_implicit_resolvers if first is not None
-)
+    raise Refused(_unpack(start), "anchors (&name) are not allowed; write the value out in full")
