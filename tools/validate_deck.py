@@ -39,8 +39,8 @@ from game.core.content import (
     content_files,
     find_problems,
 )
-from game.core.models import json_schemas, schema_text
 from game.core.problems import Problem, Severity, display_path, summary
+from game.core.schemas import json_schemas, schema_text
 
 DEFAULT_DATA = DATA_DIR
 

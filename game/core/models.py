@@ -8,7 +8,6 @@ action named in ``helped_by``) are checked by :mod:`game.core.content`, which se
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -415,40 +414,3 @@ class SpeciesFile(Model):
 class ActionsFile(Model):
     actions: list[Action]
     tree_equivalent: Equivalent | None = None
-
-
-# --- JSON Schema for editors (yaml-language-server) ------------------------------------------
-
-SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
-
-
-def _file_schema(model: type[BaseModel], title: str, description: str) -> dict[str, Any]:
-    schema = model.model_json_schema(by_alias=True, mode="validation")
-    schema = {"$schema": SCHEMA_DIALECT, **schema, "title": title, "description": description}
-    helped_by = schema.get("$defs", {}).get("Species", {}).get("properties", {}).get("helped_by")
-    if helped_by is not None:  # a plain action id is accepted as well as {action, why}
-        helped_by["items"] = {
-            "anyOf": [helped_by["items"], {"type": "string", "pattern": SLUG_PATTERN}]
-        }
-    return schema
-
-
-def json_schemas() -> dict[str, dict[str, Any]]:
-    """The JSON Schema of each kind of content file, by the file name it is committed as."""
-    return {
-        "species.schema.json": _file_schema(
-            SpeciesFile,
-            "EcoCards species deck",
-            "data/species.yaml and data/decks/*.yaml: editions and species cards.",
-        ),
-        "actions.schema.json": _file_schema(
-            ActionsFile,
-            "EcoCards eco-actions",
-            "data/actions.yaml: the eco-action catalogue.",
-        ),
-    }
-
-
-def schema_text(schema: dict[str, Any]) -> str:
-    """A schema as it is committed: stable, readable JSON with a final newline."""
-    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from game.core.models import json_schemas, schema_text
+from game.core.schemas import json_schemas, schema_text
 from game.core.yamlsrc import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent.parent
