@@ -19,7 +19,13 @@ from pathlib import Path
 
 from game.core import economy
 from game.core.class_totals import ClassTotals
-from game.core.classroom import ClassSettings, Student, grant_teacher_bonus, record_action
+from game.core.classroom import (
+    ClassSettings,
+    Student,
+    grant_teacher_bonus,
+    record_action,
+    settings_problem,
+)
 from game.core.content import Content
 from game.core.economy import RuleError, Rules
 from game.core.ledger import LedgerEntry, PlayerState
@@ -112,6 +118,11 @@ class TeacherMode:
         return self.klass.settings()
 
     def save_settings(self, settings: ClassSettings) -> None:
+        """Save the class's settings; RuleError when they do not fit the decks (a cap out of
+        its bounds)."""
+        problem = settings_problem(self.content, settings)
+        if problem is not None:
+            raise RuleError(problem)
         self.klass.save_settings(settings)
 
     def rules(self) -> Rules:

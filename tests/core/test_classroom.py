@@ -11,13 +11,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from game.core.classroom import (
+    MAX_GOAL_NAME,
     ClassSettings,
     RosterError,
     apply_retention,
+    cap_bounds,
+    cap_step,
     grant_teacher_bonus,
     parse_roster_csv,
     record_action,
     retention_cutoff,
+    settings_problem,
     teacher_reason,
 )
 from game.core.content import Content
@@ -249,3 +253,35 @@ def test_class_bonuses_read_in_the_history() -> None:
     question = Question("scientific", "x", "?", ("a", "b"), 0, "because")
     quiz = reward(state, question, 0, NOW)
     assert quiz is not None and bonus_reason_text(quiz.reason or "") != quiz.reason
+
+
+def test_a_class_cap_stays_within_its_bounds(mini_content: Content) -> None:
+    action = mini_content.actions[BIKE]
+    low, high = cap_bounds(action)
+    assert 0 < low < action.daily_cap_g < high
+    assert ClassSettings().with_cap(action, high).cap_of(action) == high
+    for bad in (low - 1, high + 1):
+        with pytest.raises(RuleError):
+            ClassSettings().with_cap(action, bad)
+
+
+def test_a_cap_back_at_the_decks_own_is_no_class_cap(mini_content: Content) -> None:
+    action = mini_content.actions[BIKE]
+    lowered = ClassSettings().with_cap(action, action.daily_cap_g - cap_step(action))
+    assert lowered.caps
+    assert lowered.with_cap(action, action.daily_cap_g).caps == {}
+
+
+def test_settings_problem_names_a_cap_out_of_bounds(mini_content: Content) -> None:
+    action = mini_content.actions[BIKE]
+    _, high = cap_bounds(action)
+    assert settings_problem(mini_content, ClassSettings(caps={BIKE: high})) is None
+    assert settings_problem(mini_content, ClassSettings(caps={BIKE: high + 1})) is not None
+
+
+def test_goal_name_is_tidied_and_bounded() -> None:
+    assert ClassSettings().with_goal_name("  our   class forest ").goal_name == "our class forest"
+    with pytest.raises(RuleError):
+        ClassSettings().with_goal_name("x" * (MAX_GOAL_NAME + 1))
+    with pytest.raises(ValueError):
+        ClassSettings.from_dict({"goal_name": "bad\x00name"})

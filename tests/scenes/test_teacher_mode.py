@@ -159,7 +159,7 @@ def test_a_bonus_with_a_reason_to_one_student(game: Driver) -> None:
 def test_class_rules_turn_the_approval_queue_on(game: Driver) -> None:
     set_pin(game)
     game.click("Class rules")
-    game.click("Off: actions count at once")
+    game.click("× Off: actions count at once")
     assert teacher_of(game).settings().approval
 
 
