@@ -110,6 +110,13 @@ def parse_roster_csv(data: bytes, file_name: str) -> list[RosterRow]:
     return found
 
 
+def group_problem(group: str) -> Message | None:
+    """Why ``group`` cannot be a student's group (None when it can; empty means no group)."""
+    if len(group) > MAX_GROUP or any(not ch.isprintable() for ch in group):
+        return Message("A group's name is at most {count} letters.", count=MAX_GROUP)
+    return None
+
+
 def name_problem(name: str) -> str | None:
     if not name:
         return "the name is empty"

@@ -27,7 +27,13 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from game.core.class_totals import name_order
-from game.core.classroom import ClassSettings, RosterError, Student, parse_roster_csv
+from game.core.classroom import (
+    ClassSettings,
+    RosterError,
+    Student,
+    group_problem,
+    parse_roster_csv,
+)
 from game.core.messages import Message
 from game.saves.atomic import CorruptFile, dump_json, read_bounded, write_atomic
 from game.saves.lock import ProfileBusy, ProfileLock
@@ -165,12 +171,22 @@ class ClassStore:
 
     def add_student(self, name: str, now: dt.datetime, group: str | None = None) -> Student:
         """A new student (a new player profile); SaveError when the name is taken."""
+        problem = group_problem(" ".join((group or "").split()))
+        if problem is not None:
+            raise SaveError(problem)
         meta = self.store.create(name, now)
         if group:
             self.set_group(meta.id, group)
         return self.student(meta.id)
 
     def set_group(self, profile_id: str, group: str | None) -> None:
+        """Put a student in ``group`` (None or blank: in none); SaveError for a name too long."""
+        group = " ".join((group or "").split()) or None
+        problem = group_problem(group or "")
+        if problem is not None:
+            raise SaveError(problem)
+        self.student(profile_id)  # SaveError for a student who is not (or no longer) there
+
         def change(roster: dict[str, dict[str, Any]]) -> None:
             entry = roster.setdefault(profile_id, {})
             if group:

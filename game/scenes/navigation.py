@@ -312,10 +312,13 @@ class Navigator:
         *,
         initial: str = "",
         digits: bool = False,
+        blank_ok: bool = False,
     ) -> None:
         from game.scenes.dialogs import AskScene
 
-        self.ctx.manager.push(AskScene(self.ctx, question, answer, initial=initial, digits=digits))
+        self.ctx.manager.push(
+            AskScene(self.ctx, question, answer, initial=initial, digits=digits, blank_ok=blank_ok)
+        )
 
     def keys_help(self) -> None:
         from game.scenes.keys_help import KeysHelpScene

@@ -233,3 +233,20 @@ def test_damaged_settings_file_is_reported(klass: ClassStore) -> None:
 
     with pytest.raises(CorruptFile):
         klass.settings()
+
+
+def test_a_group_is_tidied_bounded_and_cleared(klass: ClassStore) -> None:
+    mia = klass.add_student("Mia", NOW)
+    klass.set_group(mia.profile_id, "  Blue   team ")
+    assert klass.student(mia.profile_id).group == "Blue team"
+    with pytest.raises(SaveError):
+        klass.set_group(mia.profile_id, "x" * 200)
+    assert klass.student(mia.profile_id).group == "Blue team"
+    klass.set_group(mia.profile_id, " ")
+    assert klass.student(mia.profile_id).group is None
+
+
+def test_a_new_student_with_a_bad_group_is_not_created(klass: ClassStore) -> None:
+    with pytest.raises(SaveError):
+        klass.add_student("Mia", NOW, "x" * 200)
+    assert klass.students() == []
