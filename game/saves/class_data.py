@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
+import json
 import os
 import shutil
 from dataclasses import replace
@@ -18,9 +20,11 @@ from typing import Any
 from game.core.class_totals import ClassTotals, PlayerSummary, class_totals
 from game.core.classroom import apply_retention, retention_cutoff
 from game.core.content import Content
+from game.core.economy import Rules
 from game.core.ledger import LedgerEntry, PlayerState
 from game.core.messages import Message
 from game.core.quiz import Answer
+from game.core.verify import verify_ledger
 from game.saves import backups
 from game.saves.atomic import CorruptFile, dump_json, read_json, write_atomic
 from game.saves.backups import BACKUP_DIR
@@ -34,7 +38,7 @@ from game.saves.profiles import SaveStore
 
 QUIZ_FILE = "quiz.json"
 SUMMARIES_FILE = "summaries.json"
-SUMMARY_VERSION = 1
+SUMMARY_VERSION = 2  # 2: only the entries the rules accept are counted
 QUIZ_VERSION = 1
 MAX_ANSWERS = 20_000  # the oldest answers go first beyond this
 
@@ -57,6 +61,35 @@ def class_states(store: SaveStore) -> dict[str, PlayerState]:
         meta.id: PlayerState.from_entries(read_entries(store, meta.id))
         for meta in store.list_profiles()
     }
+
+
+def checked_state(
+    entries: list[LedgerEntry], content: Content, rules: Rules, now: dt.datetime
+) -> PlayerState:
+    """A player's state from the entries the rules accept (the rest in ``set_aside``), as the
+    game counts them when the player opens."""
+    return verify_ledger(entries, content, now=now, rules=rules).state
+
+
+def rules_key(content: Content, rules: Rules) -> str:
+    """What the verifier's answer depends on besides the ledger: the class's rules and the
+    decks (actions, editions and species). A summary cached under another key is folded again."""
+    digest = hashlib.sha256()
+    digest.update(
+        json.dumps(
+            {
+                "backdate_days": rules.backdate_days,
+                "daily_total_g": rules.daily_total_g,
+                "allowed": None if rules.allowed is None else sorted(rules.allowed),
+                "caps": dict(sorted((rules.caps or {}).items())),
+            },
+            sort_keys=True,
+        ).encode()
+    )
+    for models in (content.actions, content.editions, content.species):
+        for key in sorted(models):
+            digest.update(models[key].model_dump_json().encode())
+    return digest.hexdigest()[:32]
 
 
 # -- data retention -------------------------------------------------------------------------
@@ -170,12 +203,20 @@ def _read_summaries(path: Path) -> dict[str, Any]:
     return players if isinstance(players, dict) else {}
 
 
-def class_summaries(klass: ClassStore, profile_ids: list[str]) -> dict[str, PlayerSummary]:
-    """Every player's summary, folded again only for players whose ledger changed since the
-    last time (the cache ``class/summaries.json`` is shared by the class's PCs; a stale or
-    lost cache only costs time)."""
+def class_summaries(
+    klass: ClassStore,
+    profile_ids: list[str],
+    content: Content,
+    rules: Rules,
+    now: dt.datetime,
+) -> dict[str, PlayerSummary]:
+    """Every player's summary from the entries the rules accept, checked again only for players
+    whose ledger (or the class's rules, or the decks) changed since the last time (the cache
+    ``class/summaries.json`` is shared by the class's PCs; a stale or lost cache only costs
+    time)."""
     cache_path = klass.folder / SUMMARIES_FILE
     cached = _read_summaries(cache_path)
+    key = rules_key(content, rules)
     found: dict[str, PlayerSummary] = {}
     fresh: dict[str, Any] = {}
     changed = False
@@ -183,15 +224,19 @@ def class_summaries(klass: ClassStore, profile_ids: list[str]) -> dict[str, Play
         signature = _signature(klass.store.folder(profile_id))
         known = cached.get(profile_id)
         summary = None
-        if isinstance(known, dict) and known.get("files") == signature:
+        if (
+            isinstance(known, dict)
+            and known.get("files") == signature
+            and known.get("rules") == key
+        ):
             with contextlib.suppress(KeyError, TypeError, ValueError, AttributeError):
                 summary = PlayerSummary.from_dict(known["summary"])
         if summary is None:
             changed = True
-            state = PlayerState.from_entries(read_entries(klass.store, profile_id))
-            summary = PlayerSummary.of(state)
+            entries = read_entries(klass.store, profile_id)
+            summary = PlayerSummary.of(checked_state(entries, content, rules, now))
         found[profile_id] = summary
-        fresh[profile_id] = {"files": signature, "summary": summary.to_dict()}
+        fresh[profile_id] = {"files": signature, "rules": key, "summary": summary.to_dict()}
     if changed or set(cached) != set(fresh):
         with contextlib.suppress(OSError):  # a read-only share: no cache, same figures
             klass.folder.mkdir(parents=True, exist_ok=True)
@@ -200,9 +245,17 @@ def class_summaries(klass: ClassStore, profile_ids: list[str]) -> dict[str, Play
     return found
 
 
-def read_class(klass: ClassStore, content: Content) -> ClassTotals:
-    """The class goal, album and report rows, read from every player folder."""
+def read_class(klass: ClassStore, content: Content, now: dt.datetime | None = None) -> ClassTotals:
+    """The class goal, album and report rows, read from every player folder: only the entries
+    the class's rules accept count (``left_out`` says how many did not)."""
     students = klass.students()
-    summaries = class_summaries(klass, [s.profile_id for s in students])
+    settings = klass.settings()
+    summaries = class_summaries(
+        klass,
+        [s.profile_id for s in students],
+        content,
+        settings.rules(),
+        now or dt.datetime.now(),
+    )
     answers = {s.profile_id: load_answers(klass.store, s.profile_id) for s in students}
-    return class_totals(students, summaries, content, klass.settings(), answers)
+    return class_totals(students, summaries, content, settings, answers)

@@ -194,7 +194,7 @@ class TeacherMode:
     # -- the class screen and the report ------------------------------------------------
 
     def class_totals(self) -> ClassTotals:
-        return read_class(self.klass, self.content)
+        return read_class(self.klass, self.content, self.clock())
 
 
 # -- the child's side, under the class's rules -----------------------------------------------

@@ -259,7 +259,7 @@ class Navigator:
             )
             return
         try:
-            totals = read_class(ctx.klass, ctx.content)
+            totals = read_class(ctx.klass, ctx.content, ctx.now())
             goal_name = ctx.klass.settings().goal_name
         except (SaveError, CorruptFile, OSError) as exc:
             ctx.toast(self.tr.error(exc), error=True, seconds=6)

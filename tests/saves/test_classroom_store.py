@@ -250,3 +250,78 @@ def test_a_new_student_with_a_bad_group_is_not_created(klass: ClassStore) -> Non
     with pytest.raises(SaveError):
         klass.add_student("Mia", NOW, "x" * 200)
     assert klass.students() == []
+
+
+def tamper(klass: ClassStore, profile_id: str, mini_content: object) -> int:
+    """An honest action, then a hand-edited ledger: that action inflated and a forged teacher's
+    bonus added. Returns the honest action's CO2e."""
+    from dataclasses import replace
+
+    from game.core.content import Content
+    from game.core.economy import log_action
+    from game.core.ledger import LedgerEntry
+    from game.saves.ledger_files import write_ledger
+
+    assert isinstance(mini_content, Content)
+    save = klass.store.open(profile_id, NOW)
+    bike = mini_content.actions["cycle-instead-of-car"]
+    honest = log_action(save.state, bike, 1, day=NOW.date(), now=NOW)
+    save.record(honest)
+    second = log_action(save.state, bike, 1, day=NOW.date(), now=NOW)
+    save.record(second)
+    save.close()
+    forged = LedgerEntry(
+        seq=3, kind="bonus", amount_g=90_000, at=NOW, day=NOW.date(), reason="teacher-x-trees"
+    )
+    folder = klass.store.folder(profile_id)
+    for part in ledger_files(folder):
+        part.unlink()
+    write_ledger(folder, [honest, replace(second, amount_g=80_000), forged])
+    return honest.amount_g
+
+
+def test_class_totals_count_only_entries_the_rules_accept(
+    klass: ClassStore, mini_content: object
+) -> None:
+    from game.saves.class_data import read_class
+
+    mia = klass.add_student("Mia", NOW)
+    klass.add_student("Noah", NOW)
+    honest = tamper(klass, mia.profile_id, mini_content)
+    totals = read_class(klass, mini_content, NOW)  # type: ignore[arg-type]
+    assert totals.co2e_g == honest
+    assert totals.left_out == 2
+    (row,) = [r for r in totals.rows if r.student.name == "Mia"]
+    assert (row.left_out, row.energy_g) == (2, honest)
+    again = read_class(ClassStore(SaveStore(klass.store.root)), mini_content, NOW)  # type: ignore[arg-type]
+    assert (again.co2e_g, again.left_out) == (honest, 2)  # the same from the shared cache
+
+
+def test_the_report_says_how_many_entries_were_left_out(
+    klass: ClassStore, mini_content: object
+) -> None:
+    from game.config import LOCALE_DIR
+    from game.i18n import Translator
+    from game.reports.class_report import csv_text, html_text
+    from game.saves.class_data import read_class
+
+    mia = klass.add_student("Mia", NOW)
+    tamper(klass, mia.profile_id, mini_content)
+    totals = read_class(klass, mini_content, NOW)  # type: ignore[arg-type]
+    page = html_text(totals, mini_content, Translator.load("en", LOCALE_DIR), today=NOW.date())  # type: ignore[arg-type]
+    assert 'class="warn"' in page and "Mia (2)" in page
+    header, line = csv_text(totals, mini_content).splitlines()  # type: ignore[arg-type]
+    assert header.endswith("left_out_entries") and line.endswith(",2")
+
+
+def test_a_class_rule_changes_what_the_totals_accept(
+    klass: ClassStore, mini_content: object
+) -> None:
+    from game.saves.class_data import read_class
+
+    mia = klass.add_student("Mia", NOW)
+    honest = tamper(klass, mia.profile_id, mini_content)
+    assert read_class(klass, mini_content, NOW).co2e_g == honest  # type: ignore[arg-type]
+    klass.save_settings(ClassSettings(allowed_actions=frozenset({"no-such-action"})))
+    totals = read_class(klass, mini_content, NOW)  # type: ignore[arg-type]
+    assert (totals.co2e_g, totals.left_out) == (0, 3)  # not the summary cached before
