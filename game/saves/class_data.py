@@ -35,12 +35,10 @@ from game.saves.meta import PROFILE_FILE, load_meta
 from game.saves.migrations import SaveError
 from game.saves.player import disk_message
 from game.saves.profiles import SaveStore
+from game.saves.quiz_file import read_answers, write_answers
 
-QUIZ_FILE = "quiz.json"
 SUMMARIES_FILE = "summaries.json"
 SUMMARY_VERSION = 2  # 2: only the entries the rules accept are counted
-QUIZ_VERSION = 1
-MAX_ANSWERS = 20_000  # the oldest answers go first beyond this
 
 
 def read_entries(store: SaveStore, profile_id: str) -> list[LedgerEntry]:
@@ -162,22 +160,14 @@ def apply_class_retention(store: SaveStore, months: int, today: dt.date) -> dict
 
 def load_answers(store: SaveStore, profile_id: str) -> list[Answer]:
     """A student's saved quiz answers, oldest first (none when the file is missing or bad)."""
-    path = store.folder(profile_id) / QUIZ_FILE
-    try:
-        data = read_json(path)
-        return [Answer.from_dict(raw) for raw in data["answers"]]
-    except (FileNotFoundError, CorruptFile, KeyError, TypeError, ValueError):
-        return []
+    return read_answers(store.folder(profile_id))
 
 
 def save_answers(store: SaveStore, profile_id: str, answers: list[Answer]) -> None:
     """Add ``answers`` to the student's saved ones. Call it while the student's profile is
     open (its lock makes this PC the only writer)."""
-    path = store.folder(profile_id) / QUIZ_FILE
-    every = [*load_answers(store, profile_id), *answers][-MAX_ANSWERS:]
-    document = {"schema_version": QUIZ_VERSION, "answers": [a.to_dict() for a in every]}
     try:
-        write_atomic(path, dump_json(document))
+        write_answers(store.folder(profile_id), [*load_answers(store, profile_id), *answers])
     except OSError as exc:
         raise SaveError(disk_message(exc, Message("Could not save the quiz"))) from exc
 

@@ -27,6 +27,7 @@ from game.saves.ledger_files import (
 from game.saves.lock import ProfileLock
 from game.saves.meta import PROFILE_FILE, ProfileMeta, load_meta
 from game.saves.migrations import RENAMES, Renames, SaveError
+from game.saves.quiz_file import read_answers
 from game.saves.transfer import export_document
 from game.saves.views import Views
 
@@ -282,7 +283,9 @@ class PlayerSave:
         """Write this profile to ``path`` as one portable file; SaveError when that fails."""
         # entries set aside by the verifier travel too: kept aside, never deleted
         entries = sorted([*self.state.entries, *self.state.set_aside], key=lambda e: e.seq)
-        data = export_document(self.meta, entries, now or dt.datetime.now())
+        data = export_document(
+            self.meta, entries, now or dt.datetime.now(), read_answers(self.folder)
+        )
         with contextlib.suppress(OSError):  # what an export that was killed left behind
             remove_temp_files(path.parent, path.name)
         try:
