@@ -11,9 +11,6 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
-import os
-import shutil
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -25,17 +22,15 @@ from game.core.ledger import LedgerEntry, PlayerState
 from game.core.messages import Message
 from game.core.quiz import Answer
 from game.core.verify import verify_ledger
-from game.saves import backups
 from game.saves.atomic import CorruptFile, dump_json, read_json, write_atomic
-from game.saves.backups import BACKUP_DIR
 from game.saves.classroom import ClassStore
-from game.saves.ledger_files import ledger_files, load_part, parse_part_name, write_ledger
+from game.saves.ledger_files import ledger_files, load_part
 from game.saves.lock import ProfileLock
-from game.saves.meta import PROFILE_FILE, load_meta
 from game.saves.migrations import SaveError
 from game.saves.player import disk_message
 from game.saves.profiles import SaveStore
 from game.saves.quiz_file import read_answers, write_answers
+from game.saves.retention import finish_retention, ledger_paths, replace_ledger
 
 SUMMARIES_FILE = "summaries.json"
 SUMMARY_VERSION = 2  # 2: only the entries the rules accept are counted
@@ -43,13 +38,18 @@ SUMMARY_VERSION = 2  # 2: only the entries the rules accept are counted
 
 def read_entries(store: SaveStore, profile_id: str) -> list[LedgerEntry]:
     """Every readable ledger entry of a player (a damaged part is skipped: opening the player
-    repairs it)."""
+    repairs it). While a retention is being applied, the new ledger whole (never a mix)."""
     folder = store.folder(profile_id)
     entries: dict[int, LedgerEntry] = {}
-    for path in ledger_files(folder):
-        with contextlib.suppress(CorruptFile, OSError):
-            for entry in load_part(path, store.renames)[1]:
+    for candidates in ledger_paths(folder):
+        for path in candidates:
+            try:
+                part = load_part(path, store.renames)[1]
+            except (CorruptFile, OSError):
+                continue
+            for entry in part:
                 entries.setdefault(entry.seq, entry)
+            break
     return [entries[seq] for seq in sorted(entries)]
 
 
@@ -101,48 +101,17 @@ def delete_old_entries(store: SaveStore, profile_id: str, months: int, today: dt
     lock = ProfileLock(folder)
     lock.acquire()
     try:
+        finish_retention(folder)  # one a crash interrupted, before reading the ledger
         kept, deleted = apply_retention(
             read_entries(store, profile_id), retention_cutoff(today, months)
         )
         if deleted:
-            _replace_ledger(folder, kept)
+            replace_ledger(folder, kept)
     except OSError as exc:
         raise SaveError(disk_message(exc, Message("Could not delete old entries"))) from exc
     finally:
         lock.release()
     return deleted
-
-
-def _replace_ledger(folder: Path, entries: list[LedgerEntry]) -> None:
-    staging = folder / ".retention"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
-    try:
-        write_ledger(staging, entries)
-        # the backups of the old parts go first: they hold the deleted entries, and a part that
-        # is missing but has backups would be put back when the player opens
-        for old in (folder / BACKUP_DIR).glob("ledger-*"):
-            if parse_part_name(old.name.rsplit(".", 1)[0]) is not None:
-                old.unlink()
-        for old in ledger_files(folder):
-            old.unlink()
-        for new in sorted(staging.iterdir()):
-            os.replace(new, folder / new.name)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    state = PlayerState.from_entries(entries)
-    meta_path = folder / PROFILE_FILE
-    meta = load_meta(meta_path, folder.name)
-    meta = replace(
-        meta,
-        balance=state.balance,
-        earned_total=state.earned_total,
-        cards=len(state.owned),
-        entries=len(entries),
-    )
-    write_atomic(meta_path, dump_json(meta.to_dict()))
-    for old in backups.backups_of(meta_path):
-        old.unlink()  # an older copy would count the deleted entries as missing
 
 
 def apply_class_retention(store: SaveStore, months: int, today: dt.date) -> dict[str, int]:

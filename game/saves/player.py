@@ -28,6 +28,7 @@ from game.saves.lock import ProfileLock
 from game.saves.meta import PROFILE_FILE, ProfileMeta, load_meta
 from game.saves.migrations import RENAMES, Renames, SaveError
 from game.saves.quiz_file import read_answers
+from game.saves.retention import finish_retention
 from game.saves.transfer import export_document
 from game.saves.views import Views
 
@@ -76,6 +77,7 @@ class PlayerSave:
         self.folder = folder
         self._lock: ProfileLock | None = lock
         self.recovery_notes: list[str] = []
+        finish_retention(folder)  # a data retention a crash interrupted, before anything is read
         for temp_folder in (folder, folder / BACKUP_DIR):
             with contextlib.suppress(OSError):
                 remove_temp_files(temp_folder)
