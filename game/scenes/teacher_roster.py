@@ -86,7 +86,7 @@ class TeacherRosterScene(TeacherPage):
         try:
             return self.teacher.students()
         except REFUSALS as exc:  # a damaged roster file: say so, show none
-            self.ctx.toast(self.tr.error(exc), error=True, seconds=6)
+            self.ctx.toast(self.refusal(exc), error=True, seconds=10)
             return []
 
     def turn(self, step: int) -> None:

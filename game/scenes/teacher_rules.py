@@ -14,6 +14,7 @@ import pygame
 
 from game.core.classroom import MAX_GOAL_NAME, ClassSettings, cap_bounds, cap_step
 from game.core.models import Action
+from game.saves.class_errors import ClassFileDamaged
 from game.scenes.teacher_base import BODY_TOP, REFUSALS, TeacherPage
 from game.ui import draw, theme
 
@@ -44,6 +45,7 @@ class TeacherRulesScene(TeacherPage):
     def __init__(self, ctx, teacher) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx, teacher)
         self.page = 0
+        self.settings: ClassSettings | None = None  # as read by the last layout (None: damaged)
 
     def switch(self, on: bool, on_text: str, off_text: str) -> str:
         """A switch's label: its state in words, after a tick (on) or a cross (off)."""
@@ -51,11 +53,16 @@ class TeacherRulesScene(TeacherPage):
 
     def layout(self) -> None:
         super().layout()
+        self.settings = None
         try:
             settings = self.teacher.settings()
-        except REFUSALS as exc:  # a damaged settings file: say so, change nothing
-            self.ctx.toast(self.refusal(exc), error=True, seconds=8)
+        except ClassFileDamaged as exc:  # the game's own rules apply; a change replaces it
+            self.ctx.toast(self.refusal(exc), error=True, seconds=10)
+            settings = ClassSettings()
+        except REFUSALS as exc:  # the folder cannot be read at all: say so, change nothing
+            self.ctx.toast(self.refusal(exc), error=True, seconds=10)
             return
+        self.settings = settings
         self._general(settings)
         self._goal(settings)
         self._editions(settings)
@@ -174,40 +181,46 @@ class TeacherRulesScene(TeacherPage):
 
     # -- the changes ---------------------------------------------------------------------------
 
+    def current(self) -> ClassSettings:
+        """The class's settings as saved now (another PC may have changed them), or the game's
+        own when the file is damaged (then the change saved replaces it, kept aside)."""
+        try:
+            return self.teacher.settings()
+        except ClassFileDamaged:
+            return ClassSettings()
+
     def turn(self, step: int) -> None:
         self.page += step
         self.layout()
 
     def change(self, **values: object) -> None:
-        self.attempt(lambda: self.teacher.save_settings(self.teacher.settings().changed(**values)))
+        self.attempt(lambda: self.teacher.save_settings(self.current().changed(**values)))
 
     def set_cap(self, action: Action, cap_g: int) -> None:
         low, high = cap_bounds(action)
         cap = min(high, max(low, cap_g))
-        self.attempt(
-            lambda: self.teacher.save_settings(self.teacher.settings().with_cap(action, cap))
-        )
+        self.attempt(lambda: self.teacher.save_settings(self.current().with_cap(action, cap)))
 
     def rename_goal(self) -> None:
-        settings = self.teacher.settings()
+        settings = self.current()
         self.ctx.nav.ask(
             self.tr(
                 "The class goal's name, as the class screen shows it (at most {count} letters):",
                 count=MAX_GOAL_NAME,
             ),
             lambda name: self.attempt(
-                lambda: self.teacher.save_settings(self.teacher.settings().with_goal_name(name))
+                lambda: self.teacher.save_settings(self.current().with_goal_name(name))
             ),
             initial=settings.goal_name or self.tr("Our class forest"),
         )
 
     def toggle_edition(self, edition_id: str) -> None:
-        off = set(self.teacher.settings().editions_off)
+        off = set(self.current().editions_off)
         off.symmetric_difference_update({edition_id})
         self.change(editions_off=frozenset(off))
 
     def toggle_action(self, action_id: str) -> None:
-        settings: ClassSettings = self.teacher.settings()
+        settings: ClassSettings = self.current()
         every = set(self.teacher.content.actions)
         allowed = set(every if settings.allowed_actions is None else settings.allowed_actions)
         allowed.symmetric_difference_update({action_id})
@@ -251,9 +264,8 @@ class TeacherRulesScene(TeacherPage):
             (heading.right + 16, ACTIONS_TOP - 30),
             "midleft",
         )
-        try:
-            settings = self.teacher.settings()
-        except REFUSALS:  # told once, in layout
+        settings = self.settings
+        if settings is None:  # told once, in layout
             return
         self._value(
             surface,

@@ -229,10 +229,56 @@ def test_settings_changed_within_the_same_tick_are_seen(klass: ClassStore) -> No
 def test_damaged_settings_file_is_reported(klass: ClassStore) -> None:
     klass.folder.mkdir(parents=True)
     (klass.folder / "settings.json").write_text('{"schema_version": 1, "settings": {"goal_g": -5}}')
-    from game.saves.atomic import CorruptFile
+    from game.saves.class_errors import ClassFileDamaged
 
-    with pytest.raises(CorruptFile):
+    with pytest.raises(ClassFileDamaged) as raised:
         klass.settings()
+    assert "goal" in raised.value.reason  # the technical reason, for the log
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("settings.json", "{ not json"),
+        ("settings.json", '{"schema_version": 1, "settings": {"caps": {"x": "many"}}}'),
+        ("roster.json", '{"schema_version": 1, "students": ["Mia"]}'),
+        ("roster.json", "\udcff".encode("utf-8", "surrogatepass").decode("latin-1")),
+        ("pin.json", '{"schema_version": 1, "algorithm": "md5"}'),
+        ("pin.json", "[]"),
+    ],
+)
+def test_a_damaged_class_file_says_what_to_do_in_the_teachers_language(
+    klass: ClassStore, name: str, text: str
+) -> None:
+    from game.config import LOCALE_DIR
+    from game.core.messages import Message, message_of
+    from game.i18n import Translator
+    from game.saves.class_errors import ClassFileDamaged
+
+    klass.folder.mkdir(parents=True)
+    (klass.folder / name).write_text(text, encoding="latin-1")
+    read = {
+        "settings.json": klass.settings,
+        "roster.json": klass.students,
+        "pin.json": lambda: TeacherPin(klass.folder, iterations=1000).check("1234", NOW),
+    }[name]
+    with pytest.raises(ClassFileDamaged) as raised:
+        read()
+    assert isinstance(message_of(raised.value), Message)
+    english = Translator.load("en", LOCALE_DIR).error(raised.value)
+    chinese = Translator.load("zh-Hans", LOCALE_DIR).error(raised.value)
+    assert chinese != english and name in chinese  # translated, naming the file for IT
+    for technical in ("JSON", "schema", "Traceback", "Error", raised.value.reason):
+        assert technical not in chinese.replace(str(klass.folder / name), "")
+
+
+def test_new_settings_replace_a_damaged_file_kept_aside(klass: ClassStore) -> None:
+    klass.folder.mkdir(parents=True)
+    (klass.folder / "settings.json").write_text("{ not json")
+    klass.save_settings(ClassSettings(goal_g=100_000))
+    assert klass.settings().goal_g == 100_000
+    (aside,) = klass.folder.glob("settings.json.damaged-*")
+    assert aside.read_text() == "{ not json"
 
 
 def test_a_group_is_tidied_bounded_and_cleared(klass: ClassStore) -> None:

@@ -111,3 +111,16 @@ def test_a_goal_name_too_long_is_refused_and_nothing_changes(game: Driver) -> No
     game.type_text("x" * 60)
     game.key(pygame.K_RETURN)
     assert teacher_of(game).settings().goal_name == ""
+
+
+def test_a_damaged_settings_file_shows_the_games_rules_and_a_change_replaces_it(
+    game: Driver,
+) -> None:
+    settings_file = game.ctx.store.root / "class" / "settings.json"
+    settings_file.write_text("{ not json", encoding="utf-8")
+    game.click("Waiting")
+    game.click("Class rules")
+    assert any(t.error and "damaged" in t.message for t in game.ctx.toasts)
+    game.click(f"{OFF_MARK} Off: actions count at once")
+    assert teacher_of(game).settings().approval
+    assert list(settings_file.parent.glob("settings.json.damaged-*"))
