@@ -11,12 +11,12 @@ import contextlib
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
-from typing import Any
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
+from game.core.class_settings import ClassSettings as ClassSettings  # its home before
 from game.core.content import Content
-from game.core.economy import RuleError, Rules, grant_bonus, log_action, log_pending
+from game.core.economy import RuleError, grant_bonus, log_action, log_pending
 from game.core.ledger import CARRIED, LedgerEntry, PlayerState
 from game.core.messages import N_, Message
 from game.core.models import Action, Edition
@@ -26,12 +26,6 @@ MAX_STUDENT_NAME = 24  # game.saves.meta.MAX_NAME: first names or nicknames only
 MAX_GROUP = 24
 MAX_ROSTER = 200
 TEACHER_BONUS_MAX_G = 5000  # one teacher's bonus at most (a typo guard)
-MAX_GOAL_NAME = 40
-# A class's daily cap for an action stays between a tenth of the deck's cap and twice it: a
-# teacher may slow an action down or favour it for a while, never switch the pace rules off
-# (the day's total still limits every day). Hand-edited settings are held to an absolute bound.
-CAP_SHARE_LOW, CAP_SHARE_HIGH = 0.1, 2.0
-MAX_CAP_G = 20_000
 TEACHER = "teacher"
 WAITING_FOR_TEACHER = N_("Waiting for your teacher")
 
@@ -135,147 +129,6 @@ class Student:
     name: str
     group: str | None = None
     archived: bool = False
-
-
-@dataclass(frozen=True)
-class ClassSettings:
-    """What the teacher sets for the class (all optional: the defaults are the game's own)."""
-
-    approval: bool = False  # self-reported actions count only once approved
-    allowed_actions: frozenset[str] | None = None  # None: every action of the decks
-    caps: Mapping[str, int] = field(default_factory=dict)  # daily cap (g) by action id
-    backdate_days: int = 1
-    editions_off: frozenset[str] = frozenset()
-    retention_months: int | None = None  # delete ledger entries older than this
-    goal_g: int = 500_000  # the class goal in grams CO2e (500 kg)
-    goal_name: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "approval": self.approval,
-            "allowed_actions": None
-            if self.allowed_actions is None
-            else sorted(self.allowed_actions),
-            "caps": dict(sorted(self.caps.items())),
-            "backdate_days": self.backdate_days,
-            "editions_off": sorted(self.editions_off),
-            "retention_months": self.retention_months,
-            "goal_g": self.goal_g,
-            "goal_name": self.goal_name,
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> ClassSettings:
-        """Raises ValueError, TypeError or KeyError for settings that are not valid."""
-        allowed = data.get("allowed_actions")
-        settings = cls(
-            approval=bool(data.get("approval", False)),
-            allowed_actions=None if allowed is None else frozenset(str(a) for a in allowed),
-            caps={str(k): int(v) for k, v in dict(data.get("caps", {})).items()},
-            backdate_days=int(data.get("backdate_days", 1)),
-            editions_off=frozenset(str(e) for e in data.get("editions_off", [])),
-            retention_months=None
-            if data.get("retention_months") is None
-            else int(data["retention_months"]),
-            goal_g=int(data.get("goal_g", 500_000)),
-            goal_name=str(data.get("goal_name", "")),
-        )
-        settings.check()
-        return settings
-
-    def check(self) -> None:
-        if not 0 <= self.backdate_days <= 14:
-            raise ValueError("backdate_days must be between 0 and 14")
-        if any(not 0 < cap <= MAX_CAP_G for cap in self.caps.values()):
-            raise ValueError(f"a daily cap must be between 1 and {MAX_CAP_G} g")
-        if len(self.goal_name) > MAX_GOAL_NAME or any(
-            not ch.isprintable() for ch in self.goal_name
-        ):
-            raise ValueError(
-                f"the goal's name must be at most {MAX_GOAL_NAME} printable characters"
-            )
-        if self.retention_months is not None and self.retention_months < 1:
-            raise ValueError("retention_months must be 1 or more")
-        if self.goal_g <= 0:
-            raise ValueError("the class goal must be more than zero")
-
-    def changed(self, **values: Any) -> ClassSettings:
-        settings = replace(self, **values)
-        settings.check()
-        return settings
-
-    def rules(self, base: Rules | None = None) -> Rules:
-        """The economy's rules for this class (what log_action, approve and verify take)."""
-        return replace(
-            base or Rules(),
-            backdate_days=self.backdate_days,
-            allowed=self.allowed_actions,
-            caps=dict(self.caps) or None,
-        )
-
-    def edition_on(self, edition_id: str) -> bool:
-        return edition_id not in self.editions_off
-
-    def cap_of(self, action: Action) -> int:
-        """The action's daily cap in this class (the deck's unless the teacher changed it)."""
-        return self.rules().cap_of(action)
-
-    def with_cap(self, action: Action, cap_g: int) -> ClassSettings:
-        """These settings with ``action`` capped at ``cap_g`` a day; RuleError outside
-        :func:`cap_bounds`. Back at the deck's own cap, the class keeps no cap of its own."""
-        low, high = cap_bounds(action)
-        if not low <= cap_g <= high:
-            raise RuleError(
-                Message(
-                    "A daily limit for this action is between {low} g and {high} g.",
-                    low=low,
-                    high=high,
-                )
-            )
-        caps = {k: v for k, v in self.caps.items() if k != action.id}
-        if cap_g != action.daily_cap_g:
-            caps[action.id] = cap_g
-        return self.changed(caps=caps)
-
-    def with_goal_name(self, name: str) -> ClassSettings:
-        """These settings with the class goal called ``name`` (spaces tidied; RuleError when
-        it is too long)."""
-        text = " ".join(name.split())
-        if len(text) > MAX_GOAL_NAME or any(not ch.isprintable() for ch in text):
-            raise RuleError(
-                Message("A goal's name is at most {count} letters.", count=MAX_GOAL_NAME)
-            )
-        return self.changed(goal_name=text)
-
-
-def cap_bounds(action: Action) -> tuple[int, int]:
-    """The lowest and highest daily cap a class may give ``action``."""
-    deck = action.daily_cap_g
-    return max(1, round(deck * CAP_SHARE_LOW)), max(1, round(deck * CAP_SHARE_HIGH))
-
-
-def cap_step(action: Action) -> int:
-    """How much one press of the rules page's − or + changes the action's cap."""
-    return max(1, round(action.daily_cap_g * CAP_SHARE_LOW))
-
-
-def settings_problem(content: Content, settings: ClassSettings) -> Message | None:
-    """Why ``settings`` do not fit the decks (a cap out of its bounds), or None."""
-    for action_id, cap in sorted(settings.caps.items()):
-        action = content.actions.get(action_id)
-        if action is None:
-            continue  # an action gone from the decks: its cap no longer applies
-        low, high = cap_bounds(action)
-        if not low <= cap <= high:
-            return Message(
-                "The daily limit of {action} is {cap} g, but it must be between {low} g and "
-                "{high} g.",
-                action=action.name,
-                cap=cap,
-                low=low,
-                high=high,
-            )
-    return None
 
 
 def actions_for(content: Content, settings: ClassSettings) -> list[Action]:

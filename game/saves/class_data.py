@@ -14,10 +14,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from game.core.class_settings import ClassSettings
 from game.core.class_totals import ClassTotals, PlayerSummary, class_totals
 from game.core.classroom import apply_retention, retention_cutoff
 from game.core.content import Content
-from game.core.economy import Rules
 from game.core.ledger import LedgerEntry, PlayerState
 from game.core.messages import Message
 from game.core.quiz import Answer
@@ -62,16 +62,17 @@ def class_states(store: SaveStore) -> dict[str, PlayerState]:
 
 
 def checked_state(
-    entries: list[LedgerEntry], content: Content, rules: Rules, now: dt.datetime
+    entries: list[LedgerEntry], content: Content, settings: ClassSettings, now: dt.datetime
 ) -> PlayerState:
-    """A player's state from the entries the rules accept (the rest in ``set_aside``), as the
-    game counts them when the player opens."""
-    return verify_ledger(entries, content, now=now, rules=rules).state
+    """A player's state from the entries the class's rules accept (the rest in ``set_aside``),
+    as the game counts them when the player opens."""
+    return verify_ledger(entries, content, now=now, rules_at=settings.rules_at).state
 
 
-def rules_key(content: Content, rules: Rules) -> str:
+def rules_key(content: Content, settings: ClassSettings) -> str:
     """What the verifier's answer depends on besides the ledger: the class's rules and the
     decks (actions, editions and species). A summary cached under another key is folded again."""
+    rules = settings.rules()
     digest = hashlib.sha256()
     digest.update(
         json.dumps(
@@ -80,6 +81,7 @@ def rules_key(content: Content, rules: Rules) -> str:
                 "daily_total_g": rules.daily_total_g,
                 "allowed": None if rules.allowed is None else sorted(rules.allowed),
                 "caps": dict(sorted((rules.caps or {}).items())),
+                "past": [p.to_dict() for p in settings.past_rules],
             },
             sort_keys=True,
         ).encode()
@@ -166,7 +168,7 @@ def class_summaries(
     klass: ClassStore,
     profile_ids: list[str],
     content: Content,
-    rules: Rules,
+    settings: ClassSettings,
     now: dt.datetime,
 ) -> dict[str, PlayerSummary]:
     """Every player's summary from the entries the rules accept, checked again only for players
@@ -175,7 +177,7 @@ def class_summaries(
     time)."""
     cache_path = klass.folder / SUMMARIES_FILE
     cached = _read_summaries(cache_path)
-    key = rules_key(content, rules)
+    key = rules_key(content, settings)
     found: dict[str, PlayerSummary] = {}
     fresh: dict[str, Any] = {}
     changed = False
@@ -193,7 +195,7 @@ def class_summaries(
         if summary is None:
             changed = True
             entries = read_entries(klass.store, profile_id)
-            summary = PlayerSummary.of(checked_state(entries, content, rules, now))
+            summary = PlayerSummary.of(checked_state(entries, content, settings, now))
         found[profile_id] = summary
         fresh[profile_id] = {"files": signature, "rules": key, "summary": summary.to_dict()}
     if changed or set(cached) != set(fresh):
@@ -213,7 +215,7 @@ def read_class(klass: ClassStore, content: Content, now: dt.datetime | None = No
         klass,
         [s.profile_id for s in students],
         content,
-        settings.rules(),
+        settings,
         now or dt.datetime.now(),
     )
     answers = {s.profile_id: load_answers(klass.store, s.profile_id) for s in students}

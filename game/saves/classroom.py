@@ -179,9 +179,16 @@ class ClassStore:
 
     # -- changing ----------------------------------------------------------------------------
 
-    def save_settings(self, settings: ClassSettings) -> None:
+    def save_settings(self, settings: ClassSettings, now: dt.datetime | None = None) -> None:
+        """Save the teacher's settings. A change to the economy's rules keeps the rules before
+        it (from ``now``, the moment of the change) for the entries written under them."""
         settings.check()
         with self._locked():
+            try:
+                before = self.settings()
+            except ClassFileDamaged:
+                before = ClassSettings()
+            settings = settings.after(before, now or dt.datetime.now())
             self._write(SETTINGS_FILE, {"settings": settings.to_dict()})
 
     def _update_roster(self, change: Callable[[dict[str, dict[str, Any]]], None]) -> None:

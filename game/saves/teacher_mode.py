@@ -18,13 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.core import economy
+from game.core.class_settings import settings_problem
 from game.core.class_totals import ClassTotals
 from game.core.classroom import (
     ClassSettings,
     Student,
     grant_teacher_bonus,
     record_action,
-    settings_problem,
 )
 from game.core.content import Content
 from game.core.economy import RuleError, Rules
@@ -123,7 +123,7 @@ class TeacherMode:
         problem = settings_problem(self.content, settings)
         if problem is not None:
             raise RuleError(problem)
-        self.klass.save_settings(settings)
+        self.klass.save_settings(settings, self.clock())
 
     def rules(self) -> Rules:
         """The economy's rules for this class: pass them to log, undo, approve and verify."""

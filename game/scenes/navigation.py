@@ -112,8 +112,10 @@ class Navigator:
         if ctx.content is not None:
             # the class's rules (its actions, caps and back-dating), which its entries were
             # written under: the game's defaults would set aside what the teacher allowed
-            rules = ctx.class_settings().rules()
-            verdict = verify_ledger(ctx.save.state.entries, ctx.content, now=ctx.now(), rules=rules)
+            settings = ctx.class_settings()
+            verdict = verify_ledger(
+                ctx.save.state.entries, ctx.content, now=ctx.now(), rules_at=settings.rules_at
+            )
             ctx.save.adopt(verdict.state)
             for violation in verdict.violations:
                 log.warning("player %s, %s", meta.id, violation)

@@ -12,7 +12,7 @@ from functools import partial
 
 import pygame
 
-from game.core.classroom import MAX_GOAL_NAME, ClassSettings, cap_bounds, cap_step
+from game.core.class_settings import MAX_GOAL_NAME, ClassSettings, cap_bounds, cap_step
 from game.core.models import Action
 from game.saves.class_errors import ClassFileDamaged
 from game.scenes.teacher_base import BODY_TOP, REFUSALS, TeacherPage

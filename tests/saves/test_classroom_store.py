@@ -368,6 +368,32 @@ def test_a_class_rule_changes_what_the_totals_accept(
     mia = klass.add_student("Mia", NOW)
     honest = tamper(klass, mia.profile_id, mini_content)
     assert read_class(klass, mini_content, NOW).co2e_g == honest  # type: ignore[arg-type]
-    klass.save_settings(ClassSettings(allowed_actions=frozenset({"no-such-action"})))
+    # a rule in force since before the entries were written (not a change made after them)
+    since = NOW - dt.timedelta(days=1)
+    klass.save_settings(ClassSettings(allowed_actions=frozenset({"no-such-action"})), since)
     totals = read_class(klass, mini_content, NOW)  # type: ignore[arg-type]
     assert (totals.co2e_g, totals.left_out) == (0, 3)  # not the summary cached before
+
+
+def test_a_cap_changed_after_the_entries_keeps_the_class_totals(
+    klass: ClassStore, mini_content: object
+) -> None:
+    from game.saves.class_data import read_class
+
+    mia = klass.add_student("Mia", NOW)
+    honest = tamper(klass, mia.profile_id, mini_content)
+    later = NOW + dt.timedelta(hours=2)
+    klass.save_settings(ClassSettings(caps={"cycle-instead-of-car": 100}), later)
+    totals = read_class(klass, mini_content, later)  # type: ignore[arg-type]
+    assert (totals.co2e_g, totals.left_out) == (honest, 2)
+
+
+def test_saving_a_changed_cap_keeps_the_rules_before_it(klass: ClassStore) -> None:
+    klass.save_settings(ClassSettings(goal_g=100_000), NOW)
+    klass.save_settings(ClassSettings(goal_g=100_000, caps={"bike": 50}), NOW)
+    later = NOW + dt.timedelta(hours=1)
+    klass.save_settings(ClassSettings(goal_g=200_000, caps={"bike": 50}), later)
+    settings = ClassStore(SaveStore(klass.store.root)).settings()
+    assert [p.until for p in settings.past_rules] == [NOW]
+    assert settings.rules_at(NOW - dt.timedelta(minutes=1)).caps is None
+    assert settings.rules_at(later).caps == {"bike": 50}

@@ -21,7 +21,7 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 import pygame
 
 from game.core import economy, reveals
-from game.core.classroom import ClassSettings, cap_step
+from game.core.class_settings import ClassSettings, cap_step
 from game.scenes.quiz import QuizScene
 from tests.scenes.class_setup import PIN, add_history, make_class
 from tests.scenes.driver import NOW, Driver

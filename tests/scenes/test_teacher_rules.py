@@ -8,7 +8,8 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.core.classroom import cap_bounds, cap_step, record_action
+from game.core.class_settings import cap_bounds, cap_step
+from game.core.classroom import record_action
 from game.core.ledger import PlayerState
 from game.scenes.dialogs import AskScene
 from game.scenes.teacher_rules import OFF_MARK, ON_MARK, TeacherRulesScene
