@@ -13,8 +13,9 @@ Usage::
     python tools/profiles.py [--saves DIR] history PROFILE_ID [--data DIR] [--lang LANG]
 
 Exit status: 0 when it worked, 1 when it did not (the line says why), 2 for a mistyped command.
-``history`` checks the whole ledger against the rules and the decks (game.core.verify, the same
-check the game runs when a player opens), lists every violation and exits 1 when there is one.
+``history`` checks the whole ledger against the rules (the class's, as they were when each entry
+was written) and the decks (game.core.verify, the same check the game runs when a player opens),
+lists every violation and exits 1 when there is one.
 """
 
 from __future__ import annotations
@@ -27,10 +28,12 @@ from typing import NoReturn
 
 from game.config import LOCALE_DIR, Config
 from game.core.audit import history_text
+from game.core.class_settings import ClassSettings
 from game.core.content import ContentError, load_content
 from game.core.languages import SOURCE_LANGUAGE
 from game.core.verify import verify_ledger
 from game.i18n import Translator, languages
+from game.saves.classroom import ClassStore
 from game.saves.lock import ProfileBusy
 from game.saves.profiles import SaveError, SaveStore
 
@@ -107,10 +110,19 @@ def print_history(store: SaveStore, profile_id: str, data_dir: Path, lang: str) 
     except ContentError:
         content = None  # the history still prints, with species ids instead of names
     now = dt.datetime.now()
+    try:  # the class's rules, as they were when each entry was written
+        settings = ClassStore(store).settings()
+    except SaveError as exc:
+        print(f"{exc} The game's own rules are used.", file=sys.stderr)
+        settings = ClassSettings()
     save = store.open(profile_id, now)
     try:
         state = save.state
-        verdict = None if content is None else verify_ledger(state.entries, content, now=now)
+        verdict = (
+            None
+            if content is None
+            else verify_ledger(state.entries, content, now=now, rules_at=settings.rules_at)
+        )
         counted = verdict.state if verdict is not None else state
         print(
             f"{save.meta.name}: {counted.earned_total:,} g earned, {counted.balance:,} g to "

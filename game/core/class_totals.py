@@ -1,8 +1,11 @@
 """What the whole class has done together: the class goal, the class album, the report rows.
 
 The goal adds up the CO2e every child's actions avoided; the album holds every species anyone
-in the class has found. Neither ranks one child against another: rows are kept in name order,
-for the teacher's report only.
+in the class has found. Both count only the ledger entries the rules accept
+(:func:`game.core.verify.verify_ledger`, under the class's own rules), so a ledger edited by
+hand cannot grow the class forest; ``left_out`` says how many entries were not counted.
+Neither ranks one child against another: rows are kept in name order, for the teacher's report
+only.
 """
 
 from __future__ import annotations
@@ -29,9 +32,12 @@ class PlayerSummary:
     earned_by_action: dict[str, int]  # CO2e by action id
     owned: dict[str, str]  # species id -> edition id
     pending: int
+    left_out: int = 0  # entries that break the rules, not counted
 
     @classmethod
     def of(cls, state: PlayerState) -> PlayerSummary:
+        """The summary of a state folded from entries that passed the verifier (the entries it
+        set aside, ``state.set_aside``, are counted as left out)."""
         by_action: Counter[str] = Counter()
         for (_, action_id), grams in state.earned_by_day_action.items():
             by_action[action_id] += grams
@@ -46,6 +52,7 @@ class PlayerSummary:
                 sid: e.reveal.edition_id for sid, e in state.owned.items() if e.reveal is not None
             },
             pending=len(state.pending),
+            left_out=len(state.set_aside),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -55,6 +62,7 @@ class PlayerSummary:
             "earned_by_action": self.earned_by_action,
             "owned": self.owned,
             "pending": self.pending,
+            "left_out": self.left_out,
         }
 
     @classmethod
@@ -66,6 +74,7 @@ class PlayerSummary:
             earned_by_action={str(k): int(v) for k, v in data["earned_by_action"].items()},
             owned={str(k): str(v) for k, v in data["owned"].items()},
             pending=int(data["pending"]),
+            left_out=int(data["left_out"]),
         )
 
 
@@ -81,6 +90,7 @@ class StudentRow:
     pending: int  # actions waiting for approval
     quiz_right: int
     quiz_asked: int
+    left_out: int = 0  # their ledger entries that break the rules (not counted)
 
 
 @dataclass(frozen=True)
@@ -91,6 +101,7 @@ class ClassTotals:
     album: frozenset[str]  # every species anyone in the class has found
     album_by_edition: dict[str, int]
     rows: list[StudentRow] = field(default_factory=list)
+    left_out: int = 0  # ledger entries that break the rules, in every folder: not counted
 
     @property
     def goal_fraction(self) -> float:
@@ -121,6 +132,7 @@ def student_row(
         pending=summary.pending,
         quiz_right=sum(a.correct for a in answered),
         quiz_asked=len(answered),
+        left_out=summary.left_out,
     )
 
 
@@ -157,4 +169,5 @@ def class_totals(
         album=album,
         album_by_edition={e: by_edition.get(e, 0) for e in content.editions},
         rows=rows,
+        left_out=sum(r.left_out for r in rows),
     )

@@ -11,12 +11,12 @@ import contextlib
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
-from typing import Any
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
+from game.core.class_settings import ClassSettings as ClassSettings  # its home before
 from game.core.content import Content
-from game.core.economy import RuleError, Rules, grant_bonus, log_action, log_pending
+from game.core.economy import RuleError, grant_bonus, log_action, log_pending
 from game.core.ledger import CARRIED, LedgerEntry, PlayerState
 from game.core.messages import N_, Message
 from game.core.models import Action, Edition
@@ -104,6 +104,13 @@ def parse_roster_csv(data: bytes, file_name: str) -> list[RosterRow]:
     return found
 
 
+def group_problem(group: str) -> Message | None:
+    """Why ``group`` cannot be a student's group (None when it can; empty means no group)."""
+    if len(group) > MAX_GROUP or any(not ch.isprintable() for ch in group):
+        return Message("A group's name is at most {count} letters.", count=MAX_GROUP)
+    return None
+
+
 def name_problem(name: str) -> str | None:
     if not name:
         return "the name is empty"
@@ -122,80 +129,6 @@ class Student:
     name: str
     group: str | None = None
     archived: bool = False
-
-
-@dataclass(frozen=True)
-class ClassSettings:
-    """What the teacher sets for the class (all optional: the defaults are the game's own)."""
-
-    approval: bool = False  # self-reported actions count only once approved
-    allowed_actions: frozenset[str] | None = None  # None: every action of the decks
-    caps: Mapping[str, int] = field(default_factory=dict)  # daily cap (g) by action id
-    backdate_days: int = 1
-    editions_off: frozenset[str] = frozenset()
-    retention_months: int | None = None  # delete ledger entries older than this
-    goal_g: int = 500_000  # the class goal in grams CO2e (500 kg)
-    goal_name: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "approval": self.approval,
-            "allowed_actions": None
-            if self.allowed_actions is None
-            else sorted(self.allowed_actions),
-            "caps": dict(sorted(self.caps.items())),
-            "backdate_days": self.backdate_days,
-            "editions_off": sorted(self.editions_off),
-            "retention_months": self.retention_months,
-            "goal_g": self.goal_g,
-            "goal_name": self.goal_name,
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> ClassSettings:
-        """Raises ValueError, TypeError or KeyError for settings that are not valid."""
-        allowed = data.get("allowed_actions")
-        settings = cls(
-            approval=bool(data.get("approval", False)),
-            allowed_actions=None if allowed is None else frozenset(str(a) for a in allowed),
-            caps={str(k): int(v) for k, v in dict(data.get("caps", {})).items()},
-            backdate_days=int(data.get("backdate_days", 1)),
-            editions_off=frozenset(str(e) for e in data.get("editions_off", [])),
-            retention_months=None
-            if data.get("retention_months") is None
-            else int(data["retention_months"]),
-            goal_g=int(data.get("goal_g", 500_000)),
-            goal_name=str(data.get("goal_name", "")),
-        )
-        settings.check()
-        return settings
-
-    def check(self) -> None:
-        if not 0 <= self.backdate_days <= 14:
-            raise ValueError("backdate_days must be between 0 and 14")
-        if any(cap <= 0 for cap in self.caps.values()):
-            raise ValueError("a daily cap must be more than zero")
-        if self.retention_months is not None and self.retention_months < 1:
-            raise ValueError("retention_months must be 1 or more")
-        if self.goal_g <= 0:
-            raise ValueError("the class goal must be more than zero")
-
-    def changed(self, **values: Any) -> ClassSettings:
-        settings = replace(self, **values)
-        settings.check()
-        return settings
-
-    def rules(self, base: Rules | None = None) -> Rules:
-        """The economy's rules for this class (what log_action, approve and verify take)."""
-        return replace(
-            base or Rules(),
-            backdate_days=self.backdate_days,
-            allowed=self.allowed_actions,
-            caps=dict(self.caps) or None,
-        )
-
-    def edition_on(self, edition_id: str) -> bool:
-        return edition_id not in self.editions_off
 
 
 def actions_for(content: Content, settings: ClassSettings) -> list[Action]:

@@ -134,6 +134,7 @@ class PlayerState:
     balance: int = 0
     earned_total: int = 0  # energy earned by actions, net of undos (the CO2e avoided)
     earned_by_day_action: dict[tuple[dt.date, str], int] = field(default_factory=dict)
+    earned_by_day: dict[dt.date, int] = field(default_factory=dict)  # the same, by day only
     owned: dict[str, LedgerEntry] = field(default_factory=dict)  # species id -> its reveal
     undone: set[int] = field(default_factory=set)
     by_seq: dict[int, LedgerEntry] = field(default_factory=dict)
@@ -163,6 +164,7 @@ class PlayerState:
         if entry.kind == "earned" and entry.action_id:
             key = (entry.day, entry.action_id)
             self.earned_by_day_action[key] = self.earned_by_day_action.get(key, 0) + entry.amount_g
+            self.earned_by_day[entry.day] = self.earned_by_day.get(entry.day, 0) + entry.amount_g
             self.earned_total += entry.amount_g
         elif entry.kind == "undone" and entry.undoes is not None:
             self.undone.add(entry.undoes)
@@ -171,6 +173,9 @@ class PlayerState:
                 key = (original.day, original.action_id)
                 self.earned_by_day_action[key] = (
                     self.earned_by_day_action.get(key, 0) + entry.amount_g
+                )
+                self.earned_by_day[original.day] = (
+                    self.earned_by_day.get(original.day, 0) + entry.amount_g
                 )
                 self.earned_total += entry.amount_g
         elif entry.kind == "spent" and entry.reveal is not None:
@@ -190,5 +195,6 @@ class PlayerState:
         return self.earned_by_day_action.get((day, action_id), 0)
 
     def earned_day_total(self, day: dt.date) -> int:
-        """Energy earned by every action for ``day`` (net of undos)."""
-        return sum(v for (d, _), v in self.earned_by_day_action.items() if d == day)
+        """Energy earned by every action for ``day`` (net of undos); kept by day as entries are
+        applied, since verifying a year's ledger asks for it at every entry."""
+        return self.earned_by_day.get(day, 0)

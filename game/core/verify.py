@@ -107,9 +107,13 @@ def verify_ledger(
     *,
     now: dt.datetime,
     rules: Rules | None = None,
+    rules_at: Callable[[dt.datetime], Rules] | None = None,
     bonus_rules: dict[str, BonusRule] | None = None,
 ) -> Verdict:
-    """Check every entry against the rules; the entries that pass make the returned state."""
+    """Check every entry against the rules; the entries that pass make the returned state.
+
+    ``rules_at`` gives the rules in force when an entry was written (a class whose teacher
+    changed a cap: game.core.class_settings.ClassSettings.rules_at); without it, ``rules``."""
     rules = rules or Rules()
     bonus_rules = BONUS_RULES if bonus_rules is None else bonus_rules
     state = PlayerState()
@@ -130,7 +134,10 @@ def verify_ledger(
             )
             violations.append(Violation(expected, "sequence", missing))
         expected = entry.seq + 1
-        in_force = rules if entry.rules >= RULES_VERSION else LEGACY_RULES
+        if entry.rules < RULES_VERSION:
+            in_force = LEGACY_RULES
+        else:
+            in_force = rules if rules_at is None else rules_at(entry.at)
         problem = _problem(state, entry, content, now, in_force, bonus_rules)
         if problem is None:
             state.apply(entry)

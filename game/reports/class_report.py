@@ -50,6 +50,7 @@ def csv_text(totals: ClassTotals, content: Content) -> str:
             "pending_actions",
             "quiz_right",
             "quiz_asked",
+            "left_out_entries",
         ]
     )
     for row in totals.rows:
@@ -65,6 +66,7 @@ def csv_text(totals: ClassTotals, content: Content) -> str:
                 row.pending,
                 row.quiz_right,
                 row.quiz_asked,
+                row.left_out,
             ]
         )
     return out.getvalue()
@@ -159,6 +161,22 @@ def html_text(
         "each": tr("Each student"),
         "order": tr("In order of name. EcoCards never ranks children against each other."),
     }
+    left_out = ""
+    if totals.left_out:
+        whose = tr.join(
+            tr("{name} ({count})", name=r.student.name, count=r.left_out)
+            for r in totals.rows
+            if r.left_out
+        )
+        left_out = tr.plural(
+            totals.left_out,
+            "{count} ledger entry breaks the game's rules (it may have been edited by hand) "
+            "and is not counted: {whose}. The profiles tool's history shows it.",
+            "{count} ledger entries break the game's rules (they may have been edited by "
+            "hand) and are not counted: {whose}. The profiles tool's history shows them.",
+            whose=whose,
+        )
+        left_out = f'<p class="warn">{e(left_out)}</p>'
     made = tr(
         "Made on {day} by EcoCards, on this computer, from the class's own files.",
         day=tr.date(today),
@@ -186,6 +204,7 @@ td.n {{ text-align: right; font-variant-numeric: tabular-nums; }}
 th {{ background: #e8f5e9; }}
 tr.archived td {{ color: #757575; }}
 .note {{ color: #555; font-size: 0.9em; }}
+.warn {{ border-left: 4px solid #e0533d; padding-left: 0.6em; }}
 section {{ break-inside: avoid; page-break-inside: avoid; }}
 @page {{ size: A4; margin: 15mm; }}
 @media print {{ body {{ margin: 0; max-width: none; }} th {{ background: #e8f5e9 !important;
@@ -194,7 +213,7 @@ section {{ break-inside: avoid; page-break-inside: avoid; }}
 </style></head><body>
 <h1>{e(title)}</h1>
 <p class="note">{e(made)}</p>
-<section><h2>{e(words["goal"])}</h2><p>{e(goal_words)}</p>{_goal(totals, tr)}</section>
+<section><h2>{e(words["goal"])}</h2><p>{e(goal_words)}</p>{_goal(totals, tr)}{left_out}</section>
 <section><h2>{e(words["kinds"])}</h2>{by_category}</section>
 <section><h2>{e(words["album"])}</h2>
 <p>{e(found)}</p>

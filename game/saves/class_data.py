@@ -9,45 +9,47 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
-import shutil
-from dataclasses import replace
+import hashlib
+import json
 from pathlib import Path
 from typing import Any
 
+from game.core.class_settings import ClassSettings
 from game.core.class_totals import ClassTotals, PlayerSummary, class_totals
 from game.core.classroom import apply_retention, retention_cutoff
 from game.core.content import Content
 from game.core.ledger import LedgerEntry, PlayerState
 from game.core.messages import Message
 from game.core.quiz import Answer
-from game.saves import backups
+from game.core.verify import verify_ledger
 from game.saves.atomic import CorruptFile, dump_json, read_json, write_atomic
-from game.saves.backups import BACKUP_DIR
 from game.saves.classroom import ClassStore
-from game.saves.ledger_files import ledger_files, load_part, parse_part_name, write_ledger
+from game.saves.ledger_files import ledger_files, load_part
 from game.saves.lock import ProfileLock
-from game.saves.meta import PROFILE_FILE, load_meta
 from game.saves.migrations import SaveError
 from game.saves.player import disk_message
 from game.saves.profiles import SaveStore
+from game.saves.quiz_file import read_answers, write_answers
+from game.saves.retention import finish_retention, ledger_paths, replace_ledger
 
-QUIZ_FILE = "quiz.json"
 SUMMARIES_FILE = "summaries.json"
-SUMMARY_VERSION = 1
-QUIZ_VERSION = 1
-MAX_ANSWERS = 20_000  # the oldest answers go first beyond this
+SUMMARY_VERSION = 2  # 2: only the entries the rules accept are counted
 
 
 def read_entries(store: SaveStore, profile_id: str) -> list[LedgerEntry]:
     """Every readable ledger entry of a player (a damaged part is skipped: opening the player
-    repairs it)."""
+    repairs it). While a retention is being applied, the new ledger whole (never a mix)."""
     folder = store.folder(profile_id)
     entries: dict[int, LedgerEntry] = {}
-    for path in ledger_files(folder):
-        with contextlib.suppress(CorruptFile, OSError):
-            for entry in load_part(path, store.renames)[1]:
+    for candidates in ledger_paths(folder):
+        for path in candidates:
+            try:
+                part = load_part(path, store.renames)[1]
+            except (CorruptFile, OSError):
+                continue
+            for entry in part:
                 entries.setdefault(entry.seq, entry)
+            break
     return [entries[seq] for seq in sorted(entries)]
 
 
@@ -57,6 +59,37 @@ def class_states(store: SaveStore) -> dict[str, PlayerState]:
         meta.id: PlayerState.from_entries(read_entries(store, meta.id))
         for meta in store.list_profiles()
     }
+
+
+def checked_state(
+    entries: list[LedgerEntry], content: Content, settings: ClassSettings, now: dt.datetime
+) -> PlayerState:
+    """A player's state from the entries the class's rules accept (the rest in ``set_aside``),
+    as the game counts them when the player opens."""
+    return verify_ledger(entries, content, now=now, rules_at=settings.rules_at).state
+
+
+def rules_key(content: Content, settings: ClassSettings) -> str:
+    """What the verifier's answer depends on besides the ledger: the class's rules and the
+    decks (actions, editions and species). A summary cached under another key is folded again."""
+    rules = settings.rules()
+    digest = hashlib.sha256()
+    digest.update(
+        json.dumps(
+            {
+                "backdate_days": rules.backdate_days,
+                "daily_total_g": rules.daily_total_g,
+                "allowed": None if rules.allowed is None else sorted(rules.allowed),
+                "caps": dict(sorted((rules.caps or {}).items())),
+                "past": [p.to_dict() for p in settings.past_rules],
+            },
+            sort_keys=True,
+        ).encode()
+    )
+    for models in (content.actions, content.editions, content.species):
+        for key in sorted(models):
+            digest.update(models[key].model_dump_json().encode())
+    return digest.hexdigest()[:32]
 
 
 # -- data retention -------------------------------------------------------------------------
@@ -70,48 +103,17 @@ def delete_old_entries(store: SaveStore, profile_id: str, months: int, today: dt
     lock = ProfileLock(folder)
     lock.acquire()
     try:
+        finish_retention(folder)  # one a crash interrupted, before reading the ledger
         kept, deleted = apply_retention(
             read_entries(store, profile_id), retention_cutoff(today, months)
         )
         if deleted:
-            _replace_ledger(folder, kept)
+            replace_ledger(folder, kept)
     except OSError as exc:
         raise SaveError(disk_message(exc, Message("Could not delete old entries"))) from exc
     finally:
         lock.release()
     return deleted
-
-
-def _replace_ledger(folder: Path, entries: list[LedgerEntry]) -> None:
-    staging = folder / ".retention"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
-    try:
-        write_ledger(staging, entries)
-        # the backups of the old parts go first: they hold the deleted entries, and a part that
-        # is missing but has backups would be put back when the player opens
-        for old in (folder / BACKUP_DIR).glob("ledger-*"):
-            if parse_part_name(old.name.rsplit(".", 1)[0]) is not None:
-                old.unlink()
-        for old in ledger_files(folder):
-            old.unlink()
-        for new in sorted(staging.iterdir()):
-            os.replace(new, folder / new.name)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    state = PlayerState.from_entries(entries)
-    meta_path = folder / PROFILE_FILE
-    meta = load_meta(meta_path, folder.name)
-    meta = replace(
-        meta,
-        balance=state.balance,
-        earned_total=state.earned_total,
-        cards=len(state.owned),
-        entries=len(entries),
-    )
-    write_atomic(meta_path, dump_json(meta.to_dict()))
-    for old in backups.backups_of(meta_path):
-        old.unlink()  # an older copy would count the deleted entries as missing
 
 
 def apply_class_retention(store: SaveStore, months: int, today: dt.date) -> dict[str, int]:
@@ -129,22 +131,14 @@ def apply_class_retention(store: SaveStore, months: int, today: dt.date) -> dict
 
 def load_answers(store: SaveStore, profile_id: str) -> list[Answer]:
     """A student's saved quiz answers, oldest first (none when the file is missing or bad)."""
-    path = store.folder(profile_id) / QUIZ_FILE
-    try:
-        data = read_json(path)
-        return [Answer.from_dict(raw) for raw in data["answers"]]
-    except (FileNotFoundError, CorruptFile, KeyError, TypeError, ValueError):
-        return []
+    return read_answers(store.folder(profile_id))
 
 
 def save_answers(store: SaveStore, profile_id: str, answers: list[Answer]) -> None:
     """Add ``answers`` to the student's saved ones. Call it while the student's profile is
     open (its lock makes this PC the only writer)."""
-    path = store.folder(profile_id) / QUIZ_FILE
-    every = [*load_answers(store, profile_id), *answers][-MAX_ANSWERS:]
-    document = {"schema_version": QUIZ_VERSION, "answers": [a.to_dict() for a in every]}
     try:
-        write_atomic(path, dump_json(document))
+        write_answers(store.folder(profile_id), [*load_answers(store, profile_id), *answers])
     except OSError as exc:
         raise SaveError(disk_message(exc, Message("Could not save the quiz"))) from exc
 
@@ -170,12 +164,20 @@ def _read_summaries(path: Path) -> dict[str, Any]:
     return players if isinstance(players, dict) else {}
 
 
-def class_summaries(klass: ClassStore, profile_ids: list[str]) -> dict[str, PlayerSummary]:
-    """Every player's summary, folded again only for players whose ledger changed since the
-    last time (the cache ``class/summaries.json`` is shared by the class's PCs; a stale or
-    lost cache only costs time)."""
+def class_summaries(
+    klass: ClassStore,
+    profile_ids: list[str],
+    content: Content,
+    settings: ClassSettings,
+    now: dt.datetime,
+) -> dict[str, PlayerSummary]:
+    """Every player's summary from the entries the rules accept, checked again only for players
+    whose ledger (or the class's rules, or the decks) changed since the last time (the cache
+    ``class/summaries.json`` is shared by the class's PCs; a stale or lost cache only costs
+    time)."""
     cache_path = klass.folder / SUMMARIES_FILE
     cached = _read_summaries(cache_path)
+    key = rules_key(content, settings)
     found: dict[str, PlayerSummary] = {}
     fresh: dict[str, Any] = {}
     changed = False
@@ -183,15 +185,19 @@ def class_summaries(klass: ClassStore, profile_ids: list[str]) -> dict[str, Play
         signature = _signature(klass.store.folder(profile_id))
         known = cached.get(profile_id)
         summary = None
-        if isinstance(known, dict) and known.get("files") == signature:
+        if (
+            isinstance(known, dict)
+            and known.get("files") == signature
+            and known.get("rules") == key
+        ):
             with contextlib.suppress(KeyError, TypeError, ValueError, AttributeError):
                 summary = PlayerSummary.from_dict(known["summary"])
         if summary is None:
             changed = True
-            state = PlayerState.from_entries(read_entries(klass.store, profile_id))
-            summary = PlayerSummary.of(state)
+            entries = read_entries(klass.store, profile_id)
+            summary = PlayerSummary.of(checked_state(entries, content, settings, now))
         found[profile_id] = summary
-        fresh[profile_id] = {"files": signature, "summary": summary.to_dict()}
+        fresh[profile_id] = {"files": signature, "rules": key, "summary": summary.to_dict()}
     if changed or set(cached) != set(fresh):
         with contextlib.suppress(OSError):  # a read-only share: no cache, same figures
             klass.folder.mkdir(parents=True, exist_ok=True)
@@ -200,9 +206,17 @@ def class_summaries(klass: ClassStore, profile_ids: list[str]) -> dict[str, Play
     return found
 
 
-def read_class(klass: ClassStore, content: Content) -> ClassTotals:
-    """The class goal, album and report rows, read from every player folder."""
+def read_class(klass: ClassStore, content: Content, now: dt.datetime | None = None) -> ClassTotals:
+    """The class goal, album and report rows, read from every player folder: only the entries
+    the class's rules accept count (``left_out`` says how many did not)."""
     students = klass.students()
-    summaries = class_summaries(klass, [s.profile_id for s in students])
+    settings = klass.settings()
+    summaries = class_summaries(
+        klass,
+        [s.profile_id for s in students],
+        content,
+        settings,
+        now or dt.datetime.now(),
+    )
     answers = {s.profile_id: load_answers(klass.store, s.profile_id) for s in students}
-    return class_totals(students, summaries, content, klass.settings(), answers)
+    return class_totals(students, summaries, content, settings, answers)

@@ -27,9 +27,16 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from game.core.class_totals import name_order
-from game.core.classroom import ClassSettings, RosterError, Student, parse_roster_csv
+from game.core.classroom import (
+    ClassSettings,
+    RosterError,
+    Student,
+    group_problem,
+    parse_roster_csv,
+)
 from game.core.messages import Message
-from game.saves.atomic import CorruptFile, dump_json, read_bounded, write_atomic
+from game.saves.atomic import CorruptFile, dump_json, quarantine, read_bounded, write_atomic
+from game.saves.class_errors import ClassFileDamaged, roster_damaged, settings_damaged
 from game.saves.lock import ProfileBusy, ProfileLock
 from game.saves.migrations import SaveError
 from game.saves.profiles import SaveStore
@@ -55,30 +62,53 @@ class ClassStore:
     # -- reading, re-read when another PC changed the file -----------------------------------
 
     def _read(self, name: str, parse: Callable[[Any, Path], T], empty: T) -> T:
+        """The parsed file; ClassFileDamaged (plain words for the teacher, the reason logged
+        once per damaged content) when it cannot be read or is not what it should be."""
+        damaged = settings_damaged if name == SETTINGS_FILE else roster_damaged
         path = self.folder / name
         try:
             raw = read_bounded(path, MAX_ROSTER_BYTES)
         except FileNotFoundError:
             self._cache.pop(name, None)
             return empty
+        except (CorruptFile, OSError) as exc:
+            raise damaged(path, getattr(exc, "reason", None) or str(exc)) from exc
         # The files are small: comparing their bytes is cheap, and unlike a modification time
         # it cannot miss a change made within the same tick (or the 2 s of a FAT or SMB share).
         cached = self._cache.get(name)
         if cached is not None and cached[0] == raw:
+            if isinstance(cached[1], ClassFileDamaged):
+                raise cached[1]
             value: T = cached[1]
             return value
+        try:
+            value = self._parse(raw, path, parse)
+        except CorruptFile as exc:
+            problem = damaged(path, exc.reason)
+            self._cache[name] = (raw, problem)
+            raise problem from exc
+        self._cache[name] = (raw, value)
+        return value
+
+    @staticmethod
+    def _parse(raw: bytes, path: Path, parse: Callable[[Any, Path], T]) -> T:
         try:
             data = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, ValueError, RecursionError) as exc:
             raise CorruptFile(path, f"not valid JSON ({exc})") from exc
         if not isinstance(data, dict) or data.get("schema_version") != CLASS_VERSION:
             raise CorruptFile(path, f"not a class file in format {CLASS_VERSION}")
-        value = parse(data, path)
-        self._cache[name] = (raw, value)
-        return value
+        return parse(data, path)
 
     def _write(self, name: str, body: dict[str, Any]) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
+        path = self.folder / name
+        if name == SETTINGS_FILE:  # the new settings replace a damaged file, kept aside
+            with contextlib.suppress(OSError):
+                try:
+                    self.settings()
+                except ClassFileDamaged:
+                    quarantine(path, dt.datetime.now(), "damaged")
         write_atomic(self.folder / name, dump_json({"schema_version": CLASS_VERSION, **body}))
         self._cache.pop(name, None)
 
@@ -149,9 +179,16 @@ class ClassStore:
 
     # -- changing ----------------------------------------------------------------------------
 
-    def save_settings(self, settings: ClassSettings) -> None:
+    def save_settings(self, settings: ClassSettings, now: dt.datetime | None = None) -> None:
+        """Save the teacher's settings. A change to the economy's rules keeps the rules before
+        it (from ``now``, the moment of the change) for the entries written under them."""
         settings.check()
         with self._locked():
+            try:
+                before = self.settings()
+            except ClassFileDamaged:
+                before = ClassSettings()
+            settings = settings.after(before, now or dt.datetime.now())
             self._write(SETTINGS_FILE, {"settings": settings.to_dict()})
 
     def _update_roster(self, change: Callable[[dict[str, dict[str, Any]]], None]) -> None:
@@ -165,12 +202,22 @@ class ClassStore:
 
     def add_student(self, name: str, now: dt.datetime, group: str | None = None) -> Student:
         """A new student (a new player profile); SaveError when the name is taken."""
+        problem = group_problem(" ".join((group or "").split()))
+        if problem is not None:
+            raise SaveError(problem)
         meta = self.store.create(name, now)
         if group:
             self.set_group(meta.id, group)
         return self.student(meta.id)
 
     def set_group(self, profile_id: str, group: str | None) -> None:
+        """Put a student in ``group`` (None or blank: in none); SaveError for a name too long."""
+        group = " ".join((group or "").split()) or None
+        problem = group_problem(group or "")
+        if problem is not None:
+            raise SaveError(problem)
+        self.student(profile_id)  # SaveError for a student who is not (or no longer) there
+
         def change(roster: dict[str, dict[str, Any]]) -> None:
             entry = roster.setdefault(profile_id, {})
             if group:

@@ -27,6 +27,8 @@ from game.saves.ledger_files import (
 from game.saves.lock import ProfileLock
 from game.saves.meta import PROFILE_FILE, ProfileMeta, load_meta
 from game.saves.migrations import RENAMES, Renames, SaveError
+from game.saves.quiz_file import read_answers
+from game.saves.retention import finish_retention
 from game.saves.transfer import export_document
 from game.saves.views import Views
 
@@ -75,6 +77,7 @@ class PlayerSave:
         self.folder = folder
         self._lock: ProfileLock | None = lock
         self.recovery_notes: list[str] = []
+        finish_retention(folder)  # a data retention a crash interrupted, before anything is read
         for temp_folder in (folder, folder / BACKUP_DIR):
             with contextlib.suppress(OSError):
                 remove_temp_files(temp_folder)
@@ -282,7 +285,9 @@ class PlayerSave:
         """Write this profile to ``path`` as one portable file; SaveError when that fails."""
         # entries set aside by the verifier travel too: kept aside, never deleted
         entries = sorted([*self.state.entries, *self.state.set_aside], key=lambda e: e.seq)
-        data = export_document(self.meta, entries, now or dt.datetime.now())
+        data = export_document(
+            self.meta, entries, now or dt.datetime.now(), read_answers(self.folder)
+        )
         with contextlib.suppress(OSError):  # what an export that was killed left behind
             remove_temp_files(path.parent, path.name)
         try:

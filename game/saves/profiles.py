@@ -36,6 +36,7 @@ from game.saves.meta import MAX_NAME, PROFILE_FILE, PROFILE_ID, ProfileMeta, cle
 from game.saves.migrations import RENAMES, NewerSave, Renames, SaveError
 from game.saves.names import NameBook
 from game.saves.player import PlayerSave, disk_message, stand_in
+from game.saves.quiz_file import write_answers
 from game.saves.transfer import read_export
 
 STALE_IMPORT_SECONDS = 3600
@@ -269,6 +270,8 @@ class SaveStore:
         try:
             staging.mkdir()
             write_ledger(staging, imported.entries)
+            if imported.answers:
+                write_answers(staging, imported.answers)
             # The name is reserved last, just before the player appears: a reservation whose
             # player never appears is taken back after a minute.
             name = self._claim_name(imported.meta.name, profile_id)

@@ -22,6 +22,7 @@ from typing import Any
 
 from game.core.messages import Message
 from game.saves.atomic import CorruptFile, dump_json, read_json, write_atomic
+from game.saves.class_errors import pin_damaged
 from game.saves.migrations import SaveError
 
 PIN_FILE = "pin.json"
@@ -97,13 +98,16 @@ class TeacherPin:
         return self.path.is_file()
 
     def _load(self) -> _Record:
+        """The PIN record; ClassFileDamaged (plain words for the teacher) when it cannot be read."""
         try:
             data = read_json(self.path, 4096)
             if not isinstance(data, dict) or data.get("schema_version") != PIN_VERSION:
                 raise CorruptFile(self.path, "not a PIN file")
             return _Record.from_dict(data)
-        except (KeyError, TypeError, ValueError) as exc:
-            raise CorruptFile(self.path, "the PIN file is damaged") from exc
+        except CorruptFile as exc:
+            raise pin_damaged(self.path, exc.reason) from exc
+        except (KeyError, TypeError, ValueError, OSError) as exc:
+            raise pin_damaged(self.path, f"{type(exc).__name__}: {exc}") from exc
 
     def _save(self, record: _Record) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -18,8 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.core import economy
+from game.core.class_settings import settings_problem
 from game.core.class_totals import ClassTotals
-from game.core.classroom import ClassSettings, Student, grant_teacher_bonus, record_action
+from game.core.classroom import (
+    ClassSettings,
+    Student,
+    grant_teacher_bonus,
+    record_action,
+)
 from game.core.content import Content
 from game.core.economy import RuleError, Rules
 from game.core.ledger import LedgerEntry, PlayerState
@@ -112,7 +118,12 @@ class TeacherMode:
         return self.klass.settings()
 
     def save_settings(self, settings: ClassSettings) -> None:
-        self.klass.save_settings(settings)
+        """Save the class's settings; RuleError when they do not fit the decks (a cap out of
+        its bounds)."""
+        problem = settings_problem(self.content, settings)
+        if problem is not None:
+            raise RuleError(problem)
+        self.klass.save_settings(settings, self.clock())
 
     def rules(self) -> Rules:
         """The economy's rules for this class: pass them to log, undo, approve and verify."""
@@ -183,7 +194,7 @@ class TeacherMode:
     # -- the class screen and the report ------------------------------------------------
 
     def class_totals(self) -> ClassTotals:
-        return read_class(self.klass, self.content)
+        return read_class(self.klass, self.content, self.clock())
 
 
 # -- the child's side, under the class's rules -----------------------------------------------

@@ -1,19 +1,24 @@
 """One profile as one portable file: for a backup on a USB stick or a move to another computer.
 
 The file holds the profile's metadata document and its whole ledger as one ledger document, each
-with its own ``schema_version``, plus a checksum of the ledger. Importing checks everything a
-hand-edited or damaged file could get wrong before anything is written.
+with its own ``schema_version``, plus a checksum of the ledger; and, when the player has answered
+quiz questions, their answers (``quiz.json``, for the class report) with a checksum of their own.
+A file without answers (from before they travelled) imports as a player who answered none.
+Importing checks everything a hand-edited or damaged file could get wrong before anything is
+written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from game.core.ledger import LedgerEntry, PlayerState
 from game.core.messages import Message
+from game.core.quiz import Answer
 from game.saves.atomic import CorruptFile, dump_json, read_json
 from game.saves.ledger_files import ENTRIES, parse_part
 from game.saves.meta import ProfileMeta, parse_meta
@@ -26,6 +31,7 @@ from game.saves.migrations import (
     SaveError,
     migrate,
 )
+from game.saves.quiz_file import parse_answers, quiz_document
 
 EXPORT_FORMAT = "ecocards-profile"
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
@@ -39,23 +45,36 @@ LATEST_AHEAD = dt.timedelta(days=366)
 class ImportedProfile:
     meta: ProfileMeta
     entries: list[LedgerEntry]
+    answers: list[Answer] = field(default_factory=list)  # the quiz answers (quiz.json)
 
 
-def export_document(meta: ProfileMeta, entries: list[LedgerEntry], now: dt.datetime) -> bytes:
+def _sha256(document: Any) -> str:
+    return hashlib.sha256(dump_json(document)).hexdigest()
+
+
+def export_document(
+    meta: ProfileMeta,
+    entries: list[LedgerEntry],
+    now: dt.datetime,
+    answers: list[Answer] | None = None,
+) -> bytes:
     ledger = {
         "schema_version": LEDGER_VERSION,
         ENTRIES: {str(index): entry.to_dict() for index, entry in enumerate(entries, 1)},
     }
-    return dump_json(
-        {
-            "format": EXPORT_FORMAT,
-            "schema_version": EXPORT_VERSION,
-            "exported": now.isoformat(),
-            "profile": meta.to_dict(),
-            "ledger": ledger,
-            "ledger_sha256": hashlib.sha256(dump_json(ledger)).hexdigest(),
-        }
-    )
+    document: dict[str, Any] = {
+        "format": EXPORT_FORMAT,
+        "schema_version": EXPORT_VERSION,
+        "exported": now.isoformat(),
+        "profile": meta.to_dict(),
+        "ledger": ledger,
+        "ledger_sha256": _sha256(ledger),
+    }
+    if answers:
+        quiz = quiz_document(answers)
+        document["quiz"] = quiz
+        document["quiz_sha256"] = _sha256(quiz)
+    return dump_json(document)
 
 
 def read_export(path: Path, renames: Renames, now: dt.datetime | None = None) -> ImportedProfile:
@@ -89,11 +108,12 @@ def read_export(path: Path, renames: Renames, now: dt.datetime | None = None) ->
             dict(data), data.get("schema_version"), EXPORT_VERSION, EXPORT_MIGRATIONS, path.name
         )
         ledger = data["ledger"]
-        if hashlib.sha256(dump_json(ledger)).hexdigest() != data.get("ledger_sha256"):
+        if _sha256(ledger) != data.get("ledger_sha256"):
             raise CorruptFile(path, "its ledger was changed or damaged after it was exported")
         meta = parse_meta(data["profile"], path)
         _, entries = parse_part(ledger, path, renames)
         _check_ledger(entries, path, now or dt.datetime.now())
+        answers = _answers(data, path)
     except OutdatedFormat as exc:
         raise SaveError(
             Message("{file} cannot be imported: {reason}.", file=path.name, reason=str(exc))
@@ -110,7 +130,20 @@ def read_export(path: Path, renames: Renames, now: dt.datetime | None = None) ->
                 reason=str(exc),
             )
         ) from exc
-    return ImportedProfile(meta, entries)
+    return ImportedProfile(meta, entries, answers)
+
+
+def _answers(data: dict[str, Any], path: Path) -> list[Answer]:
+    """The quiz answers of an export (none in a file from before they travelled)."""
+    if "quiz" not in data and "quiz_sha256" not in data:
+        return []
+    quiz = data.get("quiz")
+    if _sha256(quiz) != data.get("quiz_sha256"):
+        raise CorruptFile(path, "its quiz answers were changed or damaged after it was exported")
+    try:
+        return parse_answers(quiz)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise CorruptFile(path, f"its quiz answers are not valid ({exc})") from exc
 
 
 def _check_ledger(entries: list[LedgerEntry], path: Path, now: dt.datetime) -> None:

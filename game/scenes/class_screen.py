@@ -228,11 +228,20 @@ class ClassScreenScene(ScreenScene):
                 theme.WHITE,
                 pygame.Rect(ALBUM.left, y, ALBUM.width, 120),
             )
+        footer, colour = tr("Everyone's actions grow the forest together."), theme.PANEL_DIM
+        if self.totals.left_out:  # the forest grows only from entries the rules accept
+            footer = tr.plural(
+                self.totals.left_out,
+                "{count} entry that breaks the game's rules is not counted.",
+                "{count} entries that break the game's rules are not counted.",
+            )
+            colour = theme.ACCENT
+        font = res.font(24, bold=True)
         draw.text(
             surface,
-            tr("Everyone's actions grow the forest together."),
-            res.font(24, bold=True),
-            theme.PANEL_DIM,
+            draw.clip(footer, font, WIDTH - 48),
+            font,
+            colour,
             (WIDTH // 2, HEIGHT - 24),
             "midbottom",
         )

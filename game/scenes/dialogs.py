@@ -77,7 +77,8 @@ class ConfirmScene(_Dialog):
 
 
 class AskScene(_Dialog):
-    """One line of text (or digits only) typed in; ``answer`` gets it on OK or Enter."""
+    """One line of text (or digits only) typed in; ``answer`` gets it on OK or Enter (an empty
+    line only when ``blank_ok``: clearing a field is then an answer)."""
 
     text_entry = True
 
@@ -89,8 +90,10 @@ class AskScene(_Dialog):
         *,
         initial: str = "",
         digits: bool = False,
+        blank_ok: bool = False,
     ) -> None:
         super().__init__(ctx)
+        self.blank_ok = blank_ok
         self.question = question
         self.answer = answer
         self.text = initial
@@ -127,7 +130,7 @@ class AskScene(_Dialog):
         return super().handle_event(event)
 
     def ok(self) -> None:
-        if not self.text.strip():
+        if not self.text.strip() and not self.blank_ok:
             return
         self.ctx.nav.back()
         self.answer(self.text.strip())

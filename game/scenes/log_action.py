@@ -3,12 +3,12 @@
 Every rule (caps, the day's total, how far back a day may be) comes from game.core.economy,
 under the class's settings: only the actions the teacher allows are listed, and with the
 approval queue on, a logged action waits for the teacher (the screen says so) before it counts.
+The tiles of the actions and the list of those waiting are drawn by game.ui.action_tiles.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
 
 import pygame
 
@@ -18,27 +18,18 @@ from game.core.classroom import WAITING_FOR_TEACHER, actions_for, record_action,
 from game.core.messages import N_
 from game.core.models import Action
 from game.core.progress import bonus_reason_text, grant_streak_bonuses
-from game.core.vocab import UNIT_AMOUNTS, UNIT_NAMES
+from game.core.vocab import UNIT_AMOUNTS
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
-from game.ui import draw, icons, theme
+from game.ui import draw, theme
+from game.ui.action_tiles import COLUMNS, GAP, TILE_W, ActionGrid, draw_waiting
 from game.ui.tween import Tween, ease_out_cubic
 from game.ui.widgets import Button
 
-COLUMNS = 3
-TILE_W, TILE_H, GAP = 250, 92, 14
 GRID_LEFT = 32
 PANEL = pygame.Rect(GRID_LEFT + COLUMNS * (TILE_W + GAP) + 18, HEADER + 8, 0, 0)
 PANEL.width = WIDTH - PANEL.left - 32
 PANEL.height = HEIGHT - PANEL.top - 32
 
-CATEGORY_COLOURS = {
-    "transport": theme.hex_colour("#3c91e6"),
-    "waste": theme.hex_colour("#f2a541"),
-    "food": theme.hex_colour("#e5625e"),
-    "energy": theme.hex_colour("#9b5de5"),
-    "water": theme.hex_colour("#00a6a6"),
-    "shopping": theme.hex_colour("#7cb518"),
-}
 STEP = {"km": 1.0, "kg": 0.5}
 LOGGING = 0.8  # seconds "Log it!" stays disabled after logging, so a double click logs once
 
@@ -55,38 +46,25 @@ class LogActionScene(ScreenScene):
         self.selected: Action | None = None
         self.quantity = 1.0
         self.days_back = 0
-        self.scroll = 0
+        self.grid = ActionGrid(self.actions, left=GRID_LEFT, top=HEADER + 8, bottom=HEIGHT)
         self.gain: tuple[int, Tween] | None = None
         self.logging = 0.0  # seconds left before "Log it!" works again
 
     # -- layout ------------------------------------------------------------------------------
 
     def tile_rect(self, slot: int) -> pygame.Rect:
-        row, col = divmod(slot, COLUMNS)
-        return pygame.Rect(
-            GRID_LEFT + col * (TILE_W + GAP), HEADER + 8 + row * (TILE_H + GAP), TILE_W, TILE_H
-        )
+        return self.grid.tile_rect(slot)
 
-    def visible_rows(self) -> int:
-        return (HEIGHT - HEADER - 40) // (TILE_H + GAP)
+    @property
+    def scroll(self) -> int:
+        """The first row of tiles shown."""
+        return self.grid.scroll
 
     def layout(self) -> None:
         super().layout()
         res = self.ctx.res
-        for index, action in enumerate(self.actions):
-            rect = self.tile_rect(index - self.scroll * COLUMNS)
-            if rect.top < HEADER or rect.bottom > HEIGHT - 16:
-                continue
-            self.buttons.add(
-                Button(
-                    rect,
-                    "",
-                    partial(self.select, action),
-                    res.font(18),
-                    colour=theme.ACCENT if action is self.selected else theme.PANEL,
-                    hold=0,
-                )
-            )
+        for button in self.grid.buttons(self.select, self.selected, res.font(18)):
+            self.buttons.add(button)
         if self.selected is None:
             return
         p = PANEL
@@ -242,8 +220,7 @@ class LogActionScene(ScreenScene):
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.MOUSEWHEEL:
-            rows = (len(self.actions) + COLUMNS - 1) // COLUMNS
-            self.scroll = max(0, min(max(0, rows - self.visible_rows()), self.scroll - event.y))
+            self.grid.scroll_by(-event.y)
             self.layout()
             return True
         return super().handle_event(event)
@@ -281,42 +258,13 @@ class LogActionScene(ScreenScene):
         self.draw_panel(surface)
 
     def draw_tiles(self, surface: pygame.Surface) -> None:
-        res = self.ctx.res
-        for index, action in enumerate(self.actions):
-            rect = self.tile_rect(index - self.scroll * COLUMNS)
-            if rect.top < HEADER or rect.bottom > HEIGHT - 16:
-                continue
-            colour = CATEGORY_COLOURS.get(action.category, theme.ENERGY_DARK)
-            badge = pygame.Rect(rect.left + 12, rect.centery - 28, 56, 56)
-            pygame.draw.circle(surface, colour, badge.center, 28)
-            icons.draw_icon(surface, action.icon, badge.inflate(-18, -18), theme.WHITE)
-            name_rect = pygame.Rect(rect.left + 80, rect.top + 10, rect.width - 90, 48)
-            draw.paragraph(
-                surface,
-                action.name.get(self.ctx.lang),
-                res.font(17, bold=True),
-                theme.INK,
-                name_rect,
-                line_gap=0,
-                max_lines=2,
-            )
-            per = self.tr(
-                "{g} g per {unit}",
-                g=action.energy_g,
-                unit=self.tr(UNIT_NAMES.get(action.unit, action.unit)),
-            )
-            draw.text(
-                surface, per, res.font(15), theme.INK_SOFT, (rect.left + 80, rect.bottom - 26)
-            )
-            if economy.preview(self.ctx.state, action, 1000, self.day, self.rules) <= 0:
-                draw.text(
-                    surface,
-                    "✓",
-                    res.font(22, bold=True),
-                    theme.ENERGY_DARK,
-                    (rect.right - 12, rect.top + 8),
-                    "topright",
-                )
+        self.grid.draw(
+            surface,
+            self.ctx.res,
+            self.tr,
+            self.ctx.lang,
+            lambda action: economy.preview(self.ctx.state, action, 1000, self.day, self.rules) <= 0,
+        )
 
     def draw_panel(self, surface: pygame.Surface) -> None:
         res = self.ctx.res
@@ -426,33 +374,15 @@ class LogActionScene(ScreenScene):
 
     def draw_waiting(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         """The child's actions waiting for the teacher, newest first."""
-        pending = waiting(self.ctx.state)
-        if not pending or self.ctx.content is None:
+        if self.ctx.content is None:
             return
-        res = self.ctx.res
-        draw.text(
+        draw_waiting(
             surface,
+            rect,
+            self.ctx.res,
+            self.tr,
+            self.ctx.lang,
             self.tr(WAITING_FOR_TEACHER),
-            res.font(20, bold=True),
-            theme.ENERGY_DARK,
-            (rect.left, rect.top),
+            waiting(self.ctx.state),
+            self.ctx.content.actions,
         )
-        font = res.font(17)
-        for i, entry in enumerate(reversed(pending[-5:])):
-            action = self.ctx.content.actions.get(entry.action_id or "")
-            if action is None:
-                continue
-            one, other = UNIT_AMOUNTS.get(action.unit, ("{count} " + action.unit,) * 2)
-            line = self.tr(
-                "{action}: {amount}, {day}",
-                action=action.name.get(self.ctx.lang),
-                amount=self.tr.plural(entry.quantity or 0, one, other),
-                day=self.tr.date(entry.day),
-            )
-            draw.text(
-                surface,
-                draw.clip(line, font, rect.width),
-                font,
-                theme.INK_SOFT,
-                (rect.left, rect.top + 34 + i * 26),
-            )

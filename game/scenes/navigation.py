@@ -112,8 +112,10 @@ class Navigator:
         if ctx.content is not None:
             # the class's rules (its actions, caps and back-dating), which its entries were
             # written under: the game's defaults would set aside what the teacher allowed
-            rules = ctx.class_settings().rules()
-            verdict = verify_ledger(ctx.save.state.entries, ctx.content, now=ctx.now(), rules=rules)
+            settings = ctx.class_settings()
+            verdict = verify_ledger(
+                ctx.save.state.entries, ctx.content, now=ctx.now(), rules_at=settings.rules_at
+            )
             ctx.save.adopt(verdict.state)
             for violation in verdict.violations:
                 log.warning("player %s, %s", meta.id, violation)
@@ -259,7 +261,7 @@ class Navigator:
             )
             return
         try:
-            totals = read_class(ctx.klass, ctx.content)
+            totals = read_class(ctx.klass, ctx.content, ctx.now())
             goal_name = ctx.klass.settings().goal_name
         except (SaveError, CorruptFile, OSError) as exc:
             ctx.toast(self.tr.error(exc), error=True, seconds=6)
@@ -312,10 +314,13 @@ class Navigator:
         *,
         initial: str = "",
         digits: bool = False,
+        blank_ok: bool = False,
     ) -> None:
         from game.scenes.dialogs import AskScene
 
-        self.ctx.manager.push(AskScene(self.ctx, question, answer, initial=initial, digits=digits))
+        self.ctx.manager.push(
+            AskScene(self.ctx, question, answer, initial=initial, digits=digits, blank_ok=blank_ok)
+        )
 
     def keys_help(self) -> None:
         from game.scenes.keys_help import KeysHelpScene

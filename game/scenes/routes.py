@@ -94,8 +94,10 @@ class Routes(Protocol):
         *,
         initial: str = "",
         digits: bool = False,
+        blank_ok: bool = False,
     ) -> None:
-        """A line to type; ``answer`` gets it (never empty) when it is confirmed."""
+        """A line to type; ``answer`` gets it when it is confirmed (never empty, unless
+        ``blank_ok``: then an empty line clears what it sets)."""
 
     def keys_help(self) -> None:
         """The page of keys over the current screen (F1 or ?)."""

@@ -7,6 +7,7 @@ Each page is its own scene (one per file); the tabs replace one page with anothe
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from functools import partial
 
@@ -15,13 +16,16 @@ import pygame
 from game.context import GameContext
 from game.core.classroom import TEACHER_BONUS_MAX_G, RosterError
 from game.core.economy import RuleError
-from game.core.messages import N_
+from game.core.messages import N_, Message, message_of
+from game.i18n import Translator
 from game.saves.atomic import CorruptFile
 from game.saves.migrations import SaveError
 from game.saves.teacher_mode import TeacherMode
 from game.scenes.screen import HEADER, WIDTH, ScreenScene
 from game.ui import draw, theme
 from game.ui.widgets import Button
+
+log = logging.getLogger(__name__)
 
 TABS = (
     ("students", N_("Students")),
@@ -34,6 +38,21 @@ BODY_TOP = TAB_TOP + 70
 LIST_TOP = BODY_TOP + 70  # the first row of a page's list
 #: what a teacher-mode action may refuse with (each says why in words)
 REFUSALS = (SaveError, CorruptFile, RuleError, RosterError, ValueError, OSError)
+
+
+def refusal_text(tr: Translator, exc: BaseException) -> str:
+    """What a refusal says to the teacher, in their language: the words it was raised with
+    (a damaged class file says what to do), or for a system error or an English technical one a
+    plain sentence, the details going to the log only."""
+    if isinstance(message_of(exc), Message):
+        return tr.error(exc)
+    log.warning("teacher mode: %s: %s", type(exc).__name__, exc)
+    if isinstance(exc, OSError | CorruptFile):
+        return tr(
+            "The class's files could not be read or written. Check that the saves folder "
+            "is there and not read-only, then try again."
+        )
+    return tr("That could not be done. Nothing was changed.")
 
 
 class TeacherPage(ScreenScene):
@@ -73,12 +92,15 @@ class TeacherPage(ScreenScene):
             self.ctx.nav.notice(self.tr("Nothing was imported"), list(exc.problems))
             return False
         except REFUSALS as exc:
-            self.ctx.toast(self.tr.error(exc), error=True, seconds=6)
+            self.ctx.toast(self.refusal(exc), error=True, seconds=6)
             return False
         if done:
             self.ctx.toast(done, seconds=6)
         self.layout()
         return True
+
+    def refusal(self, exc: BaseException) -> str:
+        return refusal_text(self.tr, exc)
 
     def small(
         self, rect: pygame.Rect, label: str, action: Callable[[], None], **kw: object

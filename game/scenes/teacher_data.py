@@ -27,7 +27,7 @@ class TeacherDataScene(TeacherPage):
         try:
             students = self.teacher.students(archived=False)
         except REFUSALS as exc:
-            self.ctx.toast(self.tr.error(exc), error=True, seconds=6)
+            self.ctx.toast(self.refusal(exc), error=True, seconds=10)
             students = []
         groups = sorted({s.group for s in students if s.group}, key=str.casefold)
         targets: list[tuple[str, str | None]] = [(self.tr("Everyone"), None)]

@@ -18,6 +18,7 @@ from game.saves.migrations import SaveError
 from game.saves.teacher import MAX_PIN, MIN_PIN, PinWait
 from game.saves.teacher_mode import TeacherMode
 from game.scenes.screen import WIDTH, ScreenScene
+from game.scenes.teacher_base import refusal_text
 from game.ui import draw, theme
 from game.ui.widgets import Button
 
@@ -43,8 +44,12 @@ class TeacherPinScene(ScreenScene):
         if not self.setting:
             try:
                 self.wait = float(self.teacher.wait_seconds())
-            except (SaveError, CorruptFile) as exc:  # a damaged PIN file: the README says how
-                self.problem = self.tr.error(exc)
+            except (
+                SaveError,
+                CorruptFile,
+                OSError,
+            ) as exc:  # a damaged PIN file: the README says how
+                self.problem = refusal_text(self.tr, exc)
         super().start()
 
     @property
@@ -143,7 +148,7 @@ class TeacherPinScene(ScreenScene):
         try:
             self.teacher.set_first_pin(pin)
         except SaveError as exc:
-            self.problem = self.tr.error(exc)
+            self.problem = refusal_text(self.tr, exc)
             self.first = None
             return
         self.ctx.toast(self.tr("The PIN is set. Keep it to yourself."))
@@ -155,8 +160,8 @@ class TeacherPinScene(ScreenScene):
         except PinWait as exc:
             self.wait = float(exc.seconds)
             return
-        except (SaveError, CorruptFile) as exc:
-            self.problem = self.tr.error(exc)
+        except (SaveError, CorruptFile, OSError) as exc:
+            self.problem = refusal_text(self.tr, exc)
             return
         if right:
             self.ctx.nav.teacher_inside(self.teacher)
@@ -164,8 +169,8 @@ class TeacherPinScene(ScreenScene):
         self.problem = self.tr("That is not the PIN.")
         try:
             self.wait = float(self.teacher.wait_seconds())
-        except (SaveError, CorruptFile) as exc:
-            self.problem = self.tr.error(exc)
+        except (SaveError, CorruptFile, OSError) as exc:
+            self.problem = refusal_text(self.tr, exc)
 
     def update(self, dt: float) -> None:
         super().update(dt)

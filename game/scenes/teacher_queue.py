@@ -28,7 +28,7 @@ class TeacherQueueScene(TeacherPage):
         try:
             self.waiting = self.teacher.queue()
         except REFUSALS as exc:
-            self.ctx.toast(self.tr.error(exc), error=True, seconds=6)
+            self.ctx.toast(self.refusal(exc), error=True, seconds=10)
             self.waiting = []
         pages = max(1, (len(self.waiting) + ROWS - 1) // ROWS)
         self.page = min(self.page, pages - 1)
@@ -90,7 +90,7 @@ class TeacherQueueScene(TeacherPage):
                 act(item)
                 done += 1
             except REFUSALS as exc:
-                refusals.append(self.tr.error(exc))
+                refusals.append(self.refusal(exc))
         message = self.tr.plural(done, "{count} action done.", "{count} actions done.")
         if refusals:
             message += " " + self.tr.plural(

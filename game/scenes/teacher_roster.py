@@ -1,4 +1,5 @@
-"""Teacher mode, the students: add, rename, archive, reset or delete one, import a roster CSV."""
+"""Teacher mode, the students: add, rename, put in a group, archive, reset or delete one, import
+a roster CSV (whose optional ``group`` column fills the same field)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from game.scenes.teacher_base import BODY_TOP, LIST_TOP, REFUSALS, TeacherPage
 from game.ui import draw, theme
 
 ROW_H, ROWS = 60, 7
+NAME_W = 210  # a student's name, then their group's button
+GROUP_LEFT, GROUP_W = 24 + 16 + NAME_W + 12, 180
 
 
 class TeacherRosterScene(TeacherPage):
@@ -36,6 +39,21 @@ class TeacherRosterScene(TeacherPage):
         for slot, student in enumerate(self.students[self.page * ROWS : (self.page + 1) * ROWS]):
             y = LIST_TOP + slot * ROW_H
             x = WIDTH - 24 - 5 * 136
+            font = self.ctx.res.font(18, bold=True)
+            self.small(
+                pygame.Rect(GROUP_LEFT, y + 6, GROUP_W, ROW_H - 12),
+                draw.clip(
+                    self.tr("Group: {group}", group=student.group)
+                    if student.group
+                    else self.tr("+ Group"),
+                    font,
+                    GROUP_W - 16,
+                ),
+                partial(self.group, student),
+                colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.15)
+                if student.group
+                else theme.mix(theme.INK_SOFT, theme.PANEL_DIM, 0.3),
+            )
             actions = [
                 (self.tr("Bonus"), self.bonus, theme.ACCENT),
                 (self.tr("Rename"), self.rename, theme.ENERGY_DARK),
@@ -68,7 +86,7 @@ class TeacherRosterScene(TeacherPage):
         try:
             return self.teacher.students()
         except REFUSALS as exc:  # a damaged roster file: say so, show none
-            self.ctx.toast(self.tr.error(exc), error=True, seconds=6)
+            self.ctx.toast(self.refusal(exc), error=True, seconds=10)
             return []
 
     def turn(self, step: int) -> None:
@@ -112,6 +130,19 @@ class TeacherRosterScene(TeacherPage):
             initial=student.name,
         )
 
+    def group(self, student: Student) -> None:
+        self.ctx.nav.ask(
+            self.tr(
+                "{name}'s group (leave it empty for no group):",
+                name=student.name,
+            ),
+            lambda group: self.attempt(
+                lambda: self.teacher.set_group(student.profile_id, group or None)
+            ),
+            initial=student.group or "",
+            blank_ok=True,
+        )
+
     def bonus(self, student: Student) -> None:
         self.give_bonus(student.name, [student.profile_id])
 
@@ -152,21 +183,16 @@ class TeacherRosterScene(TeacherPage):
         for slot, student in enumerate(self.students[self.page * ROWS : (self.page + 1) * ROWS]):
             row = pygame.Rect(24, LIST_TOP + slot * ROW_H, WIDTH - 48, ROW_H - 6)
             draw.panel(surface, row)
-            extra = [student.group or ""]
-            if student.archived:
-                extra.append(self.tr("archived"))
             name_font = res.font(22, bold=True)
-            label = draw.clip(student.name, name_font, 300)
-            rect = draw.text(
-                surface, label, name_font, theme.INK, (row.left + 16, row.centery), "midleft"
-            )
-            detail = " · ".join(e for e in extra if e)
-            if detail:
+            label = draw.clip(student.name, name_font, NAME_W)
+            draw.text(surface, label, name_font, theme.INK, (row.left + 16, row.centery), "midleft")
+            if student.archived:
+                left = GROUP_LEFT + GROUP_W + 12
                 draw.text(
                     surface,
-                    draw.clip(detail, res.font(18), 180),
+                    draw.clip(self.tr("archived"), res.font(18), WIDTH - 24 - 5 * 136 - left - 8),
                     res.font(18),
                     theme.INK_SOFT,
-                    (rect.right + 16, row.centery),
+                    (left, row.centery),
                     "midleft",
                 )

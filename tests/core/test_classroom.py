@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from game.core.class_settings import MAX_GOAL_NAME, cap_bounds, cap_step, settings_problem
 from game.core.classroom import (
     ClassSettings,
     RosterError,
@@ -249,3 +250,75 @@ def test_class_bonuses_read_in_the_history() -> None:
     question = Question("scientific", "x", "?", ("a", "b"), 0, "because")
     quiz = reward(state, question, 0, NOW)
     assert quiz is not None and bonus_reason_text(quiz.reason or "") != quiz.reason
+
+
+def test_a_class_cap_stays_within_its_bounds(mini_content: Content) -> None:
+    action = mini_content.actions[BIKE]
+    low, high = cap_bounds(action)
+    assert 0 < low < action.daily_cap_g < high
+    assert ClassSettings().with_cap(action, high).cap_of(action) == high
+    for bad in (low - 1, high + 1):
+        with pytest.raises(RuleError):
+            ClassSettings().with_cap(action, bad)
+
+
+def test_a_cap_back_at_the_decks_own_is_no_class_cap(mini_content: Content) -> None:
+    action = mini_content.actions[BIKE]
+    lowered = ClassSettings().with_cap(action, action.daily_cap_g - cap_step(action))
+    assert lowered.caps
+    assert lowered.with_cap(action, action.daily_cap_g).caps == {}
+
+
+def test_settings_problem_names_a_cap_out_of_bounds(mini_content: Content) -> None:
+    action = mini_content.actions[BIKE]
+    _, high = cap_bounds(action)
+    assert settings_problem(mini_content, ClassSettings(caps={BIKE: high})) is None
+    assert settings_problem(mini_content, ClassSettings(caps={BIKE: high + 1})) is not None
+
+
+def test_goal_name_is_tidied_and_bounded() -> None:
+    assert ClassSettings().with_goal_name("  our   class forest ").goal_name == "our class forest"
+    with pytest.raises(RuleError):
+        ClassSettings().with_goal_name("x" * (MAX_GOAL_NAME + 1))
+    with pytest.raises(ValueError):
+        ClassSettings.from_dict({"goal_name": "bad\x00name"})
+
+
+def test_a_changed_cap_does_not_set_aside_what_was_earned_under_the_old_one(
+    mini_content: Content,
+) -> None:
+    bike = mini_content.actions[BIKE]
+    before = ClassSettings()
+    state = PlayerState()
+    morning = NOW.replace(hour=8)
+    capped = record_action(state, bike, 50, day=NOW.date(), now=morning, settings=before)
+    after = before.with_cap(bike, bike.daily_cap_g // 2).after(before, NOW.replace(hour=9))
+    later = NOW.replace(hour=11)
+    tomorrow = later + dt.timedelta(days=1)
+    record_action(state, bike, 50, day=tomorrow.date(), now=tomorrow, settings=after)
+    assert capped.amount_g > after.cap_of(bike)
+    # judged by today's rules alone, the morning's entry would break them
+    assert not verify_ledger(state.entries, mini_content, now=tomorrow, rules=after.rules()).ok
+    verdict = verify_ledger(state.entries, mini_content, now=tomorrow, rules_at=after.rules_at)
+    assert verdict.ok and verdict.state.earned_total == state.earned_total
+
+
+def test_an_action_turned_off_keeps_its_earlier_entries(mini_content: Content) -> None:
+    before = ClassSettings()
+    state = PlayerState()
+    record_action(state, mini_content.actions[BIKE], 1, day=NOW.date(), now=NOW, settings=before)
+    others = frozenset(a for a in mini_content.actions if a != BIKE)
+    after = before.changed(allowed_actions=others).after(before, NOW + dt.timedelta(hours=1))
+    later = NOW + dt.timedelta(days=1)
+    assert verify_ledger(state.entries, mini_content, now=later, rules_at=after.rules_at).ok
+
+
+def test_only_a_change_to_the_economy_is_kept_in_the_history() -> None:
+    base = ClassSettings()
+    renamed = base.changed(goal_name="forest", approval=True).after(base, NOW)
+    assert renamed.past_rules == ()
+    capped = renamed.changed(caps={BIKE: 300}).after(renamed, NOW)
+    assert len(capped.past_rules) == 1 and capped.past_rules[0].until == NOW
+    assert ClassSettings.from_dict(capped.to_dict()) == capped
+    assert capped.rules_at(NOW - dt.timedelta(seconds=1)).caps is None
+    assert capped.rules_at(NOW).caps == {BIKE: 300}

@@ -9,16 +9,20 @@ import sys
 from pathlib import Path
 
 from game.core.classroom import ClassSettings
-from game.core.ledger import LedgerEntry
+from game.core.content import load_content
+from game.core.economy import log_action
 from game.saves.classroom import ClassStore
 from game.saves.migrations import SaveError
 from game.saves.profiles import SaveStore
 
 NOW = dt.datetime(2026, 3, 2, 9, 0)
+TESTS = Path(__file__).resolve().parent.parent
 
 
 def main(saves: str, pc: int, students: int) -> None:
     klass = ClassStore(SaveStore(Path(saves)))
+    content = load_content(TESTS / "fixtures" / "mini", TESTS.parent / "assets", today=NOW.date())
+    bike = content.actions["cycle-instead-of-car"]
     earned = 0
     mine = []
     for n in range(students):
@@ -26,20 +30,11 @@ def main(saves: str, pc: int, students: int) -> None:
         mine.append(student.profile_id)
         klass.set_archived(student.profile_id, n % 2 == 1)
         save = klass.store.open(student.profile_id, NOW)
-        for k in range(5):
-            amount = 100 * (pc + 1) + k
-            entry = LedgerEntry(
-                seq=save.state.next_seq,
-                kind="earned",
-                amount_g=amount,
-                at=NOW + dt.timedelta(minutes=k),
-                day=NOW.date(),
-                action_id="bike",
-                quantity=1.0,
-            )
-            save.state.apply(entry)
+        for k in range(5):  # actions the rules accept: the class totals count only those
+            at = NOW + dt.timedelta(minutes=k)
+            entry = log_action(save.state, bike, 0.1 * (pc + 1), day=NOW.date(), now=at)
             save.record(entry)
-            earned += amount
+            earned += entry.amount_g
         save.close()
     try:
         klass.add_student("Everyone wants this name", NOW)

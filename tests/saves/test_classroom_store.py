@@ -229,7 +229,171 @@ def test_settings_changed_within_the_same_tick_are_seen(klass: ClassStore) -> No
 def test_damaged_settings_file_is_reported(klass: ClassStore) -> None:
     klass.folder.mkdir(parents=True)
     (klass.folder / "settings.json").write_text('{"schema_version": 1, "settings": {"goal_g": -5}}')
-    from game.saves.atomic import CorruptFile
+    from game.saves.class_errors import ClassFileDamaged
 
-    with pytest.raises(CorruptFile):
+    with pytest.raises(ClassFileDamaged) as raised:
         klass.settings()
+    assert "goal" in raised.value.reason  # the technical reason, for the log
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("settings.json", "{ not json"),
+        ("settings.json", '{"schema_version": 1, "settings": {"caps": {"x": "many"}}}'),
+        ("roster.json", '{"schema_version": 1, "students": ["Mia"]}'),
+        ("roster.json", "\udcff".encode("utf-8", "surrogatepass").decode("latin-1")),
+        ("pin.json", '{"schema_version": 1, "algorithm": "md5"}'),
+        ("pin.json", "[]"),
+    ],
+)
+def test_a_damaged_class_file_says_what_to_do_in_the_teachers_language(
+    klass: ClassStore, name: str, text: str
+) -> None:
+    from game.config import LOCALE_DIR
+    from game.core.messages import Message, message_of
+    from game.i18n import Translator
+    from game.saves.class_errors import ClassFileDamaged
+
+    klass.folder.mkdir(parents=True)
+    (klass.folder / name).write_text(text, encoding="latin-1")
+    read = {
+        "settings.json": klass.settings,
+        "roster.json": klass.students,
+        "pin.json": lambda: TeacherPin(klass.folder, iterations=1000).check("1234", NOW),
+    }[name]
+    with pytest.raises(ClassFileDamaged) as raised:
+        read()
+    assert isinstance(message_of(raised.value), Message)
+    english = Translator.load("en", LOCALE_DIR).error(raised.value)
+    chinese = Translator.load("zh-Hans", LOCALE_DIR).error(raised.value)
+    assert chinese != english and name in chinese  # translated, naming the file for IT
+    for technical in ("JSON", "schema", "Traceback", "Error", raised.value.reason):
+        assert technical not in chinese.replace(str(klass.folder / name), "")
+
+
+def test_new_settings_replace_a_damaged_file_kept_aside(klass: ClassStore) -> None:
+    klass.folder.mkdir(parents=True)
+    (klass.folder / "settings.json").write_text("{ not json")
+    klass.save_settings(ClassSettings(goal_g=100_000))
+    assert klass.settings().goal_g == 100_000
+    (aside,) = klass.folder.glob("settings.json.damaged-*")
+    assert aside.read_text() == "{ not json"
+
+
+def test_a_group_is_tidied_bounded_and_cleared(klass: ClassStore) -> None:
+    mia = klass.add_student("Mia", NOW)
+    klass.set_group(mia.profile_id, "  Blue   team ")
+    assert klass.student(mia.profile_id).group == "Blue team"
+    with pytest.raises(SaveError):
+        klass.set_group(mia.profile_id, "x" * 200)
+    assert klass.student(mia.profile_id).group == "Blue team"
+    klass.set_group(mia.profile_id, " ")
+    assert klass.student(mia.profile_id).group is None
+
+
+def test_a_new_student_with_a_bad_group_is_not_created(klass: ClassStore) -> None:
+    with pytest.raises(SaveError):
+        klass.add_student("Mia", NOW, "x" * 200)
+    assert klass.students() == []
+
+
+def tamper(klass: ClassStore, profile_id: str, mini_content: object) -> int:
+    """An honest action, then a hand-edited ledger: that action inflated and a forged teacher's
+    bonus added. Returns the honest action's CO2e."""
+    from dataclasses import replace
+
+    from game.core.content import Content
+    from game.core.economy import log_action
+    from game.core.ledger import LedgerEntry
+    from game.saves.ledger_files import write_ledger
+
+    assert isinstance(mini_content, Content)
+    save = klass.store.open(profile_id, NOW)
+    bike = mini_content.actions["cycle-instead-of-car"]
+    honest = log_action(save.state, bike, 1, day=NOW.date(), now=NOW)
+    save.record(honest)
+    second = log_action(save.state, bike, 1, day=NOW.date(), now=NOW)
+    save.record(second)
+    save.close()
+    forged = LedgerEntry(
+        seq=3, kind="bonus", amount_g=90_000, at=NOW, day=NOW.date(), reason="teacher-x-trees"
+    )
+    folder = klass.store.folder(profile_id)
+    for part in ledger_files(folder):
+        part.unlink()
+    write_ledger(folder, [honest, replace(second, amount_g=80_000), forged])
+    return honest.amount_g
+
+
+def test_class_totals_count_only_entries_the_rules_accept(
+    klass: ClassStore, mini_content: object
+) -> None:
+    from game.saves.class_data import read_class
+
+    mia = klass.add_student("Mia", NOW)
+    klass.add_student("Noah", NOW)
+    honest = tamper(klass, mia.profile_id, mini_content)
+    totals = read_class(klass, mini_content, NOW)  # type: ignore[arg-type]
+    assert totals.co2e_g == honest
+    assert totals.left_out == 2
+    (row,) = [r for r in totals.rows if r.student.name == "Mia"]
+    assert (row.left_out, row.energy_g) == (2, honest)
+    again = read_class(ClassStore(SaveStore(klass.store.root)), mini_content, NOW)  # type: ignore[arg-type]
+    assert (again.co2e_g, again.left_out) == (honest, 2)  # the same from the shared cache
+
+
+def test_the_report_says_how_many_entries_were_left_out(
+    klass: ClassStore, mini_content: object
+) -> None:
+    from game.config import LOCALE_DIR
+    from game.i18n import Translator
+    from game.reports.class_report import csv_text, html_text
+    from game.saves.class_data import read_class
+
+    mia = klass.add_student("Mia", NOW)
+    tamper(klass, mia.profile_id, mini_content)
+    totals = read_class(klass, mini_content, NOW)  # type: ignore[arg-type]
+    page = html_text(totals, mini_content, Translator.load("en", LOCALE_DIR), today=NOW.date())  # type: ignore[arg-type]
+    assert 'class="warn"' in page and "Mia (2)" in page
+    header, line = csv_text(totals, mini_content).splitlines()  # type: ignore[arg-type]
+    assert header.endswith("left_out_entries") and line.endswith(",2")
+
+
+def test_a_class_rule_changes_what_the_totals_accept(
+    klass: ClassStore, mini_content: object
+) -> None:
+    from game.saves.class_data import read_class
+
+    mia = klass.add_student("Mia", NOW)
+    honest = tamper(klass, mia.profile_id, mini_content)
+    assert read_class(klass, mini_content, NOW).co2e_g == honest  # type: ignore[arg-type]
+    # a rule in force since before the entries were written (not a change made after them)
+    since = NOW - dt.timedelta(days=1)
+    klass.save_settings(ClassSettings(allowed_actions=frozenset({"no-such-action"})), since)
+    totals = read_class(klass, mini_content, NOW)  # type: ignore[arg-type]
+    assert (totals.co2e_g, totals.left_out) == (0, 3)  # not the summary cached before
+
+
+def test_a_cap_changed_after_the_entries_keeps_the_class_totals(
+    klass: ClassStore, mini_content: object
+) -> None:
+    from game.saves.class_data import read_class
+
+    mia = klass.add_student("Mia", NOW)
+    honest = tamper(klass, mia.profile_id, mini_content)
+    later = NOW + dt.timedelta(hours=2)
+    klass.save_settings(ClassSettings(caps={"cycle-instead-of-car": 100}), later)
+    totals = read_class(klass, mini_content, later)  # type: ignore[arg-type]
+    assert (totals.co2e_g, totals.left_out) == (honest, 2)
+
+
+def test_saving_a_changed_cap_keeps_the_rules_before_it(klass: ClassStore) -> None:
+    klass.save_settings(ClassSettings(goal_g=100_000), NOW)
+    klass.save_settings(ClassSettings(goal_g=100_000, caps={"bike": 50}), NOW)
+    later = NOW + dt.timedelta(hours=1)
+    klass.save_settings(ClassSettings(goal_g=200_000, caps={"bike": 50}), later)
+    settings = ClassStore(SaveStore(klass.store.root)).settings()
+    assert [p.until for p in settings.past_rules] == [NOW]
+    assert settings.rules_at(NOW - dt.timedelta(minutes=1)).caps is None
+    assert settings.rules_at(later).caps == {"bike": 50}

@@ -183,3 +183,81 @@ def test_history_lists_every_violation_and_exits_1(
     broken = [line for line in out.splitlines() if line.startswith("rule broken: ")]
     assert len(broken) == 2
     assert "follows every rule" not in out
+
+
+def test_quiz_answers_travel_with_an_exported_player(
+    tool: ModuleType, store: SaveStore, tmp_path: Path, played: Callable[..., str]
+) -> None:
+    import datetime as dt
+
+    from game.core.quiz import Answer
+    from game.saves.quiz_file import read_answers, write_answers
+
+    profile_id = played("Mia")
+    at = dt.datetime(2026, 11, 23, 10, 0)
+    answers = [Answer(at, "whale-shark", "habitat", True), Answer(at, "dugong", "trade", False)]
+    write_answers(store.folder(profile_id), answers)
+    target = SaveStore(tmp_path / "other")
+    file = tmp_path / "mia.json"
+
+    assert run(tool, store, "export", profile_id, str(file)) == 0
+    assert tool.main(["import", str(file), "--saves", str(target.root)]) == 0
+
+    (meta,) = target.list_profiles()
+    assert read_answers(target.folder(meta.id)) == answers
+
+
+def test_changed_quiz_answers_refuse_the_whole_import(
+    tool: ModuleType, store: SaveStore, tmp_path: Path, played: Callable[..., str]
+) -> None:
+    import datetime as dt
+    import json
+
+    from game.core.quiz import Answer
+    from game.saves.quiz_file import write_answers
+
+    profile_id = played("Mia")
+    at = dt.datetime(2026, 11, 23, 10, 0)
+    write_answers(store.folder(profile_id), [Answer(at, "whale-shark", "habitat", False)])
+    file = tmp_path / "mia.json"
+    assert run(tool, store, "export", profile_id, str(file)) == 0
+    data = json.loads(file.read_text(encoding="utf-8"))
+    data["quiz"]["answers"][0]["correct"] = True  # a better score, by hand
+    file.write_text(json.dumps(data), encoding="utf-8")
+    target = SaveStore(tmp_path / "other")
+
+    assert tool.main(["import", str(file), "--saves", str(target.root)]) == 1
+    assert target.list_profiles() == []
+
+
+def test_an_export_without_quiz_answers_still_imports(
+    tool: ModuleType, store: SaveStore, tmp_path: Path, played: Callable[..., str]
+) -> None:
+    import json
+
+    from game.saves.quiz_file import QUIZ_FILE
+
+    profile_id = played("Mia")
+    file = tmp_path / "mia.json"
+    assert run(tool, store, "export", profile_id, str(file)) == 0
+    assert "quiz" not in json.loads(file.read_text(encoding="utf-8"))
+    target = SaveStore(tmp_path / "other")
+
+    assert tool.main(["import", str(file), "--saves", str(target.root)]) == 0
+    (meta,) = target.list_profiles()
+    assert not (target.folder(meta.id) / QUIZ_FILE).exists()
+
+
+def test_deleting_a_player_deletes_their_quiz_answers(
+    tool: ModuleType, store: SaveStore, played: Callable[..., str]
+) -> None:
+    import datetime as dt
+
+    from game.core.quiz import Answer
+    from game.saves.quiz_file import QUIZ_FILE, write_answers
+
+    profile_id = played("Mia")
+    at = dt.datetime(2026, 11, 23, 10, 0)
+    write_answers(store.folder(profile_id), [Answer(at, "whale-shark", "habitat", True)])
+    assert run(tool, store, "delete", profile_id) == 0
+    assert not list(store.root.rglob(QUIZ_FILE))

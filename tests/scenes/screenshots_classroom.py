@@ -2,8 +2,10 @@
 
     PYTHONPATH=. python -m tests.scenes.screenshots_classroom docs/screenshots
 
-writes teacher-mode-{en,zh}.png (the approval queue), class-screen-{en,zh}.png and
-quiz-{en,zh}.png (a question answered, with the card's explanation).
+writes teacher-mode-{en,zh}.png (the approval queue), teacher-rules-{en,zh}.png (the class rules:
+an action off, a daily limit changed, the goal named), teacher-roster-{en,zh}.png (the students
+with their groups, one in none, one archived), class-screen-{en,zh}.png and quiz-{en,zh}.png (a
+question answered, with the card's explanation).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 import pygame
 
 from game.core import economy, reveals
-from game.core.classroom import ClassSettings
+from game.core.class_settings import ClassSettings, cap_step
 from game.scenes.quiz import QuizScene
 from tests.scenes.class_setup import PIN, add_history, make_class
 from tests.scenes.driver import NOW, Driver
@@ -34,17 +36,53 @@ def save(driver: Driver, path: Path) -> None:
     print(path)
 
 
+def into_teacher_mode(driver: Driver) -> None:
+    driver.click(driver.ctx.tr("Teacher"))
+    for _ in range(2):
+        driver.type_text(PIN)
+        driver.key(pygame.K_RETURN)
+
+
 def teacher_mode(lang: str, out: Path) -> None:
     with tempfile.TemporaryDirectory() as saves:
         driver = Driver(Path(saves), lang=lang)
         make_class(driver, waiting=2)
-        tr = driver.ctx.tr
-        driver.click(tr("Teacher"))
-        for _ in range(2):
-            driver.type_text(PIN)
-            driver.key(pygame.K_RETURN)
-        driver.click(tr("Waiting"))
+        into_teacher_mode(driver)
+        driver.click(driver.ctx.tr("Waiting"))
         save(driver, out / f"teacher-mode-{LANGS[lang]}.png")
+
+
+GOAL_NAMES = {"en": "Class 4B's forest", "zh-Hans": "四年级二班的森林"}  # as a teacher types it
+
+
+def teacher_rules(lang: str, out: Path) -> None:
+    with tempfile.TemporaryDirectory() as saves:
+        driver = Driver(Path(saves), lang=lang)
+        teacher = make_class(driver)
+        actions = list(driver.ctx.content.actions.values())
+        settings = ClassSettings(
+            approval=True,
+            backdate_days=2,
+            goal_g=250_000,
+            allowed_actions=frozenset(a.id for a in actions[1:]),
+        ).with_goal_name(GOAL_NAMES[lang])
+        settings = settings.with_cap(actions[0], actions[0].daily_cap_g // 2)
+        settings = settings.with_cap(actions[3], actions[3].daily_cap_g - cap_step(actions[3]))
+        teacher.save_settings(settings)
+        into_teacher_mode(driver)
+        driver.click(driver.ctx.tr("Class rules"))
+        save(driver, out / f"teacher-rules-{LANGS[lang]}.png")
+
+
+def teacher_roster(lang: str, out: Path) -> None:
+    with tempfile.TemporaryDirectory() as saves:
+        driver = Driver(Path(saves), lang=lang)
+        teacher = make_class(driver)
+        teacher.add_student("Léa")
+        (ravi,) = [teacher.add_student("Ravi", "Green")]
+        teacher.set_archived(ravi.profile_id, True)
+        into_teacher_mode(driver)
+        save(driver, out / f"teacher-roster-{LANGS[lang]}.png")
 
 
 def class_screen(lang: str, out: Path) -> None:
@@ -84,6 +122,8 @@ def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for lang in LANGS:
         teacher_mode(lang, out)
+        teacher_rules(lang, out)
+        teacher_roster(lang, out)
         class_screen(lang, out)
         quiz(lang, out)
 

@@ -75,3 +75,26 @@ def test_the_class_screen_shows_no_childs_name(
     assert drawn
     for student in teacher.students():
         assert not any(student.name in text for text in drawn)
+
+
+def test_a_hand_edited_ledger_does_not_grow_the_forest(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from game.saves.ledger_files import ledger_files, write_ledger
+
+    game = Driver(tmp_path)
+    teacher = make_class(game)
+    add_history(game, teacher, days=1, cards=0)
+    student = teacher.students()[0]
+    folder = game.ctx.store.folder(student.profile_id)
+    entries = read_entries(game.ctx.store, student.profile_id)
+    honest = sum(s.earned_total for s in states(game))
+    for part in ledger_files(folder):
+        part.unlink()
+    first = entries[0]
+    write_ledger(folder, [replace(first, amount_g=first.amount_g * 50), *entries[1:]])
+    game.click("Class")
+    scene = game.scene
+    assert isinstance(scene, ClassScreenScene)
+    assert scene.totals.left_out >= 1
+    assert scene.totals.co2e_g < honest  # the inflated entry counts for nothing

@@ -159,7 +159,7 @@ def test_a_bonus_with_a_reason_to_one_student(game: Driver) -> None:
 def test_class_rules_turn_the_approval_queue_on(game: Driver) -> None:
     set_pin(game)
     game.click("Class rules")
-    game.click("Off: actions count at once")
+    game.click("× Off: actions count at once")
     assert teacher_of(game).settings().approval
 
 
@@ -210,3 +210,41 @@ def test_a_damaged_pin_file_is_told_and_opens_nothing(game: Driver) -> None:
     type_pin(game, PIN)
     scene = game.scene
     assert isinstance(scene, TeacherPinScene) and scene.problem
+
+
+@pytest.mark.parametrize(
+    ("name", "tab"),
+    [("settings.json", "Class rules"), ("roster.json", "Students"), ("roster.json", "Waiting")],
+)
+def test_a_damaged_class_file_is_told_in_the_teachers_language(
+    tmp_path: Path, name: str, tab: str
+) -> None:
+    game = Driver(tmp_path / "saves", lang="zh-Hans")
+    make_class(game)
+    tr = game.ctx.tr
+    game.click(tr("Teacher"))
+    for _ in range(2):
+        type_pin(game, PIN)
+    (game.ctx.store.root / "class" / name).write_text("{ not json", encoding="utf-8")
+    if tab != "Students":
+        game.click(tr(tab))
+    else:  # the roster page is open already: leave it and come back
+        game.click(tr("Waiting"))
+        game.click(tr(tab))
+    errors = [t.message for t in game.ctx.toasts if t.error]
+    assert errors, "the damaged file was not told"
+    for message in errors:
+        assert "JSON" not in message and "Traceback" not in message
+        assert "文件坏了" in message  # the catalog's words, not the English
+
+
+def test_a_damaged_pin_file_is_told_in_the_teachers_language(tmp_path: Path) -> None:
+    game = Driver(tmp_path / "saves", lang="zh-Hans")
+    pin_file = game.ctx.store.root / "class" / "pin.json"
+    pin_file.parent.mkdir(parents=True, exist_ok=True)
+    pin_file.write_text('{"schema_version": 1}', encoding="utf-8")
+    game.click(game.ctx.tr("Teacher"))
+    type_pin(game, PIN)
+    scene = game.scene
+    assert isinstance(scene, TeacherPinScene)
+    assert "教师密码文件坏了" in scene.problem and "KeyError" not in scene.problem
