@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 from game.core.content import Content
@@ -144,19 +145,35 @@ class ClassSettings:
 
     def rules(self, base: Rules | None = None) -> Rules:
         """The economy's rules for this class (what log_action, approve and verify take)."""
+        if base is None:
+            return self._rules
         return replace(
-            base or Rules(),
+            base,
             backdate_days=self.backdate_days,
             allowed=self.allowed_actions,
             caps=dict(self.caps) or None,
         )
 
+    @cached_property
+    def _rules(self) -> Rules:
+        return self.rules(Rules())
+
+    @cached_property
+    def _past(self) -> tuple[tuple[dt.datetime, Rules], ...]:
+        return tuple((past.until, past.rules()) for past in self.past_rules)
+
     def rules_at(self, at: dt.datetime, base: Rules | None = None) -> Rules:
-        """The rules in force at ``at``: those an entry written then was written under."""
-        for past in self.past_rules:
-            if at < past.until:
-                return past.rules(base)
-        return self.rules(base)
+        """The rules in force at ``at``: those an entry written then was written under (the
+        verifier asks for every entry of a ledger: each period's rules are made once)."""
+        if base is not None:
+            for past in self.past_rules:
+                if at < past.until:
+                    return past.rules(base)
+            return self.rules(base)
+        for until, rules in self._past:
+            if at < until:
+                return rules
+        return self._rules
 
     def _economy(self) -> tuple[frozenset[str] | None, dict[str, int], int]:
         return self.allowed_actions, dict(self.caps), self.backdate_days

@@ -139,6 +139,9 @@ class PlayerState:
     undone: set[int] = field(default_factory=set)
     by_seq: dict[int, LedgerEntry] = field(default_factory=dict)
     bonus_reasons: set[str] = field(default_factory=set)  # reasons of every bonus granted
+    # how many bonus reasons share each stem (a reason without its last "-part": a day's quiz
+    # bonuses "quiz-2026-11-23-1", "-2"... count under "quiz-2026-11-23")
+    bonus_stems: dict[str, int] = field(default_factory=dict)
     pending: dict[int, LedgerEntry] = field(default_factory=dict)  # waiting for the teacher
     # Entries that broke a rule when the ledger was verified (game.core.verify): kept in the
     # save, never deleted, but not counted in anything above.
@@ -182,6 +185,8 @@ class PlayerState:
             self.owned[entry.reveal.species_id] = entry
         elif entry.kind == "bonus" and entry.reason:
             self.bonus_reasons.add(entry.reason)
+            stem = entry.reason.rsplit("-", 1)[0]
+            self.bonus_stems[stem] = self.bonus_stems.get(stem, 0) + 1
             if entry.reason.split("-", 1)[0] == CARRIED and entry.quantity:
                 self.earned_total += int(entry.quantity)
         elif entry.kind == "pending":

@@ -263,8 +263,8 @@ class Answer:
 
 
 def quiz_bonuses_on(state: PlayerState, day: dt.date) -> int:
-    prefix = f"{QUIZ}-{day.isoformat()}-"
-    return sum(1 for reason in state.bonus_reasons if reason.startswith(prefix))
+    """The quiz bonuses granted for ``day`` (their reasons are "quiz-<day>-<n>")."""
+    return state.bonus_stems.get(f"{QUIZ}-{day.isoformat()}", 0)
 
 
 def reward(
