@@ -19,6 +19,7 @@ gets to the window depends on the machine:
 from __future__ import annotations
 
 import logging
+import math
 import os
 import warnings
 from typing import TYPE_CHECKING
@@ -185,10 +186,18 @@ class Display:
             return event
         attrs = dict(event.dict)
         x, y = event.pos
-        attrs["pos"] = (int((x - left) // scale), int((y - top) // scale))
+        attrs["pos"] = (math.floor((x - left) / scale), math.floor((y - top) / scale))
         if "rel" in attrs:
             attrs["rel"] = (round(attrs["rel"][0] / scale), round(attrs["rel"][1] / scale))
         return pygame.event.Event(event.type, attrs)
+
+    def window_point(self, pos: tuple[float, float]) -> tuple[int, int]:
+        """The window pixel that shows the canvas point ``pos`` (in layout units): the middle
+        of it, so that ``from_window`` maps it back to ``pos``."""
+        if self.window is None:
+            return (int(pos[0]), int(pos[1]))
+        scale, left, top = self._letterbox()
+        return (int(left + (pos[0] + 0.5) * scale), int(top + (pos[1] + 0.5) * scale))
 
     def window_size(self) -> tuple[int, int]:
         if self.window is not None:
