@@ -30,6 +30,8 @@ class Resources:
     # Rendered pictures kept, counted in pixels (4 bytes each): about 64 MB. A card at print
     # size needs its art at print size once; the album needs every picture at its small size.
     ART_BUDGET_PX = 16_000_000
+    # Rendered texts kept at a scale other than 1 (see kept_text): about 16 MB.
+    TEXT_BUDGET_PX = 4_000_000
 
     def __init__(self, assets_dir: Path) -> None:
         self.assets_dir = assets_dir
@@ -40,6 +42,8 @@ class Resources:
         self._art: OrderedDict[tuple[str, tuple[int, int], float], pygame.Surface] = OrderedDict()
         self._art_px = 0
         self._missing_art: set[str] = set()
+        self._texts: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
+        self._texts_px = 0
         self.art_renders = 0  # how many pictures were rasterised (each name and size once)
 
     def resolve(self, name: str) -> Path:
@@ -152,6 +156,23 @@ class Resources:
                 log.warning("picture %s cannot be shown (%s); using a generic one", name, exc)
         return None
 
+    def kept_text(self, key: tuple[object, ...]) -> pygame.Surface | None:
+        """A text rendered before by a :class:`LayoutFont` (at a scale other than 1: each
+        frame draws the same labels, and rendering them at the window's size costs more)."""
+        found = self._texts.get(key)
+        if found is not None:
+            self._texts.move_to_end(key)
+        return found
+
+    def keep_text(self, key: tuple[object, ...], rendered: pygame.Surface) -> None:
+        w, h = gfx.physical_size(rendered)
+        self._texts[key] = rendered
+        self._texts_px += w * h
+        while self._texts_px > self.TEXT_BUDGET_PX and len(self._texts) > 1:
+            _, old = self._texts.popitem(last=False)
+            w, h = gfx.physical_size(old)
+            self._texts_px -= w * h
+
     def forget_art(self) -> None:
         """Drop every rendered picture (after rendering cards at print size, say)."""
         self._art.clear()
@@ -164,14 +185,12 @@ class LayoutFont(pygame.font.Font):
     kept for reuse. A font kept from before the window changed scale (a button's, say) hands
     each call to the font of its size at the new scale."""
 
-    TEXTS_KEPT = 256
-
     def __init__(
         self, res: Resources, path: Path | None, points: int, units: int, bold: bool, scale: float
     ) -> None:
         super().__init__(path, max(1, round(points * scale)))
         self._res, self.units, self.bold, self.scale = res, units, bold, scale
-        self._texts: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
+        self._id = (str(path), points, bold, scale)  # what its rendered texts are kept by
 
     def _now(self) -> pygame.font.Font | None:
         """The font to use instead, when the window's scale is no longer this font's."""
@@ -216,22 +235,19 @@ class LayoutFont(pygame.font.Font):
             return other.render(text, antialias, color, bgcolor, wraplength)
         if self.scale == 1:
             return super().render(text, antialias, color, bgcolor, wraplength)
-        key: tuple[object, ...] = (text, antialias, _colour_key(color), _colour_key(bgcolor))
+        key: tuple[object, ...] = (*self._id, text, antialias, _colour_key(color))
+        key += (_colour_key(bgcolor),)
         key += (wraplength, self.get_bold(), self.get_italic(), self.get_underline())
         key += (self.get_strikethrough(),)
-        found = self._texts.get(key)
-        if found is not None:
-            self._texts.move_to_end(key)
-            if found.get_alpha() not in (None, 255):  # a caller faded it last time
-                found.set_alpha(255)
-            return found
-        rendered = gfx.adopt(
-            super().render(text, antialias, color, bgcolor, wraplength), self.scale
-        )
-        self._texts[key] = rendered
-        if len(self._texts) > self.TEXTS_KEPT:
-            self._texts.popitem(last=False)
-        return rendered
+        found = self._res.kept_text(key)
+        if found is None:
+            found = gfx.adopt(
+                super().render(text, antialias, color, bgcolor, wraplength), self.scale
+            )
+            self._res.keep_text(key, found)
+        elif found.get_alpha() not in (None, 255):  # a caller faded it last time
+            found.set_alpha(255)
+        return found
 
 
 def _colour_key(colour: Any) -> object:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 import pytest
 
 from game.ui import gfx
+from game.ui.resources import Resources
 
 RED = (200, 30, 40, 255)
 
@@ -108,3 +111,25 @@ def test_cached_pictures_are_made_once_per_scale() -> None:
     with gfx.at_scale(2.0):
         assert gfx.physical_size(picture(10)) == (20, 20)
     assert made == [1.0, 2.0]
+
+
+def test_texts_at_a_scale_are_kept_within_a_budget_and_come_back_unfaded(
+    assets_dir: Path,
+) -> None:
+    pygame.font.init()
+    res = Resources(assets_dir)
+    res.TEXT_BUDGET_PX = 20_000
+    with gfx.at_scale(1.5):
+        font = res.font(20)
+        first = font.render("Hello", True, (0, 0, 0))
+        first.set_alpha(90)  # faded by a scene for one frame
+        again = font.render("Hello", True, (0, 0, 0))
+        assert again is first and again.get_alpha() == 255
+        assert font.render("Hello", True, (9, 9, 9)) is not first  # another colour
+        for n in range(200):
+            font.render(f"line {n}", True, (0, 0, 0))
+        assert res._texts_px <= res.TEXT_BUDGET_PX
+    with gfx.at_scale(1.0):
+        plain = res.font(20).render("Hello", True, (0, 0, 0))
+        assert not isinstance(plain, gfx.Canvas)
+        assert res.font(20).render("Hello", True, (0, 0, 0)) is not plain  # 1x: drawn as ever
