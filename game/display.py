@@ -48,7 +48,8 @@ class Display:
         self.window: Window | None = None
         self._texture: Texture | None = None
         self._renderer: Renderer | None = None
-        self._synced: tuple[int, int] | None = None  # the window size the canvas was made for
+        self._synced: tuple[int, int] | None = None  # the window size last looked at
+        self._made: tuple[tuple[int, int], float] | None = None  # the canvas's pixels and scale
         self.fullscreen = fullscreen
         try:
             self._open_renderer(window_size, fullscreen)
@@ -108,8 +109,9 @@ class Display:
         if abs(scale - 1) < 1e-9:
             scale = 1.0
         pixels = gfx.to_pixels(self.logical_size, scale)
-        if pixels == gfx.physical_size(self.canvas) and scale == self.scale:
+        if (pixels, scale) == self._made:
             return False
+        self._made = (pixels, scale)
         self.scale = scale
         gfx.set_scale(scale)
         if self._renderer is None:  # in the window surface's format: copied byte for byte
