@@ -97,13 +97,15 @@ class Display:
         Sets the scale new surfaces, fonts and pictures are made at (``gfx.set_scale``)."""
         from game.ui import gfx
 
-        if self.window is None:  # pygame's SCALED display: always 1280x720
+        if self.window is None:  # pygame's SCALED display: always 1280x720, mapped by pygame
             gfx.set_scale(1.0)
+            gfx.set_window(1.0, 0, 0)
             return False
         size = self.window_size()
         if size == self._synced:
             return False
         self._synced = size
+        self._place_window_rects()
         cw, ch = self.logical_size
         scale = min(size[0] / cw, size[1] / ch)
         if abs(scale - 1) < 1e-9:
@@ -130,8 +132,14 @@ class Display:
                 else gfx.Canvas(self.logical_size, scale)
             )
             self._texture = Texture(self._renderer, pixels, streaming=True)
+        self._place_window_rects()
         log.info("window %dx%d: the canvas is drawn at %.3gx", size[0], size[1], scale)
         return True
+
+    def _place_window_rects(self) -> None:
+        from game.ui import gfx
+
+        gfx.set_window(*self._letterbox())
 
     def toggle_fullscreen(self) -> None:
         if self.window is None:
@@ -214,6 +222,7 @@ class Display:
         from game.ui import gfx
 
         gfx.set_scale(1.0)
+        gfx.set_window(1.0, 0, 0)
         if self.window is not None:
             self._texture = None
             self._renderer = None

@@ -100,7 +100,7 @@ class AskScene(_Dialog):
     def start(self) -> None:
         super().start()
         pygame.key.start_text_input()
-        pygame.key.set_text_input_rect(self.field)
+        gfx.set_text_input_rect(self.field)
 
     def stop(self) -> None:
         pygame.key.stop_text_input()

@@ -60,7 +60,7 @@ class NewProfileScene(ScreenScene):
     def _typing(self, on: bool) -> None:
         if on:
             pygame.key.start_text_input()
-            pygame.key.set_text_input_rect(self.box)
+            gfx.set_text_input_rect(self.box)
         else:
             pygame.key.stop_text_input()
 

@@ -26,6 +26,7 @@ class _Scale:
 
     value = 1.0
     rescaled = 0
+    window = (1.0, 0.0, 0.0)  # window pixels per unit, and where the canvas's corner is shown
 
 
 def current_scale() -> float:
@@ -47,6 +48,17 @@ def at_scale(scale: float) -> Iterator[None]:
         yield
     finally:
         _Scale.value = before
+
+
+def set_window(scale: float, left: float, top: float) -> None:
+    """Where the window shows the canvas (set by the display), for :func:`window_rect`."""
+    _Scale.window = (scale, left, top)
+
+
+def window_rect(rect: RectLike) -> pygame.Rect:
+    """``rect`` (in units) in window pixels, where the player sees it."""
+    scale, left, top = _Scale.window
+    return pixel_rect(rect, scale).move(round(left), round(top))
 
 
 def rescaled_blits() -> int:

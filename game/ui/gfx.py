@@ -38,9 +38,11 @@ from game.ui.canvas import (
     rescaled_blits,
     scale_of,
     set_scale,
+    set_window,
     surface,
     to_pixels,
     unit_rect,
+    window_rect,
 )
 
 __all__ = [
@@ -54,10 +56,19 @@ __all__ = [
     "rescaled_blits",
     "scale_of",
     "set_scale",
+    "set_window",
     "surface",
     "to_pixels",
     "unit_rect",
+    "window_rect",
 ]
+
+
+def set_text_input_rect(rect: RectLike) -> None:
+    """``pygame.key.set_text_input_rect`` for a rect in layout units: an input method's list
+    of characters (Chinese typing) opens under the field where the player sees it."""
+    pygame.key.set_text_input_rect(window_rect(rect))
+
 
 # -- pygame.draw, in units -------------------------------------------------------------------
 

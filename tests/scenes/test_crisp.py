@@ -112,7 +112,7 @@ def test_a_resized_window_gets_a_new_canvas_and_the_screen_stays_sharp(tmp_path:
 def test_screens_draw_through_gfx_so_that_they_follow_the_scale() -> None:
     """pygame.draw, pygame.transform and pygame.Surface draw in pixels, not layout units: after
     merging a screen that uses them, run the rewrite that turns them into gfx calls."""
-    direct = re.compile(r"\bpygame\.(draw\.\w+|transform\.\w+|Surface)\(")
+    direct = re.compile(r"\bpygame\.(draw\.\w+|transform\.\w+|Surface|key\.set_text_input_rect)\(")
     found = []
     for path in sorted([*ROOT.glob("game/scenes/*.py"), *ROOT.glob("game/ui/*.py")]):
         if path.name in ("canvas.py", "gfx.py", "resources.py"):
@@ -121,3 +121,20 @@ def test_screens_draw_through_gfx_so_that_they_follow_the_scale() -> None:
             if direct.search(line) and "# pixels, not layout units" not in line:
                 found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
     assert found == []
+
+
+def test_an_input_method_opens_under_the_field_the_player_sees(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[pygame.Rect] = []
+    monkeypatch.setattr(pygame.key, "set_text_input_rect", lambda rect: asked.append(rect))
+    game = Driver(tmp_path, window_size=(1024, 600))  # 0.8x, 12 pixels of band above
+    game.click("Create a player")
+    box = game.scene.box
+    assert asked[-1] == pygame.Rect(
+        round(box.left * 0.8),
+        round(box.top * 0.8) + 12,
+        round(box.right * 0.8) - round(box.left * 0.8),
+        round(box.bottom * 0.8) - round(box.top * 0.8),
+    )
+    assert game.quit() == 0
