@@ -1,7 +1,8 @@
 """The application: the one place that opens the display, and the main loop.
 
-The picture is drawn on a fixed 1280×720 canvas that game.display scales to the window, so every
-screen is laid out once and fills any window size, letterboxed when the shape differs.
+Every screen is laid out on a 1280×720 canvas that game.display draws at the window's own
+resolution, so every screen is laid out once and fills any window size sharply, letterboxed when
+the shape differs.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from game.core.problems import summary
 from game.i18n import Translator
 from game.saves.profiles import SaveStore
 from game.scenes.base import SceneManager
+from game.ui import gfx
 
 log = logging.getLogger("ecocards")
 
@@ -148,6 +150,8 @@ class App:
 
         assert self.ctx is not None
         try:
+            if self.display.sync():  # the window changed size: a canvas at its resolution
+                self.screen = self.display.canvas
             # Input waits for the second frame, when the decks are loaded.
             events = pygame.event.get() if self._presented else []
             if self._presented:  # the first frame is on screen: now the decks
@@ -279,7 +283,7 @@ class App:
         )
         font = self.ctx.res.font(15, bold=True)
         strip = pygame.Rect(0, LOGICAL_SIZE[1] - BANNER_HEIGHT, LOGICAL_SIZE[0], BANNER_HEIGHT)
-        pygame.draw.rect(self.screen, theme.DANGER, strip)
+        gfx.rect(self.screen, theme.DANGER, strip)
         draw.text(
             self.screen,
             draw.clip(text, font, strip.width - 32),

@@ -1,23 +1,25 @@
-"""The game window: every screen draws on a fixed 1280x720 canvas, shown scaled to the window.
+"""The game window: every screen is laid out on a 1280x720 canvas, drawn at the window's size.
 
-The picture fills any window size smoothly (letterboxed when the shape differs), and mouse
-positions reach the scenes in canvas coordinates: scenes never need to know how big the window
-is. How the canvas gets to the window depends on the machine:
+The canvas has ``scale`` pixels per layout unit, the largest that fits the window (1.5 in a
+1920x1080 window, 0.8 in 1024x600): text, lines and pictures are drawn at the window's own
+resolution (``game.ui.gfx``), never stretched, and letterboxed when the shape differs. Scenes
+lay out and receive mouse positions in layout units: they never need to know how big the
+window is. The canvas is made again when the window changes size (``sync``). How the canvas
+gets to the window depends on the machine:
 
 - **A graphics card** (an accelerated SDL renderer: OpenGL, Direct3D, Metal): the canvas is a
-  texture and the renderer's logical size scales it on the card; SDL maps mouse positions.
-- **No graphics card** (SDL would fall back to its software renderer, which scales with linear
-  filtering pixel by pixel on the processor: 11 ms a frame at 1920x1080): the canvas is scaled
-  with ``pygame.transform.smoothscale`` (SIMD, about a quarter of that) straight into the
-  window's own surface, only when the window's size differs, and ``from_window`` maps mouse
-  positions back to the canvas.
-- **No SDL window at all**: pygame's ``SCALED`` display, which only scales by whole numbers in a
-  window (a maximised 1920x1080 window would show the canvas at 1x with wide black borders).
+  texture of its own size, drawn in the middle of the window.
+- **No graphics card**: the canvas is blitted straight into the window's own surface (SDL's
+  software renderer would copy it once more, pixel by pixel).
+- **No SDL window at all**: pygame's ``SCALED`` display at 1280x720, which only scales by whole
+  numbers in a window (a maximised 1920x1080 window would show the canvas at 1x with wide black
+  borders).
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import os
 import warnings
 from typing import TYPE_CHECKING
@@ -41,10 +43,13 @@ class Display:
     ) -> None:
         os.environ.setdefault("SDL_RENDER_SCALE_QUALITY", "linear")  # smooth, not blocky
         self.logical_size = logical_size
-        self.canvas = pygame.Surface(logical_size)
+        self.scale = 1.0  # pixels per layout unit
+        self.canvas: pygame.Surface = pygame.Surface(logical_size)
         self.window: Window | None = None
         self._texture: Texture | None = None
         self._renderer: Renderer | None = None
+        self._synced: tuple[int, int] | None = None  # the window size last looked at
+        self._made: tuple[tuple[int, int], float] | None = None  # the canvas's pixels and scale
         self.fullscreen = fullscreen
         try:
             self._open_renderer(window_size, fullscreen)
@@ -52,28 +57,24 @@ class Display:
             log.warning("no SDL window (%s); using pygame's SCALED display", exc)
             self.window = None
             self._open_scaled(window_size, fullscreen)
+        self.sync()
 
     @property
     def accelerated(self) -> bool:
-        """The graphics card scales the picture (an accelerated SDL renderer)."""
+        """The graphics card shows the picture (an accelerated SDL renderer)."""
         return self._renderer is not None
 
     def _open_renderer(self, window_size: tuple[int, int], fullscreen: bool) -> None:
-        """A window, scaled by the graphics card when there is one, else by ``present``."""
+        """A window, shown by the graphics card when there is one, else by ``present``."""
         from pygame._sdl2.sdl2 import error as SDLError
-        from pygame._sdl2.video import Renderer, Texture, Window
+        from pygame._sdl2.video import Renderer, Window
 
         self.window = Window(TITLE, size=window_size, resizable=True)
         self.window.minimum_size = MINIMUM_SIZE
-        try:  # only an accelerated one: SDL's software renderer scales slowly (module doc)
+        try:  # only an accelerated one: SDL's software renderer copies slowly (module doc)
             self._renderer = Renderer(self.window, accelerated=1)
         except (pygame.error, SDLError) as exc:
-            log.info("no accelerated renderer (%s); the canvas is scaled in software", exc)
-            # the window's own surface: a canvas in its format scales into it byte for byte
-            self.canvas = pygame.Surface(self.logical_size, 0, self.window.get_surface())
-        else:
-            self._renderer.logical_size = self.logical_size
-            self._texture = Texture(self._renderer, self.logical_size, streaming=True)
+            log.info("no accelerated renderer (%s); the canvas is copied in software", exc)
         if fullscreen:
             self.window.set_fullscreen(desktop=True)
 
@@ -90,6 +91,56 @@ class Display:
             window.minimum_size = MINIMUM_SIZE
             window.size = window_size
 
+    def sync(self) -> bool:
+        """Make the canvas again if the window changed size since it was made (a resize, a
+        switch to or from fullscreen); True when it did: the scene draws on the new canvas.
+        Sets the scale new surfaces, fonts and pictures are made at (``gfx.set_scale``)."""
+        from game.ui import gfx
+
+        if self.window is None:  # pygame's SCALED display: always 1280x720, mapped by pygame
+            gfx.set_scale(1.0)
+            gfx.set_window(1.0, 0, 0)
+            return False
+        size = self.window_size()
+        if size == self._synced:
+            return False
+        self._synced = size
+        self._place_window_rects()
+        cw, ch = self.logical_size
+        scale = min(size[0] / cw, size[1] / ch)
+        if abs(scale - 1) < 1e-9:
+            scale = 1.0
+        pixels = gfx.to_pixels(self.logical_size, scale)
+        if (pixels, scale) == self._made:
+            return False
+        self._made = (pixels, scale)
+        self.scale = scale
+        gfx.set_scale(scale)
+        if self._renderer is None:  # in the window surface's format: copied byte for byte
+            like = self.window.get_surface()
+            self.canvas = (
+                pygame.Surface(self.logical_size, 0, like)
+                if scale == 1
+                else gfx.Canvas(self.logical_size, scale, 0, like)
+            )
+        else:
+            from pygame._sdl2.video import Texture
+
+            self.canvas = (
+                pygame.Surface(self.logical_size)
+                if scale == 1
+                else gfx.Canvas(self.logical_size, scale)
+            )
+            self._texture = Texture(self._renderer, pixels, streaming=True)
+        self._place_window_rects()
+        log.info("window %dx%d: the canvas is drawn at %.3gx", size[0], size[1], scale)
+        return True
+
+    def _place_window_rects(self) -> None:
+        from game.ui import gfx
+
+        gfx.set_window(*self._letterbox())
+
     def toggle_fullscreen(self) -> None:
         if self.window is None:
             pygame.display.toggle_fullscreen()
@@ -103,16 +154,28 @@ class Display:
         if on != self.fullscreen:
             self.toggle_fullscreen()
 
+    def _shown(self, window: tuple[int, int]) -> pygame.Rect:
+        """Where the canvas is in a window of that size, in window pixels: in the middle, as
+        large as fits (its own size once ``sync`` has made it for that window)."""
+        from game.ui import gfx
+
+        width, height = window
+        pw, ph = gfx.physical_size(self.canvas)
+        if pw > width or ph > height or (pw < width and ph < height):
+            fit = min(width / pw, height / ph)
+            pw, ph = round(pw * fit), round(ph * fit)
+        shown = pygame.Rect(0, 0, pw, ph)
+        shown.center = (width // 2, height // 2)
+        return shown
+
     def _letterbox(self) -> tuple[float, float, float]:
-        """The canvas's scale in the window and its top-left corner there, in window pixels."""
-        width, height = self.window_size()
-        cw, ch = self.logical_size
-        scale = min(width / cw, height / ch) or 1.0
-        return scale, (width - cw * scale) / 2, (height - ch * scale) / 2
+        """Window pixels per layout unit, and the canvas's top-left corner in the window."""
+        shown = self._shown(self.window_size())
+        return shown.width / self.logical_size[0] or 1.0, shown.left, shown.top
 
     def to_canvas(self, x: float, y: float) -> tuple[int, int]:
         """The canvas point under the normalised window position (x, y) from 0 to 1, as a
-        finger event gives it: the window shows the canvas scaled and letterboxed."""
+        finger event gives it: the window shows the canvas letterboxed."""
         width, height = self.window_size()
         cw, ch = self.logical_size
         scale, left, top = self._letterbox()
@@ -121,20 +184,30 @@ class Display:
         return (min(cw - 1, max(0, int(cx))), min(ch - 1, max(0, int(cy))))
 
     def from_window(self, event: pygame.event.Event) -> pygame.event.Event:
-        """``event`` with its mouse position in canvas coordinates. The renderer and the
-        SCALED display map positions themselves; the software path maps them here, unclamped
-        as SDL does (a click on a black band lands outside the canvas and presses nothing)."""
-        if self.window is None or self._renderer is not None or event.type not in POSITIONED:
+        """``event`` with its mouse position in layout units. The SCALED display maps positions
+        itself; a window's are mapped here, unclamped as SDL does (a click on a black band
+        lands outside the canvas and presses nothing)."""
+        if self.window is None or event.type not in POSITIONED:
             return event
-        if getattr(event, "touch", False) or self.window_size() == self.logical_size:
+        if getattr(event, "touch", False):
             return event
         scale, left, top = self._letterbox()
+        if scale == 1 and left == 0 and top == 0:
+            return event
         attrs = dict(event.dict)
         x, y = event.pos
-        attrs["pos"] = (int((x - left) // scale), int((y - top) // scale))
+        attrs["pos"] = (math.floor((x - left) / scale), math.floor((y - top) / scale))
         if "rel" in attrs:
             attrs["rel"] = (round(attrs["rel"][0] / scale), round(attrs["rel"][1] / scale))
         return pygame.event.Event(event.type, attrs)
+
+    def window_point(self, pos: tuple[float, float]) -> tuple[int, int]:
+        """The window pixel that shows the canvas point ``pos`` (in layout units): the middle
+        of it, so that ``from_window`` maps it back to ``pos``."""
+        if self.window is None:
+            return (int(pos[0]), int(pos[1]))
+        scale, left, top = self._letterbox()
+        return (int(left + (pos[0] + 0.5) * scale), int(top + (pos[1] + 0.5) * scale))
 
     def window_size(self) -> tuple[int, int]:
         if self.window is not None:
@@ -146,6 +219,10 @@ class Display:
 
     def close(self) -> None:
         """Free the texture, renderer and window before SDL shuts down (never after)."""
+        from game.ui import gfx
+
+        gfx.set_scale(1.0)
+        gfx.set_window(1.0, 0, 0)
         if self.window is not None:
             self._texture = None
             self._renderer = None
@@ -153,30 +230,28 @@ class Display:
             self.window = None
 
     def present(self) -> None:
-        """Show the canvas, scaled to the window."""
+        """Show the canvas in the window."""
         if self.window is None:
             pygame.display.flip()
         elif self._texture is not None and self._renderer is not None:
             self._texture.update(self.canvas)
             self._renderer.draw_color = (*BLACK, 255)
             self._renderer.clear()
-            self._texture.draw()
+            self._texture.draw(dstrect=self._shown(self.window_size()))
             self._renderer.present()
         else:
             self._present_surface(self.window)
 
     def _present_surface(self, window: Window) -> None:
+        from game.ui import gfx
+
         target = window.get_surface()  # made again by SDL after the window is resized
         bounds = target.get_rect()
-        if bounds.size == self.logical_size:
-            target.blit(self.canvas, (0, 0))
+        if bounds.size == gfx.physical_size(self.canvas):
+            pygame.Surface.blit(target, self.canvas, (0, 0))
             window.flip()
             return
-        cw, ch = self.logical_size
-        scale = min(bounds.width / cw, bounds.height / ch)
-        shown = pygame.Rect(0, 0, round(cw * scale), round(ch * scale))
-        shown.center = bounds.center
-        shown = shown.clip(bounds)
+        shown = self._shown(bounds.size).clip(bounds)
         # the black bands, every frame: SDL makes a new surface, contents unknown, on a resize
         for band in (
             pygame.Rect(0, 0, bounds.width, shown.top),
@@ -186,6 +261,8 @@ class Display:
         ):
             if band.width > 0 and band.height > 0:
                 target.fill(BLACK, band)
-        if shown.width and shown.height:
+        if shown.size == gfx.physical_size(self.canvas):
+            pygame.Surface.blit(target, self.canvas, shown)
+        elif shown.width and shown.height:  # the window changed size since the canvas was made
             pygame.transform.smoothscale(self.canvas, shown.size, target.subsurface(shown))
         window.flip()

@@ -35,3 +35,14 @@ def mini_content(mini_data: Path, assets_dir: Path):
     from game.core.content import load_content
 
     return load_content(mini_data, assets_dir, today=dt.date(2026, 11, 23))
+
+
+@pytest.fixture(autouse=True)
+def _drawing_scale_reset():
+    """Every test starts drawing at scale 1, whatever window the one before opened."""
+    yield
+    import sys
+
+    gfx = sys.modules.get("game.ui.gfx")
+    if gfx is not None:
+        gfx.set_scale(1.0)

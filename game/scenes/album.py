@@ -12,7 +12,7 @@ from game.context import GameContext
 from game.core import reveals
 from game.core.rarity import TIER_BY_ID
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
-from game.ui import draw, theme
+from game.ui import draw, gfx, theme
 from game.ui.cards import back_medal, card_size
 from game.ui.widgets import Button, draw_focus_ring
 
@@ -193,17 +193,17 @@ class AlbumScene(ScreenScene):
         return range(first_row * COLUMNS, min(len(self.members), (first_row + rows) * COLUMNS))
 
     def hidden_card(self) -> pygame.Surface:
-        if self.hidden is None:
+        if self.hidden is None or gfx.scale_of(self.hidden) != gfx.current_scale():
             assert self.ctx.content is not None
             edition = self.ctx.content.editions[self.edition_id]
             card = self.ctx.cards.back(edition, THUMB_W, self.ctx.lang).copy()
             rect = card.get_rect()
-            shade = pygame.Surface(rect.size, pygame.SRCALPHA)
-            pygame.draw.rect(shade, (0, 0, 0, 110), rect, border_radius=10)
+            shade = gfx.surface(rect.size, pygame.SRCALPHA)
+            gfx.rect(shade, (0, 0, 0, 110), rect, border_radius=10)
             card.blit(shade, (0, 0))
             disc = theme.mix(theme.edition_colour(edition.id, edition.color), theme.SHADOW, 0.6)
             centre, radius = back_medal(THUMB_W)  # the "?" covers the medal, not the name
-            pygame.draw.circle(card, disc, centre, radius)
+            gfx.circle(card, disc, centre, radius)
             draw.text(
                 card, "?", self.ctx.res.font(44, bold=True), theme.PANEL_DIM, centre, "center"
             )
@@ -222,7 +222,7 @@ class AlbumScene(ScreenScene):
             rect = self.thumb_rect(index)
             if species.id in owned:
                 if species.id == self.focus:
-                    pygame.draw.rect(surface, theme.ACCENT, rect.inflate(10, 10), border_radius=14)
+                    gfx.rect(surface, theme.ACCENT, rect.inflate(10, 10), border_radius=14)
                 card = self.ctx.cards.front_in_time(species, edition, THUMB_W, self.ctx.lang)
                 # a card not drawn yet shows its back for a frame or two
                 surface.blit(card or self.ctx.cards.back(edition, THUMB_W, self.ctx.lang), rect)
@@ -241,13 +241,11 @@ class AlbumScene(ScreenScene):
         if limit <= 0:
             return
         track = pygame.Rect(GRID.right + 10, GRID.top, 6, GRID.height)
-        pygame.draw.rect(
-            surface, theme.mix(theme.BG_TOP, theme.WHITE, 0.12), track, border_radius=3
-        )
+        gfx.rect(surface, theme.mix(theme.BG_TOP, theme.WHITE, 0.12), track, border_radius=3)
         visible = GRID.height / (GRID.height + limit)
         thumb = pygame.Rect(track.left, 0, track.width, max(30, round(track.height * visible)))
         thumb.top = track.top + round((track.height - thumb.height) * self.scroll_px / limit)
-        pygame.draw.rect(surface, theme.PANEL_DIM, thumb, border_radius=3)
+        gfx.rect(surface, theme.PANEL_DIM, thumb, border_radius=3)
 
     def draw_side(self, surface: pygame.Surface) -> None:
         assert self.ctx.content is not None
@@ -283,7 +281,7 @@ class AlbumScene(ScreenScene):
         for chance in self.chances:
             tier = TIER_BY_ID[chance.tier]
             ink = theme.INK if chance.cards else theme.PANEL_DIM
-            pygame.draw.circle(surface, theme.TIER_COLOURS[tier.id], (x + 6, y + 10), 6)
+            gfx.circle(surface, theme.TIER_COLOURS[tier.id], (x + 6, y + 10), 6)
             draw.text(surface, self.tr(tier.name), res.font(16, bold=True), ink, (x + 18, y))
             each = (
                 self.tr("each card {pct}", pct=self.chance(chance.each))
@@ -318,8 +316,8 @@ class AlbumScene(ScreenScene):
         label = self.tr("NEW")
         pill = pygame.Rect(0, 0, font.size(label)[0] + 16, 24)
         pill.topright = (rect.right + 4, rect.top + round(rect.height * 0.17))  # over the art
-        pygame.draw.rect(surface, theme.ACCENT, pill, border_radius=12)
-        pygame.draw.rect(surface, theme.INK, pill, width=2, border_radius=12)
+        gfx.rect(surface, theme.ACCENT, pill, border_radius=12)
+        gfx.rect(surface, theme.INK, pill, width=2, border_radius=12)
         draw.text(surface, label, font, theme.INK, pill.center, "center")
 
     def chance(self, p: float) -> str:

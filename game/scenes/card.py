@@ -9,7 +9,7 @@ from game.core.messages import N_
 from game.core.models import Species
 from game.core.vocab import CATEGORY_MEANINGS, HABITATS
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
-from game.ui import draw, redlist, theme
+from game.ui import draw, gfx, redlist, theme
 from game.ui.cards import category_chip
 
 CARD_W = 340
@@ -64,8 +64,8 @@ class CardScene(ScreenScene):
                 track.left, 0, 5, max(30, track.height * INFO.height // self.content_h)
             )
             thumb.top = track.top + (track.height - thumb.height) * self.scroll // limit
-            pygame.draw.rect(surface, theme.PANEL_DIM, track, border_radius=2)
-            pygame.draw.rect(surface, theme.INK_SOFT, thumb, border_radius=2)
+            gfx.rect(surface, theme.PANEL_DIM, track, border_radius=2)
+            gfx.rect(surface, theme.INK_SOFT, thumb, border_radius=2)
 
     def draw_info(self, surface: pygame.Surface, sp: Species) -> int:
         """Draw the species' texts, scrolled; returns their full height."""

@@ -17,7 +17,7 @@ from game.context import GameContext
 from game.core.class_totals import ClassTotals
 from game.core.messages import N_
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
-from game.ui import draw, theme
+from game.ui import draw, gfx, theme
 from game.ui.tween import Tween, ease_out_cubic
 from game.ui.widgets import Button
 
@@ -111,9 +111,9 @@ class ClassScreenScene(ScreenScene):
             (FOREST.left, FOREST.top - 40),
             "midleft",
         )
-        pygame.draw.rect(surface, SKY, FOREST, border_radius=18)
+        gfx.rect(surface, SKY, FOREST, border_radius=18)
         ground = pygame.Rect(FOREST.left, FOREST.bottom - 90, FOREST.width, 90)
-        pygame.draw.rect(
+        gfx.rect(
             surface, GROUND, ground, border_bottom_left_radius=18, border_bottom_right_radius=18
         )
         grown = self.totals.goal_fraction * ease_out_cubic(self.grow.t) * TREES
@@ -124,7 +124,7 @@ class ClassScreenScene(ScreenScene):
             x = FOREST.left + 20 + round(x_frac * (FOREST.width - 40))
             y = ground.top + 12 + row * 30
             if sizes[i] <= 0:
-                pygame.draw.circle(surface, LEAVES_DARK, (x, y), 5)  # a seed waiting to grow
+                gfx.circle(surface, LEAVES_DARK, (x, y), 5)  # a seed waiting to grow
                 continue
             self._tree(surface, x, y, (0.3 + 0.7 * sizes[i]) * (0.7 + 0.15 * row))
 
@@ -133,13 +133,13 @@ class ClassScreenScene(ScreenScene):
         height = round(150 * scale)
         trunk = pygame.Rect(0, 0, max(4, round(14 * scale)), round(height * 0.4))
         trunk.midbottom = (x, y)
-        pygame.draw.rect(surface, TRUNK, trunk)
+        gfx.rect(surface, TRUNK, trunk)
         radius = max(6, round(36 * scale))
         top = y - height + radius
         for dx, dy, r in ((0, 0, 1.0), (-0.7, 0.55, 0.8), (0.7, 0.55, 0.8)):
             centre = (x + round(dx * radius), top + round(dy * radius))
-            pygame.draw.circle(surface, LEAVES_DARK, centre, round(r * radius) + 3)
-            pygame.draw.circle(surface, LEAVES, centre, round(r * radius))
+            gfx.circle(surface, LEAVES_DARK, centre, round(r * radius) + 3)
+            gfx.circle(surface, LEAVES, centre, round(r * radius))
 
     def draw_goal(self, surface: pygame.Surface) -> None:
         res, tr = self.ctx.res, self.tr

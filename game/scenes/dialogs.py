@@ -12,7 +12,7 @@ import pygame
 
 from game.context import GameContext
 from game.scenes.screen import WIDTH, ScreenScene
-from game.ui import draw, theme
+from game.ui import draw, gfx, theme
 from game.ui.widgets import Button
 
 BOX = pygame.Rect(WIDTH // 2 - 440, 150, 880, 380)
@@ -24,7 +24,7 @@ class _Dialog(ScreenScene):
     show_back = False
 
     def draw(self, surface: pygame.Surface) -> None:
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        shade = gfx.surface(surface.get_size(), pygame.SRCALPHA)
         shade.fill((0, 0, 0, 150))
         surface.blit(shade, (0, 0))
         draw.panel(surface, BOX, border=theme.ACCENT)
@@ -103,7 +103,7 @@ class AskScene(_Dialog):
     def start(self) -> None:
         super().start()
         pygame.key.start_text_input()
-        pygame.key.set_text_input_rect(self.field)
+        gfx.set_text_input_rect(self.field)
 
     def stop(self) -> None:
         pygame.key.stop_text_input()
@@ -144,14 +144,12 @@ class AskScene(_Dialog):
             theme.INK,
             pygame.Rect(BOX.left + 48, BOX.top + 32, BOX.width - 96, 110),
         )
-        pygame.draw.rect(surface, theme.WHITE, self.field, border_radius=12)
-        pygame.draw.rect(surface, theme.ENERGY_DARK, self.field, 3, border_radius=12)
+        gfx.rect(surface, theme.WHITE, self.field, border_radius=12)
+        gfx.rect(surface, theme.ENERGY_DARK, self.field, 3, border_radius=12)
         font = res.font(28)
         shown = draw.clip(self.text, font, self.field.width - 40) if self.text else ""
         rect = draw.text(
             surface, shown, font, theme.INK, (self.field.left + 18, self.field.centery), "midleft"
         )
         x = rect.right + 3 if shown else self.field.left + 18
-        pygame.draw.line(
-            surface, theme.INK, (x, self.field.top + 14), (x, self.field.bottom - 14), 3
-        )
+        gfx.line(surface, theme.INK, (x, self.field.top + 14), (x, self.field.bottom - 14), 3)

@@ -16,7 +16,7 @@ import pygame
 from game.context import GameContext
 from game.core.finished import FinishedEdition, finished_edition
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
-from game.ui import certificate, draw, theme
+from game.ui import certificate, draw, gfx, theme
 from game.ui.cards import CARD_RATIO
 from game.ui.icons import draw_icon
 from game.ui.tween import Tween, ease_out_cubic
@@ -194,7 +194,7 @@ class EditionCompleteScene(ScreenScene):
                 card = cards.back(self.edition, self.card_w, lang)
             if t < 1:
                 grow = 0.6 + 0.4 * ease_out_cubic(t)
-                card = pygame.transform.smoothscale_by(card, grow)
+                card = gfx.smoothscale_by(card, grow)
                 card.set_alpha(round(255 * min(1.0, t * 1.5)))
             surface.blit(card, card.get_rect(center=rect.center))
         self.draw_side(surface)
@@ -266,8 +266,8 @@ def _tree(surface: pygame.Surface, rect: pygame.Rect) -> None:
     """A small round tree: a trunk and a crown."""
     trunk = pygame.Rect(0, 0, max(3, rect.width // 6), rect.height // 2)
     trunk.midbottom = rect.midbottom
-    pygame.draw.rect(surface, theme.hex_colour("#8a5a3c"), trunk, border_radius=2)
+    gfx.rect(surface, theme.hex_colour("#8a5a3c"), trunk, border_radius=2)
     crown = rect.width * 0.36
     for dx, dy in ((-0.18, 0.42), (0.18, 0.42), (0.0, 0.3)):
         centre = (rect.centerx + dx * rect.width, rect.top + dy * rect.height)
-        pygame.draw.circle(surface, theme.ENERGY_DARK, centre, crown)
+        gfx.circle(surface, theme.ENERGY_DARK, centre, crown)

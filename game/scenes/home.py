@@ -16,7 +16,7 @@ from game.core.messages import N_
 from game.core.models import Edition
 from game.core.progress import collection_level, streak
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
-from game.ui import draw, textfit, theme
+from game.ui import draw, gfx, textfit, theme
 from game.ui.avatar import draw_avatar
 from game.ui.widgets import Button
 
@@ -33,7 +33,7 @@ class HomeScene(ScreenScene):
     def __init__(self, ctx: GameContext) -> None:
         super().__init__(ctx)
         # the tilted cards of each edition's fan, turned once rather than every frame
-        self.turned: dict[tuple[str, str, int], pygame.Surface] = {}
+        self.turned: dict[tuple[str, str, int, float], pygame.Surface] = {}
         self.cards_pending = False  # a card of the fans is still to be drawn
         self.first_edition = 0  # the leftmost edition tile in view
 
@@ -289,7 +289,7 @@ class HomeScene(ScreenScene):
         """Collection level, day streak and CO2e saved: things that only ever grow."""
         res, lang, state, content = self.ctx.res, self.ctx.lang, self.ctx.state, self.ctx.content
         assert content is not None
-        pygame.draw.line(surface, theme.PANEL_DIM, rect.topleft, rect.topright, 2)
+        gfx.line(surface, theme.PANEL_DIM, rect.topleft, rect.topright, 2)
         level = collection_level(len(state.owned))
         line = self.tr(level.level.name)
         if level.next is not None:
@@ -349,7 +349,7 @@ class HomeScene(ScreenScene):
         colour = theme.edition_colour(edition.id, edition.color)
         draw.panel(surface, rect)
         band = pygame.Rect(rect.left, rect.top, rect.width, 64)
-        pygame.draw.rect(
+        gfx.rect(
             surface,
             colour,
             band,
@@ -377,7 +377,7 @@ class HomeScene(ScreenScene):
             angle = (i - 1) * -12
             reveal = owned[i].reveal if i < len(owned) else None
             species = content.species.get(reveal.species_id) if reveal else None
-            key = (edition.id, species.id if species else "", angle)
+            key = (edition.id, species.id if species else "", angle, gfx.current_scale())
             turned = self.turned.get(key)
             if turned is None:
                 # a card not drawn yet (over this frame's time for new cards) shows its back
@@ -388,7 +388,7 @@ class HomeScene(ScreenScene):
                     else None
                 )
                 card = front or self.ctx.cards.back(edition, width, self.ctx.lang)
-                turned = pygame.transform.rotozoom(card, angle, 1.0)
+                turned = gfx.rotozoom(card, angle, 1.0)
                 if front is not None or species is None:
                     self.turned[key] = turned
                 else:

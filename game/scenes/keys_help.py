@@ -9,7 +9,7 @@ from game.context import GameContext
 from game.core.messages import N_
 from game.scenes.base import Scene
 from game.scenes.screen import HEIGHT, WIDTH
-from game.ui import draw, theme
+from game.ui import draw, gfx, theme
 
 BOX = pygame.Rect(WIDTH // 2 - 440, 70, 880, HEIGHT - 140)
 
@@ -47,7 +47,7 @@ class KeysHelpScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         tr, res = self.ctx.tr, self.ctx.res
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        shade = gfx.surface(surface.get_size(), pygame.SRCALPHA)
         shade.fill((*theme.SHADOW, 150))
         surface.blit(shade, (0, 0))
         draw.panel(surface, BOX)

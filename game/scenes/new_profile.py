@@ -14,7 +14,7 @@ from game.context import GameContext
 from game.core.messages import N_
 from game.saves.profiles import MAX_NAME, ProfileMeta
 from game.scenes.screen import WIDTH, ScreenScene
-from game.ui import draw, theme
+from game.ui import draw, gfx, theme
 from game.ui.avatar import PICTURES, draw_picture, picture_for
 from game.ui.widgets import Button
 
@@ -60,7 +60,7 @@ class NewProfileScene(ScreenScene):
     def _typing(self, on: bool) -> None:
         if on:
             pygame.key.start_text_input()
-            pygame.key.set_text_input_rect(self.box)
+            gfx.set_text_input_rect(self.box)
         else:
             pygame.key.stop_text_input()
 
@@ -205,14 +205,10 @@ class NewProfileScene(ScreenScene):
         )
         if self.composing:
             start = font.size(self.name)[0] + self.box.left + 24
-            pygame.draw.line(
-                surface, theme.INK_SOFT, (start, rect.bottom), (rect.right, rect.bottom), 2
-            )
+            gfx.line(surface, theme.INK_SOFT, (start, rect.bottom), (rect.right, rect.bottom), 2)
         if self.caret_time < 0.5:
             x = rect.right + 3 if shown else self.box.left + 24
-            pygame.draw.line(
-                surface, theme.INK, (x, self.box.top + 16), (x, self.box.bottom - 16), 3
-            )
+            gfx.line(surface, theme.INK, (x, self.box.top + 16), (x, self.box.bottom - 16), 3)
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
@@ -229,8 +225,8 @@ class NewProfileScene(ScreenScene):
             )
             if chosen:  # a tick as well as the colour
                 badge = (rect.right - 6, rect.top + 6)
-                pygame.draw.circle(surface, theme.INK, badge, 14)
-                pygame.draw.lines(
+                gfx.circle(surface, theme.INK, badge, 14)
+                gfx.lines(
                     surface,
                     theme.ACCENT,
                     False,

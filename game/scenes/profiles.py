@@ -16,7 +16,7 @@ from game.context import GameContext
 from game.core.messages import N_
 from game.saves.profiles import ProfileMeta
 from game.scenes.screen import HEADER, WIDTH, ScreenScene
-from game.ui import draw, textfit, theme
+from game.ui import draw, gfx, textfit, theme
 from game.ui.avatar import draw_avatar
 from game.ui.widgets import Button
 
@@ -271,11 +271,11 @@ class ProfilesScene(ScreenScene):
         rows = (len(self.shown) + COLUMNS - 1) // COLUMNS
         if rows <= ROWS:
             return
-        pygame.draw.rect(surface, theme.mix(theme.BG_TOP, theme.SHADOW, 0.3), BAR, border_radius=6)
+        gfx.rect(surface, theme.mix(theme.BG_TOP, theme.SHADOW, 0.3), BAR, border_radius=6)
         thumb = BAR.copy()
         thumb.height = max(30, BAR.height * ROWS // rows)
         thumb.top = BAR.top + (BAR.height - thumb.height) * self.scroll // max(1, self.max_scroll)
-        pygame.draw.rect(surface, theme.PANEL_DIM, thumb, border_radius=6)
+        gfx.rect(surface, theme.PANEL_DIM, thumb, border_radius=6)
 
     def _draw_welcome(self, surface: pygame.Surface) -> None:
         res = self.ctx.res

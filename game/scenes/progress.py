@@ -12,7 +12,7 @@ from game.core import impact
 from game.core.messages import N_
 from game.core.progress import Badge, Progress, summary
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
-from game.ui import draw, theme
+from game.ui import draw, gfx, theme
 from game.ui.badges import badge_picture
 
 LEFT = pygame.Rect(32, HEADER + 8, 560, 0)
@@ -34,7 +34,9 @@ class ProgressScene(ScreenScene):
         self.progress: Progress | None = None
         self.weeks: list[impact.WeekTotal] = []
         self.saved: impact.Impact | None = None
-        self.pictures: dict[tuple[str, bool, int], pygame.Surface] = {}  # drawn when first shown
+        self.pictures: dict[
+            tuple[str, bool, int, float], pygame.Surface
+        ] = {}  # drawn when first shown
 
     def start(self) -> None:
         assert self.ctx.content is not None
@@ -145,7 +147,7 @@ class ProgressScene(ScreenScene):
             )
         draw.text(surface, total, res.font(15), theme.INK_SOFT, (x, y + 28))
         area = pygame.Rect(x, y + 70, CHART.width - 48, CHART.height - 130)
-        pygame.draw.line(surface, theme.PANEL_DIM, area.bottomleft, area.bottomright, 2)
+        gfx.line(surface, theme.PANEL_DIM, area.bottomleft, area.bottomright, 2)
         peak = max((w.grams for w in self.weeks), default=0)
         slot = area.width / max(1, len(self.weeks))
         small = res.font(12)
@@ -155,7 +157,7 @@ class ProgressScene(ScreenScene):
             height = round(area.height * week.grams / peak) if peak else 0
             bar = pygame.Rect(left, area.bottom - height, width, height)
             if height:
-                pygame.draw.rect(
+                gfx.rect(
                     surface,
                     theme.ENERGY_DARK,
                     bar,
@@ -186,7 +188,7 @@ class ProgressScene(ScreenScene):
             )
 
     def picture(self, badge: Badge) -> pygame.Surface:
-        key = (badge.id, badge.earned, badge.have)
+        key = (badge.id, badge.earned, badge.have, gfx.current_scale())
         picture = self.pictures.get(key)
         if picture is None:
             colour = None

@@ -17,7 +17,7 @@ from game.core.ledger import LedgerEntry
 from game.core.messages import N_
 from game.core.quiz import Question
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
-from game.ui import draw, theme
+from game.ui import draw, gfx, theme
 from game.ui.widgets import Button
 
 CARD_W = 250
@@ -161,9 +161,7 @@ class QuizScene(ScreenScene):
             rect = self.choice_rect(i)
             on_colour = self.chosen is not None and i in (self.chosen, self.question.answer)
             if self.chosen is not None:
-                pygame.draw.rect(
-                    surface, self.choice_colour(i), rect, border_radius=rect.height // 3
-                )
+                gfx.rect(surface, self.choice_colour(i), rect, border_radius=rect.height // 3)
             colour = theme.WHITE if on_colour else theme.INK
             draw.text(surface, f"{i + 1}", font, colour, (rect.left + 24, rect.centery), "midleft")
             lines = min(2, len(draw.wrap(text, font, rect.width - 80)))

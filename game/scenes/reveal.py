@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pygame
 
@@ -21,7 +20,7 @@ from game.core.messages import N_
 from game.core.rarity import TIER_BY_ID
 from game.core.vocab import CATEGORY_MEANINGS
 from game.scenes.screen import HEADER, HEIGHT, ScreenScene
-from game.ui import draw, theme
+from game.ui import draw, gfx, theme
 from game.ui.cards import category_chip
 from game.ui.tween import Tween, ease_in_out_sine, ease_out_cubic
 from game.ui.widgets import Button
@@ -202,7 +201,7 @@ class RevealScene(ScreenScene):
             self._glow(surface, centre, glow_colour, 0.4 + 0.6 * t)
             card = self.ctx.cards.back(edition, CARD_W, self.ctx.lang)
             if moment.wobble:
-                card = pygame.transform.rotate(card, math.sin(self.time * 40) * moment.wobble * t)
+                card = gfx.rotate(card, math.sin(self.time * 40) * moment.wobble * t)
             surface.blit(card, card.get_rect(center=centre))
             return
         if elapsed < moment.anticipation + moment.flip:  # the card turns over
@@ -216,7 +215,7 @@ class RevealScene(ScreenScene):
             squash = abs(math.cos(t * math.pi))
             width = max(2, round(card.get_width() * squash))
             self._glow(surface, centre, glow_colour, 1.0)
-            flat = pygame.transform.smoothscale(card, (width, card.get_height()))
+            flat = gfx.smoothscale(card, (width, card.get_height()))
             surface.blit(flat, flat.get_rect(center=centre))
             return
         settle = ease_out_cubic(
@@ -231,7 +230,7 @@ class RevealScene(ScreenScene):
         card = self.ctx.cards.front(species, edition, CARD_W, self.ctx.lang)
         scale = 1.0 + 0.06 * (1 - settle)
         if scale != 1.0:
-            card = pygame.transform.smoothscale_by(card, scale)
+            card = gfx.smoothscale_by(card, scale)
         surface.blit(card, card.get_rect(center=centre))
         if not self.animating:
             self._draw_story(surface, species, tier, info)
@@ -292,22 +291,22 @@ class RevealScene(ScreenScene):
             )
 
 
-@lru_cache(maxsize=16)
+@gfx.cache_per_scale(maxsize=16)
 def _glow_image(colour: theme.Colour) -> pygame.Surface:
     """A soft halo in ``colour``, drawn once; frames only change its opacity."""
-    glow = pygame.Surface((560, 620), pygame.SRCALPHA)
+    glow = gfx.surface((560, 620), pygame.SRCALPHA)
     rect = glow.get_rect()
     for i in range(8):
         alpha = round(22 * (1 - i / 8))
-        pygame.draw.ellipse(glow, (*colour, alpha), rect.inflate(-i * 50, -i * 50))
+        gfx.ellipse(glow, (*colour, alpha), rect.inflate(-i * 50, -i * 50))
     return glow
 
 
-@lru_cache(maxsize=8)
+@gfx.cache_per_scale(maxsize=8)
 def _rays_image(colour: theme.Colour, count: int) -> pygame.Surface:
     """Soft rays of the tier's colour fanning out from the card, drawn once per tier."""
     size = 620
-    image = pygame.Surface((size, size), pygame.SRCALPHA)
+    image = gfx.surface((size, size), pygame.SRCALPHA)
     centre = size / 2
     half = math.pi / count / 2.6
     for n in range(count):
@@ -316,5 +315,5 @@ def _rays_image(colour: theme.Colour, count: int) -> pygame.Surface:
             (centre + math.cos(angle + d) * centre, centre + math.sin(angle + d) * centre)
             for d in (-half, half)
         ]
-        pygame.draw.polygon(image, (*colour, 70), [(centre, centre), *tip])
+        gfx.polygon(image, (*colour, 70), [(centre, centre), *tip])
     return image

@@ -9,7 +9,7 @@ from game.context import GameContext
 from game.core.messages import N_
 from game.i18n import Translator
 from game.scenes.base import Scene
-from game.ui import draw, theme
+from game.ui import draw, gfx, theme
 from game.ui.widgets import Button, ButtonRow
 
 WIDTH, HEIGHT = LOGICAL_SIZE
@@ -106,7 +106,7 @@ class ScreenScene(Scene):
 
     def draw_energy_chip(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         res = self.ctx.res
-        pygame.draw.rect(
+        gfx.rect(
             surface,
             theme.mix(theme.BG_TOP, theme.SHADOW, 0.3),
             rect,
@@ -114,7 +114,7 @@ class ScreenScene(Scene):
         )
         leaf = pygame.Rect(0, 0, rect.height - 12, rect.height - 12)
         leaf.midleft = (rect.left + 6, rect.centery)
-        pygame.draw.ellipse(surface, theme.ENERGY, leaf)
+        gfx.ellipse(surface, theme.ENERGY, leaf)
         draw.leaf(surface, leaf.inflate(-14, -14), theme.ENERGY_DARK)
         shown = round(self.shown_energy if self.shown_energy is not None else 0)
         draw.text(

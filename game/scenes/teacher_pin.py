@@ -19,7 +19,7 @@ from game.saves.teacher import MAX_PIN, MIN_PIN, PinWait
 from game.saves.teacher_mode import TeacherMode
 from game.scenes.screen import WIDTH, ScreenScene
 from game.scenes.teacher_base import refusal_text
-from game.ui import draw, theme
+from game.ui import draw, gfx, theme
 from game.ui.widgets import Button
 
 KEY = 86  # a keypad key's side
@@ -192,7 +192,7 @@ class TeacherPinScene(ScreenScene):
         step = 40
         first = WIDTH // 2 - (len(self.pin) - 1) * step // 2
         for i in range(len(self.pin)):
-            pygame.draw.circle(surface, theme.INK, (first + i * step, DOTS_Y), 12)
+            gfx.circle(surface, theme.INK, (first + i * step, DOTS_Y), 12)
         if self.wait > 0:
             line = self.tr.plural(
                 max(1, round(self.wait + 0.49)),

@@ -16,7 +16,7 @@ from game.core.ledger import LedgerEntry
 from game.core.models import Action
 from game.core.vocab import UNIT_AMOUNTS, UNIT_NAMES
 from game.i18n import Translator
-from game.ui import draw, icons, theme
+from game.ui import draw, gfx, icons, theme
 from game.ui.resources import Resources
 from game.ui.widgets import Button
 
@@ -96,7 +96,7 @@ class ActionGrid:
         for rect, action in self.shown():
             colour = CATEGORY_COLOURS.get(action.category, theme.ENERGY_DARK)
             badge = pygame.Rect(rect.left + 12, rect.centery - 28, 56, 56)
-            pygame.draw.circle(surface, colour, badge.center, 28)
+            gfx.circle(surface, colour, badge.center, 28)
             icons.draw_icon(surface, action.icon, badge.inflate(-18, -18), theme.WHITE)
             name_rect = pygame.Rect(rect.left + 80, rect.top + 10, rect.width - 90, 48)
             draw.paragraph(

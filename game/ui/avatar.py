@@ -14,7 +14,7 @@ import logging
 import pygame
 
 from game.core.art import GROUP_ART_DIR
-from game.ui import theme
+from game.ui import gfx, theme
 from game.ui.resources import MissingResource, Resources
 
 log = logging.getLogger("ecocards")
@@ -58,8 +58,8 @@ def draw_picture(
     ring: theme.Colour = theme.INK_SOFT,
 ) -> None:
     """``picture`` in a light disc of ``radius`` around ``center``."""
-    pygame.draw.circle(surface, BACKDROP, center, radius)
-    pygame.draw.circle(surface, ring, center, radius, max(2, radius // 12))
+    gfx.circle(surface, BACKDROP, center, radius)
+    gfx.circle(surface, ring, center, radius, max(2, radius // 12))
     side = int(radius * 1.5)
     try:
         art = res.art(f"{GROUP_ART_DIR}/{picture}.svg", (side, side))

@@ -13,7 +13,7 @@ import pygame
 
 from game.core.art import group_art
 from game.core.progress import Badge
-from game.ui import theme
+from game.ui import gfx, theme
 from game.ui.resources import MissingResource, Resources
 
 GROUP_DISC = theme.hex_colour("#3c91e6")
@@ -45,19 +45,19 @@ def _medal(image: pygame.Surface, colour: theme.Colour) -> None:
             (c + side * size * 0.24, size * 0.88),
             (c + side * size * 0.12, size * 0.98),
         ]
-        pygame.draw.polygon(image, dark, tail)
+        gfx.polygon(image, dark, tail)
     disc = (c, size * 0.40)
-    pygame.draw.circle(image, dark, disc, size * 0.36)
-    pygame.draw.circle(image, colour, disc, size * 0.32)
-    pygame.draw.circle(image, theme.mix(colour, theme.WHITE, 0.5), disc, size * 0.25, 2)
-    pygame.draw.polygon(image, theme.WHITE, star_points(disc, size * 0.19, size * 0.08))
+    gfx.circle(image, dark, disc, size * 0.36)
+    gfx.circle(image, colour, disc, size * 0.32)
+    gfx.circle(image, theme.mix(colour, theme.WHITE, 0.5), disc, size * 0.25, 2)
+    gfx.polygon(image, theme.WHITE, star_points(disc, size * 0.19, size * 0.08))
 
 
 def _group(image: pygame.Surface, res: Resources, group: str) -> None:
     size = image.get_width()
     c = size / 2
-    pygame.draw.circle(image, GROUP_DISC, (c, c), c)
-    pygame.draw.circle(image, theme.mix(GROUP_DISC, theme.WHITE, 0.85), (c, c), c - 3)
+    gfx.circle(image, GROUP_DISC, (c, c), c)
+    gfx.circle(image, theme.mix(GROUP_DISC, theme.WHITE, 0.85), (c, c), c - 3)
     inner = round(size * 0.72)
     try:
         art = res.art(group_art(group), (inner, inner))
@@ -74,9 +74,9 @@ def _flame(image: pygame.Surface, res: Resources, days: int) -> None:
         base_y = size * 0.94
         radius = size * 0.30 * scale
         centre = (c, base_y - radius)
-        pygame.draw.circle(image, colour, centre, radius)
+        gfx.circle(image, colour, centre, radius)
         tip = (c + size * 0.04 * scale, base_y - radius * 2 - size * 0.36 * scale)
-        pygame.draw.polygon(
+        gfx.polygon(
             image,
             colour,
             [(c - radius, centre[1]), tip, (c + radius, centre[1])],
@@ -94,7 +94,7 @@ def badge_picture(
 ) -> pygame.Surface:
     """The badge's picture, ``size`` pixels square: bright when earned, faded grey with a ring
     of progress when not."""
-    image = pygame.Surface((size, size), pygame.SRCALPHA)
+    image = gfx.surface((size, size), pygame.SRCALPHA)
     _kind, _, key = badge.id.partition(":")
     if badge.kind == "edition":
         _medal(image, edition_colour or theme.ACCENT)
@@ -104,17 +104,15 @@ def badge_picture(
         _flame(image, res, badge.need)
     if badge.earned:
         return image
-    faded = pygame.transform.grayscale(image)
+    faded = gfx.grayscale(image)
     faded.set_alpha(120)
-    picture = pygame.Surface((size, size), pygame.SRCALPHA)
+    picture = gfx.surface((size, size), pygame.SRCALPHA)
     picture.blit(faded, (0, 0))
     done = min(1.0, badge.have / max(1, badge.need))
     ring = pygame.Rect(0, 0, size, size).inflate(-2, -2)
-    pygame.draw.circle(
-        picture, theme.mix(theme.PANEL_DIM, theme.INK, 0.25), ring.center, ring.width / 2, 3
-    )
+    gfx.circle(picture, theme.mix(theme.PANEL_DIM, theme.INK, 0.25), ring.center, ring.width / 2, 3)
     if done > 0:
-        pygame.draw.arc(
+        gfx.arc(
             picture,
             theme.ENERGY_DARK,
             ring,

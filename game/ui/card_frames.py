@@ -8,11 +8,10 @@ the picture. Lost species get a calm slate frame with no shine and no sparkle.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pygame
 
-from game.ui import draw, theme
+from game.ui import draw, gfx, theme
 from game.ui.theme import Colour, hex_colour, mix
 
 GOLD = hex_colour("#d9a521")
@@ -69,11 +68,11 @@ def frame_style(tier_id: str, edition: Colour) -> FrameStyle:
     return FrameStyle(7, None, None, (), None, 0.0)
 
 
-@lru_cache(maxsize=64)
+@gfx.cache_per_scale(maxsize=64)
 def rounded_mask(size: tuple[int, int], radius: int) -> pygame.Surface:
     """White inside a rounded rectangle, transparent outside (shared: never draw on it)."""
-    mask = pygame.Surface(size, pygame.SRCALPHA)
-    pygame.draw.rect(mask, (255, 255, 255, 255), mask.get_rect(), border_radius=radius)
+    mask = gfx.surface(size, pygame.SRCALPHA)
+    gfx.rect(mask, (255, 255, 255, 255), mask.get_rect(), border_radius=radius)
     return mask
 
 
@@ -83,7 +82,7 @@ def draw_frame(
     """Draw the frame over the whole ``card``; returns the inner panel's rect."""
     outer = card.get_rect()
     radius = round(14 * unit)
-    band = pygame.Surface(outer.size, pygame.SRCALPHA)
+    band = gfx.surface(outer.size, pygame.SRCALPHA)
     top = style.top or edition
     bottom = style.bottom or mix(edition, theme.SHADOW, 0.12)
     draw.gradient(band, band.get_rect(), top, bottom)
@@ -96,7 +95,7 @@ def draw_frame(
     for i, colour in enumerate(style.lines):
         inset = width - step * (len(style.lines) - i) + step // 2
         rule = outer.inflate(-2 * inset, -2 * inset)
-        pygame.draw.rect(
+        gfx.rect(
             card, colour, rule, max(1, round(1.2 * unit)), border_radius=max(1, radius - inset)
         )
     if style.corners:
@@ -104,10 +103,10 @@ def draw_frame(
         for x in (outer.left + width, outer.right - width - 1):
             for y in (outer.top + width, outer.bottom - width - 1):
                 points = [(x, y - gem), (x + gem, y), (x, y + gem), (x - gem, y)]
-                pygame.draw.polygon(card, style.corners, points)
-                pygame.draw.polygon(card, mix(style.corners, theme.SHADOW, 0.45), points, 1)
+                gfx.polygon(card, style.corners, points)
+                gfx.polygon(card, mix(style.corners, theme.SHADOW, 0.45), points, 1)
     inner = outer.inflate(-2 * width, -2 * width)
-    pygame.draw.rect(card, theme.PANEL, inner, border_radius=max(2, radius - width // 2))
+    gfx.rect(card, theme.PANEL, inner, border_radius=max(2, radius - width // 2))
     return inner
 
 
@@ -118,10 +117,10 @@ def shine(surface: pygame.Surface, rect: pygame.Rect, strength: float, radius: i
     surface.blit(_foil(rect.size, strength, radius), rect)
 
 
-@lru_cache(maxsize=64)
+@gfx.cache_per_scale(maxsize=64)
 def _foil(size: tuple[int, int], strength: float, radius: int) -> pygame.Surface:
     w, h = size
-    foil = pygame.Surface((w, h), pygame.SRCALPHA)
+    foil = gfx.surface((w, h), pygame.SRCALPHA)
     tints = [(255, 255, 255), (255, 236, 190), (190, 236, 255), (255, 206, 236)]
     span = w + h
     for i, (offset, width) in enumerate(((0.2, 0.12), (0.36, 0.04), (0.64, 0.16), (0.8, 0.05))):
@@ -131,6 +130,6 @@ def _foil(size: tuple[int, int], strength: float, radius: int) -> pygame.Surface
             x = offset * span - h - band / 2
             alpha = round(22 * strength)
             points = [(x, h), (x + band, h), (x + band + h, 0), (x + h, 0)]
-            pygame.draw.polygon(foil, (*colour, alpha), points)
+            gfx.polygon(foil, (*colour, alpha), points)
     foil.blit(rounded_mask((w, h), radius), (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
     return foil

@@ -19,7 +19,7 @@ from game.config import LOCALE_DIR
 from game.core.rarity import TIERS, tier_of
 from game.core.vocab import CATEGORY_COLOURS, CATEGORY_NAMES
 from game.i18n import Translator
-from game.ui import draw, theme
+from game.ui import draw, gfx, theme
 from game.ui.card_frames import draw_frame, frame_style, rounded_mask, shine
 from game.ui.resources import Resources, SizedFont
 from game.ui.textfit import Probe, draw_fitted
@@ -101,11 +101,9 @@ def category_chip(
 
 
 def _chip_body(surface: pygame.Surface, chip: pygame.Rect, category: str) -> None:
-    pygame.draw.rect(
-        surface, hex_colour(CATEGORY_COLOURS[category]), chip, border_radius=chip.height // 3
-    )
+    gfx.rect(surface, hex_colour(CATEGORY_COLOURS[category]), chip, border_radius=chip.height // 3)
     if category in ("NE", "LC", "NT", "VU", "DD"):  # light colours need an edge on the panel
-        pygame.draw.rect(
+        gfx.rect(
             surface,
             mix(hex_colour(CATEGORY_COLOURS[category]), theme.SHADOW, 0.3),
             chip,
@@ -130,10 +128,10 @@ def tier_marks(surface: pygame.Surface, tier_id: str, center: tuple[int, int], s
             (cx - size / 2, cy),
         ]
         if tier_id == "lost":
-            pygame.draw.polygon(surface, colour, points, 2)
+            gfx.polygon(surface, colour, points, 2)
         else:
-            pygame.draw.polygon(surface, colour, points)
-            pygame.draw.polygon(surface, mix(colour, theme.SHADOW, 0.3), points, 1)
+            gfx.polygon(surface, colour, points)
+            gfx.polygon(surface, mix(colour, theme.SHADOW, 0.3), points, 1)
 
 
 def back_medal(width: int) -> tuple[tuple[int, int], int]:
@@ -163,8 +161,9 @@ class CardRenderer:
         self._clock = clock
         self._frame_start = clock()
         self._drawn_this_frame = 0
-        self._cache: dict[tuple[str, str, str, int, str], pygame.Surface] = {}
-        self._frames: dict[tuple[str, Colour, int], tuple[pygame.Surface, pygame.Rect]] = {}
+        # keyed by the window's scale too (pixels per layout unit)
+        self._cache: dict[tuple[str, str, str, int, str, float], pygame.Surface] = {}
+        self._frames: dict[tuple[str, Colour, int, float], tuple[pygame.Surface, pygame.Rect]] = {}
         # When set, every text drawn on a card is reported here (tests check that it fits).
         self.probe: Probe | None = None
 
@@ -194,7 +193,7 @@ class CardRenderer:
     ) -> pygame.Surface | None:
         """The card, if it is ready or this frame still has time to draw it; None otherwise
         (show a stand-in and ask again next frame). One new card is always drawn per frame."""
-        key = ("front", species.id, edition.id, width, lang)
+        key = ("front", species.id, edition.id, width, lang, gfx.current_scale())
         if (
             key not in self._cache
             and self._drawn_this_frame
@@ -216,26 +215,27 @@ class CardRenderer:
     def _cached(
         self, key: tuple[str, str, str, int, str], render: Callable[[], pygame.Surface]
     ) -> pygame.Surface:
-        surface = self._cache.get(key)
+        scaled = (*key, gfx.current_scale())
+        surface = self._cache.get(scaled)
         if surface is None:
             if len(self._cache) >= self.MAX_CACHED:
                 self._cache.pop(next(iter(self._cache)))
-            surface = self._cache[key] = render()
+            surface = self._cache[scaled] = render()
             self._drawn_this_frame += 1
             if pygame.display.get_surface() is not None:
-                surface = self._cache[key] = surface.convert_alpha()
+                surface = self._cache[scaled] = surface.convert_alpha()
         return surface
 
     def _frame(
         self, tier_id: str, edition_colour: Colour, width: int
     ) -> tuple[pygame.Surface, pygame.Rect]:
         """The empty frame of a tier's cards (the same for every card of an edition and size)."""
-        key = (tier_id, edition_colour, width)
+        key = (tier_id, edition_colour, width, gfx.current_scale())
         found = self._frames.get(key)
         if found is None:
             if len(self._frames) >= 64:
                 self._frames.pop(next(iter(self._frames)))
-            frame = pygame.Surface(card_size(width), pygame.SRCALPHA)
+            frame = gfx.surface(card_size(width), pygame.SRCALPHA)
             inner = draw_frame(
                 frame, frame_style(tier_id, edition_colour), edition_colour, width / 250
             )
@@ -377,7 +377,7 @@ class CardRenderer:
     ) -> None:
         if rect.width < 2 or rect.height < 2:
             return
-        window = pygame.Surface(rect.size, pygame.SRCALPHA)
+        window = gfx.surface(rect.size, pygame.SRCALPHA)
         top, bottom = HABITAT_SKIES.get(
             species.habitats[0] if species.habitats else "", DEFAULT_SKY
         )
@@ -387,7 +387,7 @@ class CardRenderer:
         if picture is not None:
             window.blit(picture, picture.get_rect(center=window.get_rect().center))
         if lost:  # gone species: a quiet grey, a little faded, never a flashy card
-            window = pygame.transform.grayscale(window)
+            window = gfx.grayscale(window)
             window.fill((18, 14, 24, 0), special_flags=pygame.BLEND_RGBA_ADD)
         window.blit(rounded_mask(rect.size, radius), (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
         card.blit(window, rect)
@@ -395,12 +395,12 @@ class CardRenderer:
     def _render_back(self, edition: Edition, width: int, lang: str) -> pygame.Surface:
         w, h = card_size(width)
         s = w / 250
-        card = pygame.Surface((w, h), pygame.SRCALPHA)
+        card = gfx.surface((w, h), pygame.SRCALPHA)
         colour = theme.edition_colour(edition.id, edition.color)
         outer = card.get_rect()
-        pygame.draw.rect(card, mix(colour, theme.SHADOW, 0.35), outer, border_radius=round(14 * s))
+        gfx.rect(card, mix(colour, theme.SHADOW, 0.35), outer, border_radius=round(14 * s))
         inner = outer.inflate(round(-14 * s), round(-14 * s))
-        pattern = pygame.Surface(inner.size, pygame.SRCALPHA)
+        pattern = gfx.surface(inner.size, pygame.SRCALPHA)
         draw.gradient(
             pattern,
             pattern.get_rect(),
@@ -409,7 +409,7 @@ class CardRenderer:
         )
         centre = pattern.get_rect().center
         for r in range(round(20 * s), max(inner.size), max(1, round(18 * s))):
-            pygame.draw.circle(
+            gfx.circle(
                 pattern, (*mix(colour, theme.WHITE, 0.35), 90), centre, r, max(1, round(2 * s))
             )
         pattern.blit(
@@ -419,8 +419,8 @@ class CardRenderer:
         centre, radius = back_medal(width)
         medal = pygame.Rect(0, 0, 2 * radius, 2 * radius)
         medal.center = centre
-        pygame.draw.circle(card, theme.PANEL, medal.center, medal.width // 2)
-        pygame.draw.circle(card, colour, medal.center, medal.width // 2 - round(6 * s))
+        gfx.circle(card, theme.PANEL, medal.center, medal.width // 2)
+        gfx.circle(card, colour, medal.center, medal.width // 2 - round(6 * s))
         draw.leaf(card, medal.inflate(round(-56 * s), round(-56 * s)), theme.ENERGY)
         column = inner.inflate(-round(20 * s), 0)
         brand = pygame.Rect(column.left, medal.bottom + round(10 * s), column.width, round(34 * s))

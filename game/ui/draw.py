@@ -8,7 +8,7 @@ from typing import Protocol
 
 import pygame
 
-from game.ui import theme
+from game.ui import gfx, theme
 from game.ui.theme import Colour
 
 # The bundled CJK font draws these as full-width glyphs (and has no subscript two), which
@@ -132,24 +132,24 @@ def panel(
     border: Colour | None = None,
 ) -> None:
     if shadow:
-        shade = pygame.Surface((rect.width + shadow * 2, rect.height + shadow * 2), pygame.SRCALPHA)
-        pygame.draw.rect(
+        shade = gfx.surface((rect.width + shadow * 2, rect.height + shadow * 2), pygame.SRCALPHA)
+        gfx.rect(
             shade,
             (0, 0, 0, 60),
             shade.get_rect().inflate(-shadow, -shadow).move(0, shadow // 2),
             border_radius=radius + shadow // 2,
         )
         surface.blit(shade, (rect.left - shadow, rect.top - shadow + 2))
-    pygame.draw.rect(surface, colour, rect, border_radius=radius)
+    gfx.rect(surface, colour, rect, border_radius=radius)
     if border:
-        pygame.draw.rect(surface, border, rect, width=2, border_radius=radius)
+        gfx.rect(surface, border, rect, width=2, border_radius=radius)
 
 
 @lru_cache(maxsize=32)
 def _gradient_column(
     height: int, top: Colour, bottom: Colour, bits: int, masks: tuple[int, ...]
 ) -> pygame.Surface:
-    column = pygame.Surface((1, height), 0, bits, masks)
+    column = pygame.Surface((1, height), 0, bits, masks)  # pixels, not layout units
     for y in range(height):
         column.set_at((0, y), theme.mix(top, bottom, y / max(1, height - 1)))
     return column
@@ -157,16 +157,14 @@ def _gradient_column(
 
 def gradient(surface: pygame.Surface, rect: pygame.Rect, top: Colour, bottom: Colour) -> None:
     """A vertical gradient: a cached one-pixel column, stretched straight onto ``surface`` (a
-    cached picture of the whole rectangle would hold 3.6 MB for the screen's background)."""
+    cached picture of the whole rectangle would hold 8 MB for the screen's background), in the
+    surface's own pixels so that it stays smooth at any window size."""
     if rect.width <= 0 or rect.height <= 0:
         return
-    column = _gradient_column(
-        rect.height, top, bottom, surface.get_bitsize(), tuple(surface.get_masks())
+    bits, masks = surface.get_bitsize(), tuple(surface.get_masks())
+    gfx.vertical_gradient(
+        surface, rect, lambda height: _gradient_column(height, top, bottom, bits, masks)
     )
-    if surface.get_rect().contains(rect):
-        pygame.transform.scale(column, rect.size, surface.subsurface(rect))
-    else:
-        surface.blit(pygame.transform.scale(column, rect.size), rect)
 
 
 def background(surface: pygame.Surface) -> None:
@@ -180,12 +178,12 @@ def progress_bar(
     colour: Colour,
     track: Colour = theme.PANEL_DIM,
 ) -> None:
-    pygame.draw.rect(surface, track, rect, border_radius=rect.height // 2)
+    gfx.rect(surface, track, rect, border_radius=rect.height // 2)
     fraction = max(0.0, min(1.0, fraction))
     if fraction > 0:
         filled = rect.copy()
         filled.width = max(rect.height, round(rect.width * fraction))
-        pygame.draw.rect(surface, colour, filled, border_radius=rect.height // 2)
+        gfx.rect(surface, colour, filled, border_radius=rect.height // 2)
 
 
 def leaf(surface: pygame.Surface, rect: pygame.Rect, colour: Colour) -> None:
@@ -198,10 +196,10 @@ def leaf(surface: pygame.Surface, rect: pygame.Rect, colour: Colour) -> None:
     for i in range(12, -1, -1):
         t = i / 12
         points.append((rect.left + t * w, rect.bottom - t * h + math.sin(t * math.pi) * h * 0.35))
-    pygame.draw.polygon(surface, colour, points)
-    pygame.draw.aalines(surface, colour, True, points)
+    gfx.polygon(surface, colour, points)
+    gfx.aalines(surface, colour, True, points)
     vein = theme.mix(colour, theme.WHITE, 0.5)
-    pygame.draw.line(
+    gfx.line(
         surface,
         vein,
         (rect.left + 2, rect.bottom - 2),

@@ -15,7 +15,7 @@ from game.core.history import improved, last_change, modern
 from game.core.messages import N_
 from game.core.models import Trade
 from game.core.vocab import CATEGORY_COLOURS, CATEGORY_NAMES
-from game.ui import draw, theme
+from game.ui import draw, gfx, theme
 from game.ui.resources import Resources
 from game.ui.theme import hex_colour
 
@@ -81,9 +81,9 @@ def draw_timeline(
         colour_code = modern(code)
         colour = hex_colour(CATEGORY_COLOURS.get(colour_code, "#D1D1C6"))
         chip = pygame.Rect(x, y + size + 4, chip_w, chip_h)
-        pygame.draw.rect(surface, colour, chip, border_radius=chip_h // 3)
+        gfx.rect(surface, colour, chip, border_radius=chip_h // 3)
         if colour_code == "NE":
-            pygame.draw.rect(surface, theme.INK_SOFT, chip, 1, border_radius=chip_h // 3)
+            gfx.rect(surface, theme.INK_SOFT, chip, 1, border_radius=chip_h // 3)
         ink = theme.WHITE if colour_code in ("EX", "EW", "CR") else theme.INK
         draw.text(surface, code, code_font, ink, chip.center, "center")
         latest = i == len(shown) - 1
@@ -98,8 +98,8 @@ def draw_timeline(
         if not latest:
             start = (chip.right + 6, chip.centery)
             end = (chip.right + gap - 6, chip.centery)
-            pygame.draw.line(surface, theme.INK_SOFT, start, end, 2)
-            pygame.draw.polygon(
+            gfx.line(surface, theme.INK_SOFT, start, end, 2)
+            gfx.polygon(
                 surface,
                 theme.INK_SOFT,
                 [(end[0], end[1] - 5), (end[0] + 5, end[1]), (end[0], end[1] + 5)],
@@ -115,9 +115,9 @@ def trade_lines(trade: Trade, lang: str, tr: Translate) -> tuple[list[str], str]
 
 def draw_no_sign(surface: pygame.Surface, center: tuple[int, int], radius: int) -> None:
     """A red circle with a slash: the sign for "don't", understood without words."""
-    pygame.draw.circle(surface, theme.DANGER, center, radius, max(2, radius // 4))
+    gfx.circle(surface, theme.DANGER, center, radius, max(2, radius // 4))
     offset = int(radius * 0.7)
-    pygame.draw.line(
+    gfx.line(
         surface,
         theme.DANGER,
         (center[0] - offset, center[1] - offset),
@@ -153,10 +153,8 @@ def draw_trade_panel(
         + pad
     )
     box = pygame.Rect(rect.left, rect.top, rect.width, height)
-    pygame.draw.rect(
-        surface, theme.mix(theme.PANEL, theme.DANGER, 0.1), box, border_radius=theme.RADIUS
-    )
-    pygame.draw.rect(surface, theme.DANGER, box, width=2, border_radius=theme.RADIUS)
+    gfx.rect(surface, theme.mix(theme.PANEL, theme.DANGER, 0.1), box, border_radius=theme.RADIUS)
+    gfx.rect(surface, theme.DANGER, box, width=2, border_radius=theme.RADIUS)
     radius = heading.get_linesize() // 2 - 1
     draw_no_sign(surface, (box.left + pad + radius, box.top + pad + radius + 1), radius)
     draw.text(

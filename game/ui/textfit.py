@@ -12,6 +12,7 @@ from typing import Protocol
 
 import pygame
 
+from game.ui import gfx
 from game.ui.draw import latin, wrap
 from game.ui.theme import Colour
 
@@ -119,7 +120,7 @@ def draw_fitted(
     """Draw ``content`` inside ``box`` (shrunk and wrapped as needed); returns the drawn area."""
     font, lines = fit(content, make_font, box.size, size, max_lines=max_lines, italic=italic)
     width, height, step = _block(font, lines)
-    block = pygame.Surface((max(1, width), max(1, height)), pygame.SRCALPHA)
+    block = gfx.surface((max(1, width), max(1, height)), pygame.SRCALPHA)
     font.set_italic(italic)
     try:
         for i, line in enumerate(lines):
@@ -136,9 +137,7 @@ def draw_fitted(
         font.set_italic(False)
     if width > box.width or height > box.height:  # not even the smallest font fits: scale
         scale = min(box.width / max(1, width), box.height / max(1, height))
-        block = pygame.transform.smoothscale(
-            block, (max(1, int(width * scale)), max(1, int(height * scale)))
-        )
+        block = gfx.smoothscale(block, (max(1, int(width * scale)), max(1, int(height * scale))))
     drawn = block.get_rect()
     drawn.top = {"top": box.top, "bottom": box.bottom - drawn.height}.get(
         valign, box.centery - drawn.height // 2

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from game.ui import draw, theme
+from game.ui import draw, gfx, theme
 from game.ui.theme import Colour
 
 #: After a click, the buttons ignore clicks and hotkeys for this long (seconds of game time):
@@ -60,13 +60,13 @@ class Button:
             colour = theme.mix(colour, theme.WHITE, 0.15)
         rect = self.rect.move(0, 2) if self.pressed else self.rect
         if not self.pressed:
-            pygame.draw.rect(
+            gfx.rect(
                 surface,
                 theme.mix(colour, theme.SHADOW, 0.35),
                 rect.move(0, 4),
                 border_radius=rect.height // 3,
             )
-        pygame.draw.rect(surface, colour, rect, border_radius=rect.height // 3)
+        gfx.rect(surface, colour, rect, border_radius=rect.height // 3)
         text_colour = (
             self.text_colour if self.enabled else theme.mix(self.text_colour, colour, 0.35)
         )
@@ -230,5 +230,5 @@ def draw_focus_ring(surface: pygame.Surface, rect: pygame.Rect) -> None:
     """A ring that shows on any background: dark outside, bright inside."""
     outer = rect.inflate(12, 12)
     radius = outer.height // 3
-    pygame.draw.rect(surface, theme.INK, outer, 5, border_radius=radius)
-    pygame.draw.rect(surface, theme.FOCUS, outer.inflate(-4, -4), 3, border_radius=radius)
+    gfx.rect(surface, theme.INK, outer, 5, border_radius=radius)
+    gfx.rect(surface, theme.FOCUS, outer.inflate(-4, -4), 3, border_radius=radius)

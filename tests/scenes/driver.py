@@ -43,6 +43,7 @@ class Driver:
         pygame.event.post(pygame.event.Event(event_type, **attrs))
 
     def click_at(self, pos: tuple[int, int]) -> None:
+        """A click at ``pos`` in window pixels (the canvas point at 1280x720)."""
         self.post(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
         self.post(pygame.MOUSEBUTTONDOWN, pos=pos, button=1)
         self.post(pygame.MOUSEBUTTONUP, pos=pos, button=1)
@@ -65,7 +66,7 @@ class Driver:
         self.wait()
         button = self.button(label, nth)
         assert button.enabled, f"button {label!r} is disabled"
-        self.click_at(button.rect.center)
+        self.click_at(self.app.display.window_point(button.rect.center))
 
     def type_text(self, text: str) -> None:
         for ch in text:
