@@ -99,3 +99,25 @@ def test_game_core_does_not_import_pygame() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def test_the_first_frame_imports_no_content_code(tmp_path: Path) -> None:
+    """The player list is on screen before the decks' models (pydantic) are imported: they
+    load with the decks, at the start of the second frame."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from game.app import App\n"
+        "from game.config import Config\n"
+        f"app = App(Config(saves_dir=Path({str(tmp_path)!r}), mute=True))\n"
+        "app.start()\n"
+        "app.step(1 / 60)\n"
+        "print(sorted(m for m in ('pydantic', 'game.core.content', 'game.core.models', "
+        "'game.ui.cards') if m in sys.modules))\n"
+    )
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"

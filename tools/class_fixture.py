@@ -22,7 +22,8 @@ from game.core.classroom import grant_teacher_bonus
 from game.core.content import Content, load_content
 from game.core.economy import RuleError, log_action
 from game.core.ledger import LedgerEntry, PlayerState
-from game.core.quiz import Answer, Question, reward
+from game.core.quiz import Question, reward
+from game.core.quiz_answer import Answer
 from game.saves.class_data import save_answers
 from game.saves.classroom import ClassStore
 from game.saves.ledger_files import write_ledger

@@ -19,7 +19,7 @@ from typing import Any
 from game.core.classroom import ClassSettings, Student
 from game.core.content import Content
 from game.core.ledger import PlayerState
-from game.core.quiz import Answer
+from game.core.quiz_answer import Answer
 from game.core.vocab import ACTION_CATEGORIES
 
 

@@ -16,14 +16,16 @@ import datetime as dt
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from game.core.content import Content
 from game.core.economy import RuleError, grant_bonus
 from game.core.ledger import LedgerEntry, PlayerState
 from game.core.messages import N_
-from game.core.models import Species
 from game.core.vocab import CATEGORIES, CATEGORY_MEANINGS, CATEGORY_NAMES, HABITATS
+
+if TYPE_CHECKING:  # the quiz file is read with the player's save, before the decks are loaded
+    from game.core.content import Content
+    from game.core.models import Species
 
 QuestionKind = Literal["category", "meaning", "habitat", "threat", "action", "scientific", "trade"]
 QUESTION_KINDS: tuple[QuestionKind, ...] = (
@@ -233,33 +235,6 @@ def _unlike_threats(species: Species, others: Sequence[Species], lang: str) -> l
 
 
 # -- results and the bonus -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Answer:
-    """One answered question, as saved for the report."""
-
-    at: dt.datetime
-    species_id: str
-    kind: str
-    correct: bool
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "at": self.at.isoformat(),
-            "species_id": self.species_id,
-            "kind": self.kind,
-            "correct": self.correct,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Answer:
-        return cls(
-            at=dt.datetime.fromisoformat(str(data["at"])),
-            species_id=str(data["species_id"]),
-            kind=str(data["kind"]),
-            correct=bool(data["correct"]),
-        )
 
 
 def quiz_bonuses_on(state: PlayerState, day: dt.date) -> int:

@@ -20,7 +20,7 @@ from game.core.classroom import apply_retention, retention_cutoff
 from game.core.content import Content
 from game.core.ledger import LedgerEntry, PlayerState
 from game.core.messages import Message
-from game.core.quiz import Answer
+from game.core.quiz_answer import Answer
 from game.core.verify import verify_ledger
 from game.saves.atomic import CorruptFile, dump_json, read_json, write_atomic
 from game.saves.classroom import ClassStore

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from game.core.quiz import Answer
+from game.core.quiz_answer import Answer
 from game.saves.atomic import CorruptFile, dump_json, read_json, write_atomic
 
 QUIZ_FILE = "quiz.json"

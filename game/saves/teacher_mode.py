@@ -31,7 +31,7 @@ from game.core.economy import RuleError, Rules
 from game.core.ledger import LedgerEntry, PlayerState
 from game.core.messages import Message
 from game.core.models import Action
-from game.core.quiz import Answer
+from game.core.quiz_answer import Answer
 from game.saves.class_data import (
     apply_class_retention,
     read_class,

@@ -18,7 +18,7 @@ from typing import Any
 
 from game.core.ledger import LedgerEntry, PlayerState
 from game.core.messages import Message
-from game.core.quiz import Answer
+from game.core.quiz_answer import Answer
 from game.saves.atomic import CorruptFile, dump_json, read_json
 from game.saves.ledger_files import ENTRIES, parse_part
 from game.saves.meta import ProfileMeta, parse_meta

@@ -285,7 +285,8 @@ class Navigator:
         ctx.manager.push(QuizScene(ctx, questions))
 
     def quiz_answer(self, question: Question, choice: int) -> LedgerEntry | None:
-        from game.core.quiz import Answer, reward
+        from game.core.quiz import reward
+        from game.core.quiz_answer import Answer
         from game.saves.teacher_mode import record_quiz
 
         ctx = self.ctx

@@ -12,7 +12,7 @@ import pytest
 
 from game.core.classroom import ClassSettings, RosterError
 from game.core.ledger import PlayerState
-from game.core.quiz import Answer
+from game.core.quiz_answer import Answer
 from game.saves.class_data import (
     class_states,
     delete_old_entries,

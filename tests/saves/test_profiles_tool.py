@@ -190,7 +190,7 @@ def test_quiz_answers_travel_with_an_exported_player(
 ) -> None:
     import datetime as dt
 
-    from game.core.quiz import Answer
+    from game.core.quiz_answer import Answer
     from game.saves.quiz_file import read_answers, write_answers
 
     profile_id = played("Mia")
@@ -213,7 +213,7 @@ def test_changed_quiz_answers_refuse_the_whole_import(
     import datetime as dt
     import json
 
-    from game.core.quiz import Answer
+    from game.core.quiz_answer import Answer
     from game.saves.quiz_file import write_answers
 
     profile_id = played("Mia")
@@ -253,7 +253,7 @@ def test_deleting_a_player_deletes_their_quiz_answers(
 ) -> None:
     import datetime as dt
 
-    from game.core.quiz import Answer
+    from game.core.quiz_answer import Answer
     from game.saves.quiz_file import QUIZ_FILE, write_answers
 
     profile_id = played("Mia")
