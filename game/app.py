@@ -265,12 +265,14 @@ class App:
 
     def _draw_deck_banner(self) -> None:
         """A strip along the bottom while the game plays with the last valid decks."""
+        assert self.ctx is not None
+        count = len([p for p in self.ctx.deck_problems if p.severity.value == "error"])
+        if not count:
+            return
         from game.scenes.content_errors import ContentErrorScene
         from game.ui import draw, theme
 
-        assert self.ctx is not None
-        count = len([p for p in self.ctx.deck_problems if p.severity.value == "error"])
-        if not count or isinstance(self.ctx.manager.top, ContentErrorScene):
+        if isinstance(self.ctx.manager.top, ContentErrorScene):
             return
         import pygame
 

@@ -11,13 +11,11 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from game.config import Config
-from game.core.ledger import LedgerEntry, PlayerState
 from game.core.problems import ContentError, Problem
 from game.i18n import Translator
 from game.saves.atomic import CorruptFile
-from game.saves.profiles import PlayerSave, SaveError, SaveStore
+from game.saves.profiles import SaveError, SaveStore
 from game.saves.settings import Settings, SettingsStore
-from game.saves.views import Views
 from game.scenes.base import SceneManager
 from game.scenes.routes import Routes
 from game.ui.audio import Audio
@@ -29,8 +27,11 @@ if TYPE_CHECKING:
     from game.core import progress
     from game.core.classroom import ClassSettings
     from game.core.content import Content
+    from game.core.ledger import LedgerEntry, PlayerState
     from game.display import Display
     from game.saves.classroom import ClassStore
+    from game.saves.player import PlayerSave
+    from game.saves.views import Views
     from game.ui.cards import CardRenderer
 
 log = logging.getLogger("ecocards")

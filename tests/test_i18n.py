@@ -19,8 +19,8 @@ from game.core.messages import Message, message_of
 from game.core.models import Text
 from game.i18n import Translator
 from game.i18n.catalogs import read_catalog
+from game.saves.atomic import disk_message
 from game.saves.migrations import SaveError
-from game.saves.player import disk_message
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = """msgid ""

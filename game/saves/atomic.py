@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import glob
 import json
 import os
@@ -20,6 +21,7 @@ from typing import Any
 from tinydb.storages import Storage
 
 from game.core.files import NotAFile, TooLarge, read_regular
+from game.core.messages import Message
 
 # The largest save file the game reads: a ledger part holds at most 100 entries, each a few
 # kilobytes at most (a reveal keeps the odds of every candidate species).
@@ -180,3 +182,27 @@ def read_tables(path: Path, schema_version: int) -> dict[str, dict[str, Any]]:
     if not all(isinstance(table, dict) for table in tables.values()):
         raise CorruptFile(path, "the data is not in the expected shape")
     return tables
+
+
+def disk_message(exc: OSError, doing: Message, *, lost_change: bool = False) -> Message:
+    """Sentences for the player about a failed write, which lost nothing saved before."""
+    reason: str
+    if exc.errno == errno.ENOSPC:
+        reason = Message("the disk is full")
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        reason = Message("the saves folder is read-only")
+    else:
+        reason = exc.strerror or str(exc)  # the system's own words
+    if lost_change:
+        return Message(
+            "{doing} ({reason}). Everything saved before is safe. This last change was not "
+            "kept. Free some space or ask your teacher, then try again.",
+            doing=doing,
+            reason=reason,
+        )
+    return Message(
+        "{doing} ({reason}). Everything saved before is safe. Free some space or ask your "
+        "teacher, then try again.",
+        doing=doing,
+        reason=reason,
+    )

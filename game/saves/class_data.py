@@ -22,12 +22,11 @@ from game.core.ledger import LedgerEntry, PlayerState
 from game.core.messages import Message
 from game.core.quiz_answer import Answer
 from game.core.verify import verify_ledger
-from game.saves.atomic import CorruptFile, dump_json, read_json, write_atomic
+from game.saves.atomic import CorruptFile, disk_message, dump_json, read_json, write_atomic
 from game.saves.classroom import ClassStore
 from game.saves.ledger_files import ledger_files, load_part
 from game.saves.lock import ProfileLock
 from game.saves.migrations import SaveError
-from game.saves.player import disk_message
 from game.saves.profiles import SaveStore
 from game.saves.quiz_file import read_answers, write_answers
 from game.saves.retention import finish_retention, ledger_paths, replace_ledger

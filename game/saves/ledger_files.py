@@ -12,11 +12,10 @@ import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb import TinyDB
 
-from game.core.ledger import LedgerEntry
 from game.saves.atomic import AtomicJSONStorage, CorruptFile, dump_json, read_json, write_atomic
 from game.saves.migrations import (
     LEDGER_MIGRATIONS,
@@ -26,6 +25,11 @@ from game.saves.migrations import (
     ledger_version,
     migrate,
 )
+
+# The entries' class is imported with the first part read: listing the players (the game's
+# first frame) needs none.
+if TYPE_CHECKING:
+    from game.core.ledger import LedgerEntry
 
 PART_SIZE = 100
 LEDGER_GLOB = "ledger-*.json"
@@ -72,6 +76,8 @@ def load_part(path: Path, renames: Renames) -> tuple[Tables, list[LedgerEntry]]:
 
 def parse_part(data: Any, path: Path, renames: Renames) -> tuple[Tables, list[LedgerEntry]]:
     """:func:`load_part` for the parsed document ``data`` read from ``path``."""
+    from game.core.ledger import LedgerEntry
+
     if not isinstance(data, dict):
         raise CorruptFile(path, "the data is not in the expected shape")
     try:

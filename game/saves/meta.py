@@ -114,3 +114,13 @@ def clean_name(name: str) -> str:
     if any(not ch.isprintable() for ch in name):
         raise SaveError(Message("Names cannot contain control characters."))
     return name
+
+
+def stand_in(folder: Path) -> ProfileMeta:
+    try:
+        since = dt.datetime.fromtimestamp(folder.stat().st_mtime)
+    except OSError:
+        since = dt.datetime(2000, 1, 1)
+    return ProfileMeta(
+        id=folder.name, name=f"Player {folder.name[2:]}", created=since, last_played=since
+    )

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from game.core.ledger import LedgerEntry
 from game.core.messages import Message
+
+if TYPE_CHECKING:
+    from game.core.ledger import LedgerEntry
 
 PROFILE_VERSION = 2
 LEDGER_VERSION = 3

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import errno
 import os
 from collections.abc import Callable
 from dataclasses import replace
@@ -14,7 +13,14 @@ from typing import TypeVar
 from game.core.ledger import LedgerEntry, PlayerState
 from game.core.messages import Message
 from game.saves import backups
-from game.saves.atomic import CorruptFile, dump_json, quarantine, remove_temp_files, write_atomic
+from game.saves.atomic import (
+    CorruptFile,
+    disk_message,
+    dump_json,
+    quarantine,
+    remove_temp_files,
+    write_atomic,
+)
 from game.saves.backups import BACKUP_DIR
 from game.saves.ledger_files import (
     LedgerWriter,
@@ -25,7 +31,7 @@ from game.saves.ledger_files import (
     part_covers,
 )
 from game.saves.lock import ProfileLock
-from game.saves.meta import PROFILE_FILE, ProfileMeta, load_meta
+from game.saves.meta import PROFILE_FILE, ProfileMeta, load_meta, stand_in
 from game.saves.migrations import RENAMES, Renames, SaveError
 from game.saves.quiz_file import read_answers
 from game.saves.retention import finish_retention
@@ -46,16 +52,6 @@ def _month_words(path: Path) -> str:
 
 def _when(path: Path) -> str:
     return f"{dt.datetime.fromtimestamp(path.stat().st_mtime):%Y-%m-%d %H:%M}"
-
-
-def stand_in(folder: Path) -> ProfileMeta:
-    try:
-        since = dt.datetime.fromtimestamp(folder.stat().st_mtime)
-    except OSError:
-        since = dt.datetime(2000, 1, 1)
-    return ProfileMeta(
-        id=folder.name, name=f"Player {folder.name[2:]}", created=since, last_played=since
-    )
 
 
 class PlayerSave:
@@ -308,27 +304,3 @@ class PlayerSave:
         self._writer.close()
         self._lock.release()
         self._lock = None
-
-
-def disk_message(exc: OSError, doing: Message, *, lost_change: bool = False) -> Message:
-    """Sentences for the player about a failed write, which lost nothing saved before."""
-    reason: str
-    if exc.errno == errno.ENOSPC:
-        reason = Message("the disk is full")
-    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        reason = Message("the saves folder is read-only")
-    else:
-        reason = exc.strerror or str(exc)  # the system's own words
-    if lost_change:
-        return Message(
-            "{doing} ({reason}). Everything saved before is safe. This last change was not "
-            "kept. Free some space or ask your teacher, then try again.",
-            doing=doing,
-            reason=reason,
-        )
-    return Message(
-        "{doing} ({reason}). Everything saved before is safe. Free some space or ask your "
-        "teacher, then try again.",
-        doing=doing,
-        reason=reason,
-    )

@@ -25,19 +25,29 @@ import shutil
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from game.core.ledger import PlayerState
 from game.core.messages import Message
 from game.saves import backups
-from game.saves.atomic import CorruptFile, dump_json, fsync_dir, write_atomic
-from game.saves.ledger_files import ledger_files, write_ledger
+from game.saves.atomic import CorruptFile, disk_message, dump_json, fsync_dir, write_atomic
+from game.saves.ledger_files import ledger_files
 from game.saves.lock import ProfileBusy, ProfileLock
-from game.saves.meta import MAX_NAME, PROFILE_FILE, PROFILE_ID, ProfileMeta, clean_name, load_meta
+from game.saves.meta import (
+    MAX_NAME,
+    PROFILE_FILE,
+    PROFILE_ID,
+    ProfileMeta,
+    clean_name,
+    load_meta,
+    stand_in,
+)
 from game.saves.migrations import RENAMES, NewerSave, Renames, SaveError
 from game.saves.names import NameBook
-from game.saves.player import PlayerSave, disk_message, stand_in
-from game.saves.quiz_file import write_answers
-from game.saves.transfer import read_export
+
+if TYPE_CHECKING:
+    # A player's own modules (its ledger, exports) are imported when one is opened or
+    # imported: the player list, the game's first frame, needs only the summaries.
+    from game.saves.player import PlayerSave
 
 STALE_IMPORT_SECONDS = 3600
 
@@ -181,6 +191,8 @@ class SaveStore:
         return self._open(profile_id, now, touch=True)
 
     def _open(self, profile_id: str, now: dt.datetime, *, touch: bool) -> PlayerSave:
+        from game.saves.player import PlayerSave
+
         folder = self.folder(profile_id)
         if not self._exists(folder):
             raise SaveError(Message("That profile no longer exists."))
@@ -246,6 +258,11 @@ class SaveStore:
         here has that name. Raises SaveError (NewerSave for a newer game's file) saying why the
         file was refused; nothing is written then.
         """
+        from game.core.ledger import PlayerState
+        from game.saves.ledger_files import write_ledger
+        from game.saves.quiz_file import write_answers
+        from game.saves.transfer import read_export
+
         imported = read_export(path, self.renames, now)
         try:
             self.ensure()
@@ -302,7 +319,6 @@ class SaveStore:
 __all__ = [
     "MAX_NAME",
     "NewerSave",
-    "PlayerSave",
     "ProfileBusy",
     "ProfileMeta",
     "SaveError",

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
-from game.core.ledger import LedgerEntry
 from game.saves.meta import ProfileMeta
 
 if TYPE_CHECKING:  # the quiz and teacher mode load the content code: not before the first frame
+    from game.core.ledger import LedgerEntry
     from game.core.quiz import Question
     from game.saves.teacher_mode import TeacherMode
 

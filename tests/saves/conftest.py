@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from game.core.ledger import LedgerEntry, PlayerState, RevealInfo
-from game.saves.profiles import PlayerSave, SaveStore
+from game.saves.player import PlayerSave
+from game.saves.profiles import SaveStore
 
 NOW = dt.datetime(2025, 3, 14, 9, 30)
 

@@ -12,7 +12,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from game.core.ledger import LedgerEntry, RevealInfo
-from game.saves.profiles import PlayerSave, SaveStore
+from game.saves.player import PlayerSave
+from game.saves.profiles import SaveStore
 
 START = dt.datetime(2025, 1, 1, 8)
 REVEAL_COST = 150
