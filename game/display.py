@@ -44,7 +44,7 @@ class Display:
         os.environ.setdefault("SDL_RENDER_SCALE_QUALITY", "linear")  # smooth, not blocky
         self.logical_size = logical_size
         self.scale = 1.0  # pixels per layout unit
-        self.canvas: pygame.Surface = pygame.Surface(logical_size)
+        self.canvas: pygame.Surface  # made by sync (or by pygame's SCALED display), once
         self.window: Window | None = None
         self._texture: Texture | None = None
         self._renderer: Renderer | None = None
@@ -105,13 +105,13 @@ class Display:
         if size == self._synced:
             return False
         self._synced = size
-        self._place_window_rects()
         cw, ch = self.logical_size
         scale = min(size[0] / cw, size[1] / ch)
         if abs(scale - 1) < 1e-9:
             scale = 1.0
         pixels = gfx.to_pixels(self.logical_size, scale)
         if (pixels, scale) == self._made:
+            self._place_window_rects()
             return False
         self._made = (pixels, scale)
         self.scale = scale
