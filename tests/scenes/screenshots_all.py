@@ -3,10 +3,11 @@
     xvfb-run -s "-screen 0 1920x1080x24" python -m tests.scenes.screenshots_all OUT \
         [--size 1024x600] [--settings text_size=150]
 
-Under an X server (Xvfb) the game opens its real window at ``--size`` and each picture is that
-window's own pixels; with no display it falls back to SDL's dummy driver and the canvas. Files are
-named ``<screen>-<lang>[-<size>][-<setting>].png`` (``zh`` for Chinese). A player with a few days
-of actions and cards, a class with students, and a finished edition are made up for them.
+Under an X server (Xvfb) the game opens its real window at ``--size``; each picture is the
+canvas that window shows, drawn at the window's resolution (``--root`` captures the whole X
+screen instead, with ImageMagick's ``import``). With no display it runs on SDL's dummy driver.
+Files are named ``<screen>-<lang>[-<size>][-<setting>].png`` (``zh`` for Chinese). A player with
+six weeks of actions and cards, a class with students, and a finished edition are made up.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -36,8 +38,8 @@ LONG_NAME = "Maximilian-Alexander"
 
 
 class Camera:
-    def __init__(self, driver: Driver, out: Path, suffix: str) -> None:
-        self.driver, self.out, self.suffix = driver, out, suffix
+    def __init__(self, driver: Driver, out: Path, suffix: str, *, root: bool = False) -> None:
+        self.driver, self.out, self.suffix, self.root = driver, out, suffix, root
         self.taken: list[Path] = []
 
     def shoot(self, screen: str, *, settle: bool = True) -> None:
@@ -45,11 +47,11 @@ class Camera:
         if settle:
             driver.wait(5)  # toasts gone, animations over
             driver.frames(30)  # every card drawn
-        display = driver.app.display
-        window = getattr(display, "window", None)
-        picture = window.get_surface() if window is not None else driver.app.screen
         path = self.out / f"{screen}-{self.suffix}.png"
-        pygame.image.save(picture, str(path))
+        if self.root:  # the X server's own picture of the screen, window manager and all
+            subprocess.run(["import", "-window", "root", str(path)], check=True)
+        else:  # the pixels the window shows, at its resolution (without the letterbox)
+            pygame.image.save(driver.app.display.canvas, str(path))
         self.taken.append(path)
         print(path)
 
@@ -173,6 +175,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", default="1280x720")
     parser.add_argument("--settings", nargs="*", default=[], help="setting=value for every shot")
     parser.add_argument("--lang", choices=sorted(LANGS), action="append")
+    parser.add_argument(
+        "--root", action="store_true", help="capture the X screen with ImageMagick's import"
+    )
     args = parser.parse_args(argv)
     width, height = (int(n) for n in args.size.split("x"))
     settings = dict(item.split("=", 1) for item in args.settings)
@@ -190,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
                     typed = {k: type(getattr(ctx.settings, k))(v) for k, v in settings.items()}
                     ctx.settings_store.save_defaults(ctx.settings.changed(**typed))
                     ctx.load_settings()
-                flow(Camera(driver, args.out, "-".join(parts)))
+                flow(Camera(driver, args.out, "-".join(parts), root=args.root))
                 driver.app.shutdown()
     return 0
 
