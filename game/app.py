@@ -15,6 +15,7 @@ import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.config import LOGICAL_SIZE, Config
 from game.context import GameContext
@@ -22,6 +23,9 @@ from game.core.problems import summary
 from game.i18n import Translator
 from game.saves.profiles import SaveStore
 from game.scenes.base import SceneManager
+
+if TYPE_CHECKING:
+    import pygame
 
 log = logging.getLogger("ecocards")
 
@@ -291,22 +295,39 @@ class App:
             "center",
         )
 
+    def toast_layout(self) -> list[tuple[pygame.Rect, list[str], bool]]:
+        """Each toast's box, lines and whether it is an error, the newest lowest."""
+        import pygame
+
+        from game.ui import draw
+
+        assert self.ctx is not None
+        font = self.ctx.res.font(20, bold=True)
+        boxes: list[tuple[pygame.Rect, list[str], bool]] = []
+        for toast in self.ctx.toasts:
+            lines = draw.wrap(toast.message, font, 760)
+            width = max(font.size(line)[0] for line in lines) + 40
+            height = len(lines) * font.get_linesize() + 20
+            boxes.append((pygame.Rect(0, 0, width, height), lines, toast.error))
+        if not boxes:
+            return boxes
+        size = (
+            max(b.width for b, _, _ in boxes),
+            sum(b.height for b, _, _ in boxes) + 10 * (len(boxes) - 1),
+        )
+        top = self._toast_place(size)
+        for rect, _, _ in boxes:
+            rect.midtop = (LOGICAL_SIZE[0] // 2, top)
+            top = rect.bottom + 10
+        return boxes
+
     def _draw_toasts(self) -> None:
         from game.ui import draw, theme
 
         assert self.ctx is not None
-        y = LOGICAL_SIZE[1] - 24 - (BANNER_HEIGHT if self.ctx.deck_problems else 0)
         font = self.ctx.res.font(20, bold=True)
-        for toast in reversed(self.ctx.toasts):
-            lines = draw.wrap(toast.message, font, 760)
-            height = len(lines) * font.get_linesize() + 20
-            width = max(font.size(line)[0] for line in lines) + 40
-            import pygame
-
-            rect = pygame.Rect(0, 0, width, height)
-            rect.midbottom = (LOGICAL_SIZE[0] // 2, y)
-            colour = theme.DANGER if toast.error else theme.INK
-            draw.panel(self.screen, rect, colour, radius=14, shadow=4)
+        for rect, lines, error in self.toast_layout():
+            draw.panel(self.screen, rect, theme.DANGER if error else theme.INK, radius=14, shadow=4)
             for i, line in enumerate(lines):
                 draw.text(
                     self.screen,
@@ -316,7 +337,28 @@ class App:
                     (rect.centerx, rect.top + 10 + i * font.get_linesize()),
                     "midtop",
                 )
-            y = rect.top - 10
+
+    def _toast_place(self, size: tuple[int, int]) -> int:
+        """The top of the toasts: as low as possible where they cover no control (a toast must
+        never hide the button a child is about to press), else where they cover the least."""
+        import pygame
+
+        assert self.ctx is not None
+        scene = self.ctx.manager.top
+        controls = [r.inflate(8, 8) for r in scene.controls()] if scene is not None else []
+        bottom = LOGICAL_SIZE[1] - 24 - (BANNER_HEIGHT if self.ctx.deck_problems else 0)
+        best: tuple[int, int] | None = None
+        for y in range(bottom - size[1], 7, -8):
+            rect = pygame.Rect(0, y, *size)
+            rect.centerx = LOGICAL_SIZE[0] // 2
+            covered = sum(
+                (rect.clip(c).width * rect.clip(c).height) for c in controls if rect.colliderect(c)
+            )
+            if covered == 0:
+                return y
+            if best is None or covered < best[0]:
+                best = (covered, y)
+        return best[1] if best is not None else bottom - size[1]
 
     # -- errors ------------------------------------------------------------------------------
 

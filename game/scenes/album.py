@@ -186,6 +186,10 @@ class AlbumScene(ScreenScene):
             return index
         return None
 
+    def controls(self) -> list[pygame.Rect]:
+        shown = [self.thumb_rect(index).clip(GRID) for index in self.visible()]
+        return super().controls() + [rect for rect in shown if rect.width and rect.height]
+
     def visible(self) -> range:
         """Indexes of the cards in view: drawing never walks the whole edition."""
         first_row = int(self.scroll_px // (THUMB_H + GAP))

@@ -56,6 +56,9 @@ class ScreenScene(Scene):
     def back(self) -> None:
         self.ctx.nav.back()
 
+    def controls(self) -> list[pygame.Rect]:
+        return [button.rect for button in self.buttons.buttons]
+
     def handle_event(self, event: pygame.event.Event) -> bool:
         if self.buttons.handle_event(event):
             return True
