@@ -14,10 +14,9 @@ import pygame
 from game.core.history import improved, last_change, modern
 from game.core.messages import N_
 from game.core.models import Trade
-from game.core.vocab import CATEGORY_COLOURS, CATEGORY_NAMES
+from game.core.vocab import CATEGORY_NAMES
 from game.ui import draw, theme
 from game.ui.resources import Resources
-from game.ui.theme import hex_colour
 
 MAX_SHOWN = 6
 CITES_MEANINGS = {
@@ -79,12 +78,12 @@ def draw_timeline(
     chip_h = code_font.get_linesize() + 4
     for i, (year, code) in enumerate(shown):
         colour_code = modern(code)
-        colour = hex_colour(CATEGORY_COLOURS.get(colour_code, "#D1D1C6"))
+        colour = theme.CATEGORY_COLOURS.get(colour_code, theme.CATEGORY_COLOURS["DD"])
         chip = pygame.Rect(x, y + size + 4, chip_w, chip_h)
         pygame.draw.rect(surface, colour, chip, border_radius=chip_h // 3)
         if colour_code == "NE":
             pygame.draw.rect(surface, theme.INK_SOFT, chip, 1, border_radius=chip_h // 3)
-        ink = theme.WHITE if colour_code in ("EX", "EW", "CR") else theme.INK
+        ink = theme.ink_on(colour)
         draw.text(surface, code, code_font, ink, chip.center, "center")
         latest = i == len(shown) - 1
         draw.text(

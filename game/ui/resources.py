@@ -15,6 +15,11 @@ from game.core.art import fallback_art, group_art
 log = logging.getLogger(__name__)
 
 
+#: The smallest text on any screen, in canvas pixels: 14 px when the 1280×720 canvas is shown
+#: at 1024×600, the smallest window the game is made for.
+MIN_TEXT = 18
+
+
 class MissingResource(FileNotFoundError):
     def __init__(self, name: str, searched: list[Path]) -> None:
         listed = ", ".join(str(p) for p in searched)
@@ -39,6 +44,9 @@ class Resources:
         self._art_px = 0
         self._missing_art: set[str] = set()
         self.art_renders = 0  # how many pictures were rasterised (each name and size once)
+        # The player's text size (1.0, 1.25 or 1.5): every font is asked for at its size times
+        # this, so screens lay out with the fonts' measured sizes, never with fixed heights.
+        self.text_scale = 1.0
 
     def resolve(self, name: str) -> Path:
         searched = [self.assets_dir.joinpath(*PurePosixPath(name.replace("\\", "/")).parts)]
@@ -48,6 +56,11 @@ class Resources:
         raise MissingResource(name, searched)
 
     def font(self, size: int, bold: bool = False) -> pygame.font.Font:
+        """The UI font at ``size`` times the text size setting."""
+        return self.font_px(max(1, round(size * self.text_scale)), bold)
+
+    def font_px(self, size: int, bold: bool = False) -> pygame.font.Font:
+        """The UI font at exactly ``size`` pixels, whatever the text size setting."""
         key = (size, bold)
         font = self._fonts.get(key)
         if font is None:
@@ -59,6 +72,18 @@ class Resources:
                 font.set_bold(bold)
             self._fonts[key] = font
         return font
+
+    def fitting_font(
+        self, size: int, text: str, width: int, bold: bool = False
+    ) -> pygame.font.Font:
+        """The largest font for ``text`` on one line of ``width`` pixels: ``size`` (times the text
+        size) at most, and never under MIN_TEXT (a text too long even then must wrap)."""
+        scaled = max(MIN_TEXT, round(size * self.text_scale))
+        while True:
+            font = self.font_px(scaled, bold)
+            if scaled <= MIN_TEXT or font.size(text)[0] <= width:
+                return font
+            scaled = max(MIN_TEXT, min(scaled - 1, round(scaled * 0.92)))
 
     def sized_font(self, size: int, bold: bool = False) -> SizedFont:
         """A font at ``size`` from one face per weight: any number of sizes costs one file load
@@ -74,7 +99,7 @@ class Resources:
                 face.strong = bold
             face.pad = True  # every line is as tall as the font, as with pygame.font
             self._faces[bold] = face
-        return SizedFont(face, size)
+        return SizedFont(face, round(size * self.text_scale))
 
     def image(self, name: str, *, alpha: bool = True) -> pygame.Surface:
         key = (name, alpha)
