@@ -120,13 +120,18 @@ class ScreenScene(Scene):
     def _chip_fonts(self) -> tuple[pygame.font.Font, pygame.font.Font]:
         return self.ctx.res.font(30, bold=True), self.ctx.res.font(18)
 
+    def _shown_energy(self) -> int:
+        if self.shown_energy is not None:
+            return round(self.shown_energy)
+        return self.ctx.save.state.balance if self.ctx.save is not None else 0
+
     def energy_chip_rect(self) -> pygame.Rect:
         """The energy chip, at the right of the header, as wide as its words need."""
         number, words = self._chip_fonts()
         height = 52
         width = (
             height
-            + number.size(self.tr.number(99_999))[0]
+            + number.size(self.tr.number(max(99_999, self._shown_energy())))[0]
             + words.size(self.tr("green energy"))[0]
             + 40
         )
@@ -144,7 +149,7 @@ class ScreenScene(Scene):
         leaf.midleft = (rect.left + 6, rect.centery)
         pygame.draw.ellipse(surface, theme.ENERGY, leaf)
         draw.leaf(surface, leaf.inflate(-14, -14), theme.ENERGY_DARK)
-        shown = round(self.shown_energy if self.shown_energy is not None else 0)
+        shown = self._shown_energy()
         draw.text(
             surface,
             self.tr.number(shown),

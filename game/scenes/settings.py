@@ -155,7 +155,7 @@ class SettingsScene(ScreenScene):
 
     def _choices_height(self, options: list[Option] | None, width: int) -> int:
         if options is None:
-            return 56
+            return label_height(self.ctx.res.font(30, bold=True), "+", STEPPER_W)
         if not options:
             options = [(self.tr("Change name or picture"), False, {})]
         each = (width - GAP * (len(options) - 1)) // len(options)

@@ -59,6 +59,14 @@ def clip(content: str, font: pygame.font.Font, width: int) -> str:
     return content.rstrip() + dots
 
 
+def tail(content: str, font: pygame.font.Font, width: int) -> str:
+    """The end of ``content`` that fits in ``width`` pixels (a typed line, scrolled to its end)."""
+    content = latin(content)
+    while content and font.size(content)[0] > width:
+        content = content[1:]
+    return content
+
+
 class Measures(Protocol):
     """A font as far as wrapping needs it: it measures text."""
 

@@ -64,6 +64,11 @@ def report(
     if probe is None or not text.strip():
         return
     outer = pygame.Rect(box) if box is not None else surface.get_rect()
+    shown = surface.get_clip()  # a scrolled list shows only what is inside its clip
+    if not shown.colliderect(drawn):
+        return
+    if shown != surface.get_rect():
+        drawn, outer = drawn.clip(shown), outer.clip(shown)
     probe.append(PlacedText(text, pygame.Rect(drawn), outer, size, id(surface), cut))
 
 
