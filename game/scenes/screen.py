@@ -120,6 +120,9 @@ class ScreenScene(Scene):
     def _chip_fonts(self) -> tuple[pygame.font.Font, pygame.font.Font]:
         return self.ctx.res.font(30, bold=True), self.ctx.res.font(18)
 
+    def _balance(self) -> int:
+        return self.ctx.save.state.balance if self.ctx.save is not None else 0
+
     def _shown_energy(self) -> int:
         if self.shown_energy is not None:
             return round(self.shown_energy)
@@ -131,7 +134,7 @@ class ScreenScene(Scene):
         height = 52
         width = (
             height
-            + number.size(self.tr.number(max(99_999, self._shown_energy())))[0]
+            + number.size(self.tr.number(max(99_999, self._shown_energy(), self._balance())))[0]
             + words.size(self.tr("green energy"))[0]
             + 40
         )

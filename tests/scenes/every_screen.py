@@ -98,6 +98,7 @@ def tour(saves: Path, lang: str, text_size: int, look: Look, *, data: Path | Non
     nav.open_profile(ctx.store.list_profiles()[0])
     game.frames(2)
     ctx.state.balance += 200_000
+    game.scene.layout()  # the reveal buttons see the energy
     _settle(game)
     look("home", game)
     if data is not None:
