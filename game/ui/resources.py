@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 #: The smallest text on any screen, in canvas pixels: 14 px when the 1280×720 canvas is shown
 #: at 1024×600, the smallest window the game is made for.
 MIN_TEXT = 18
+SMALL_TEXT = 14  # below this, fitted text gets a wider space between words
 
 
 class MissingResource(FileNotFoundError):
@@ -183,15 +184,22 @@ class SizedFont:
         # With padding every rendered line is this tall, whatever its letters.
         return int(self.face.get_rect("A", size=self.points).height)
 
+    def _spaced(self, text: str) -> str:
+        # The face's space is a fifth of the size: at the small sizes of a card's corner words
+        # ("Very rare") it is a pixel or two and the words run together
+        return text.replace(" ", "  ") if self.points < SMALL_TEXT else text
+
     def size(self, text: str) -> tuple[int, int]:
         if not text:
             return 0, self.get_height()
-        rect = self.face.get_rect(text, style=self.style, size=self.points)
+        rect = self.face.get_rect(self._spaced(text), style=self.style, size=self.points)
         return rect.width, self.get_height()
 
     def render(self, text: str, antialias: bool, colour: tuple[int, int, int]) -> pygame.Surface:
         if not text:
             return pygame.Surface((0, self.get_height()), pygame.SRCALPHA)
         self.face.antialiased = antialias
-        surface, _ = self.face.render(text, colour, style=self.style, size=self.points)
+        surface, _ = self.face.render(
+            self._spaced(text), colour, style=self.style, size=self.points
+        )
         return surface
