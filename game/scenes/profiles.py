@@ -327,7 +327,7 @@ class ProfilesScene(ScreenScene):
             )
             if meta.problem:
                 detail = self.tr("Needs repair: open to fix")
-            detail_font = res.font(17)
+            detail_font = res.font(18)
             draw.text(
                 surface,
                 draw.clip(detail, detail_font, rect.width - 106),

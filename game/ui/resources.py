@@ -187,7 +187,8 @@ class SizedFont:
     def _spaced(self, text: str) -> str:
         # The face's space is a fifth of the size: at the small sizes of a card's corner words
         # ("Very rare") it is a pixel or two and the words run together
-        return text.replace(" ", "  ") if self.points < SMALL_TEXT else text
+        small = self.points < SMALL_TEXT and self.style == pygame.freetype.STYLE_DEFAULT
+        return text.replace(" ", "  ") if small else text  # (a Latin name, in italics, is fine)
 
     def size(self, text: str) -> tuple[int, int]:
         if not text:
