@@ -53,33 +53,31 @@ def change_sentence(timeline: Sequence[tuple[int, str]], tr: Translate) -> str:
     )
 
 
-def timeline_height(size: int = 16) -> int:
-    return size * 4 + 4
-
-
 def draw_timeline(
     surface: pygame.Surface,
     res: Resources,
     timeline: Sequence[tuple[int, str]],
     pos: tuple[int, int],
     width: int,
-    size: int = 16,
+    size: int = 18,
 ) -> int:
     """Year above a coloured code chip for each assessment, joined by arrows; returns the height
     used. Only the newest ``MAX_SHOWN`` fit; an ellipsis says older ones exist."""
     shown = list(timeline)[-MAX_SHOWN:]
     x, y = pos
-    year_font, code_font = res.font(size - 2), res.font(size, bold=True)
-    chip_w = max(code_font.size("LR/nt")[0] + size, width // (2 * MAX_SHOWN))
-    gap = min(size * 3, max(size, (width - chip_w * len(shown)) // max(1, len(shown) - 1)))
+    year_font, code_font = res.font(size), res.font(size, bold=True)
+    em = code_font.get_height()  # the sizes below follow the fonts in use
+    chip_w = max(code_font.size("LR/nt")[0] + em, width // (2 * MAX_SHOWN))
+    gap = min(em * 3, max(em, (width - chip_w * len(shown)) // max(1, len(shown) - 1)))
+    chip_top = y + year_font.get_linesize() + 2
     if len(shown) < len(timeline):
-        draw.text(surface, "…", code_font, theme.INK_SOFT, (x, y + size + 2))
-        x += size + 4
+        dots = draw.text(surface, "…", code_font, theme.INK_SOFT, (x, chip_top))
+        x = dots.right + 4
     chip_h = code_font.get_linesize() + 4
     for i, (year, code) in enumerate(shown):
         colour_code = modern(code)
         colour = theme.CATEGORY_COLOURS.get(colour_code, theme.CATEGORY_COLOURS["DD"])
-        chip = pygame.Rect(x, y + size + 4, chip_w, chip_h)
+        chip = pygame.Rect(x, chip_top, chip_w, chip_h)
         pygame.draw.rect(surface, colour, chip, border_radius=chip_h // 3)
         if colour_code == "NE":
             pygame.draw.rect(surface, theme.INK_SOFT, chip, 1, border_radius=chip_h // 3)
@@ -89,7 +87,7 @@ def draw_timeline(
         draw.text(
             surface,
             str(year),
-            res.font(size - 2, bold=latest) if latest else year_font,
+            res.font(size, bold=True) if latest else year_font,
             theme.INK if latest else theme.INK_SOFT,
             (chip.centerx, y),
             "midtop",
@@ -104,7 +102,7 @@ def draw_timeline(
                 [(end[0], end[1] - 5), (end[0] + 5, end[1]), (end[0], end[1] + 5)],
             )
         x = chip.right + gap
-    return size + 4 + chip_h
+    return chip_top - y + chip_h
 
 
 def trade_lines(trade: Trade, lang: str, tr: Translate) -> tuple[list[str], str]:
@@ -136,8 +134,8 @@ def draw_trade_panel(
     """The "Don't buy" panel at ``rect.topleft``, ``rect.width`` wide; returns its height."""
     pad = 14
     heading = res.font(18, bold=True)
-    body = res.font(16)
-    small = res.font(14)
+    body = res.font(18)
+    small = res.font(18)
     goods, cites = trade_lines(trade, lang, tr)
     inner = rect.width - 2 * pad
     goods_lines = draw.wrap("\n".join(goods), body, inner)
