@@ -166,6 +166,9 @@ def tour(saves: Path, lang: str, text_size: int, look: Look, *, data: Path | Non
     nav.quiz()
     _settle(game)
     look("quiz", game)
+    game.key(pygame.K_2)  # an answer: right or not, the explanation shows
+    _settle(game)
+    look("quiz (answered)", game)
     _back(game)
     ctx.manager.push(
         ContentErrorScene(
