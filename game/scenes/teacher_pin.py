@@ -19,7 +19,7 @@ from game.saves.teacher import MAX_PIN, MIN_PIN, PinWait
 from game.saves.teacher_mode import TeacherMode
 from game.scenes.screen import WIDTH, ScreenScene
 from game.ui import draw, theme
-from game.ui.widgets import Button
+from game.ui.widgets import Button, fit_font
 
 KEY = 86  # a keypad key's side
 PAD_TOP = 300
@@ -70,7 +70,7 @@ class TeacherPinScene(ScreenScene):
                     rect,
                     self.tr("Erase"),
                     self.erase,
-                    self.ctx.res.font(20, bold=True),
+                    fit_font(self.ctx.res, 20, self.tr("Erase"), rect),
                     colour=theme.INK_SOFT,
                     hold=0.0,
                 )
@@ -79,7 +79,7 @@ class TeacherPinScene(ScreenScene):
                     rect,
                     self.tr("OK"),
                     self.ok,
-                    self.ctx.res.font(24, bold=True),
+                    fit_font(self.ctx.res, 24, self.tr("OK"), rect),
                     colour=theme.ENERGY_DARK,
                 )
                 button.enabled = self.wait <= 0

@@ -155,7 +155,7 @@ class TeacherRosterScene(TeacherPage):
             extra = [student.group or ""]
             if student.archived:
                 extra.append(self.tr("archived"))
-            name_font = res.font(22, bold=True)
+            name_font = res.fitting_font(22, student.name, 300, bold=True)
             label = draw.clip(student.name, name_font, 300)
             rect = draw.text(
                 surface, label, name_font, theme.INK, (row.left + 16, row.centery), "midleft"

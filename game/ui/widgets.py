@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.ui import draw, theme
-from game.ui.resources import Resources
+from game.ui.resources import MIN_TEXT, Resources
 from game.ui.theme import Colour
 
 #: After a click, the buttons ignore clicks and hotkeys for this long (seconds of game time):
@@ -102,6 +102,19 @@ def word_font(res: Resources, size: int, labels: list[str], width: int) -> pygam
         words = draw.latin(label).split() or [""]
         fonts += [res.fitting_font(size, word, width - PAD, bold=True) for word in words]
     return min(fonts, key=lambda font: font.get_height())
+
+
+def fit_font(res: Resources, size: int, label: str, rect: pygame.Rect) -> pygame.font.Font:
+    """The largest bold font (``size`` at most, MIN_TEXT at least) in which ``label``, wrapped
+    between words, fits on a button of ``rect``'s size (for buttons whose size is fixed)."""
+    px = max(MIN_TEXT, round(size * res.text_scale))
+    while True:
+        font = res.font_px(px, bold=True)
+        words = draw.latin(label).split() or [""]
+        fits = all(font.size(word)[0] <= rect.width - PAD for word in words)
+        if px <= MIN_TEXT or (fits and label_height(font, label, rect.width) - 8 <= rect.height):
+            return font
+        px = max(MIN_TEXT, min(px - 1, round(px * 0.92)))
 
 
 def label_height(

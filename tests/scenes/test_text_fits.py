@@ -114,28 +114,8 @@ def screens(lang: str, text_size: int) -> dict[str, list[str]]:
     return results
 
 
-# Screens whose layout does not adapt to every text size and language yet (issue 14): their
-# faults are still listed by the test run (xfail), and this list only shrinks.
-NOT_YET = {
-    "class screen",
-    "teacher: students",
-    "teacher: waiting",
-    "teacher: rules",
-    "teacher: data",
-    "teacher PIN",
-}
-
-
-def _marked(screen: str) -> object:
-    if screen in NOT_YET:
-        return pytest.param(
-            screen, marks=pytest.mark.xfail(reason="layout not adapted to large text yet")
-        )
-    return screen
-
-
 @pytest.mark.parametrize("text_size", SIZES)
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("screen", [_marked(s) for s in (*SCREENS, "home, four editions")])
+@pytest.mark.parametrize("screen", (*SCREENS, "home, four editions"))
 def test_every_text_fits(screen: str, lang: str, text_size: int) -> None:
     assert screens(lang, text_size)[screen] == []
