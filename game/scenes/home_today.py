@@ -7,10 +7,13 @@ of those lines as fit, the first ones first).
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pygame
 
 from game.context import GameContext
 from game.core import economy, impact
+from game.core.ledger import LedgerEntry
 from game.core.progress import collection_level, streak
 from game.i18n import Translator
 from game.ui import draw, theme
@@ -69,12 +72,15 @@ class TodayPanel:
             pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
         )
         y += 10
-        so_far = self.you_so_far_height(inner.width, inner.bottom - y)
-        bottom = inner.bottom - so_far - 8
         recent = [
             e for e in reversed(state.entries) if e.kind == "earned" and e.seq not in state.undone
         ][:4]
-        body = res.font(18)
+        body, bold = res.font(18), res.font(18, bold=True)
+        rows = [self._entry(entry, inner.width, today) for entry in recent]
+        # the newest action first, then "you so far" as far as it fits, then older actions
+        newest = rows[0][3] + 6 if rows else 0
+        so_far = self.you_so_far_height(inner.width, inner.bottom - y - newest)
+        bottom = inner.bottom - so_far - 8
         if not recent:
             text = self.tr(
                 "Nothing logged yet. Every walk, bus ride or "
@@ -88,16 +94,10 @@ class TodayPanel:
                     theme.INK_SOFT,
                     pygame.Rect(inner.left, y, inner.width, bottom - y),
                 )
-        for entry in recent:
-            action = content.actions.get(entry.action_id or "")
-            name = action.name.get(self.ctx.lang) if action else entry.action_id or "?"
-            when = self.tr("today") if entry.day == today else self.tr.day_month(entry.day)
-            gain = self.tr("+{amount} g", amount=entry.amount_g)
-            bold = res.font(18, bold=True)
-            name_w = inner.width - bold.size(gain)[0] - 12
-            height = draw.paragraph_height(name, body, name_w, 0) + body.get_linesize()
+        for name, when, gain, height in rows:
             if y + height > bottom:
                 break  # no room for more: the newest are shown
+            name_w = inner.width - bold.size(gain)[0] - 12
             used = self._stack(
                 surface, name, body, theme.INK, pygame.Rect(inner.left, y, name_w, height)
             )
@@ -107,6 +107,19 @@ class TodayPanel:
         self.draw_you_so_far(
             surface, pygame.Rect(inner.left, inner.bottom - so_far, inner.width, so_far)
         )
+
+    def _entry(self, entry: LedgerEntry, width: int, today: dt.date) -> tuple[str, str, str, int]:
+        """(action, day, gain, height) of one logged action in the list."""
+        content, res = self.ctx.content, self.ctx.res
+        assert content is not None
+        body, bold = res.font(18), res.font(18, bold=True)
+        action = content.actions.get(entry.action_id or "")
+        name = action.name.get(self.ctx.lang) if action else entry.action_id or "?"
+        when = self.tr("today") if entry.day == today else self.tr.day_month(entry.day)
+        gain = self.tr("+{amount} g", amount=entry.amount_g)
+        name_w = width - bold.size(gain)[0] - 12
+        height = draw.paragraph_height(name, body, name_w, 0) + body.get_linesize()
+        return name, when, gain, height
 
     def _you_so_far_lines(self) -> list[tuple[str, pygame.font.Font]]:
         """Collection level, day streak and CO2e saved: things that only ever grow."""

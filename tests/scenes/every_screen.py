@@ -118,6 +118,8 @@ def tour(saves: Path, lang: str, text_size: int, look: Look, *, data: Path | Non
     _settle(game)
     look("log an action (undo)", game)
     _back(game)
+    _settle(game)
+    look("home (today's actions)", game)
 
     for _ in range(12):
         nav.reveal("ocean")
@@ -169,6 +171,12 @@ def tour(saves: Path, lang: str, text_size: int, look: Look, *, data: Path | Non
     game.key(pygame.K_2)  # an answer: right or not, the explanation shows
     _settle(game)
     look("quiz (answered)", game)
+    quiz = game.scene
+    while not quiz.finished:  # type: ignore[attr-defined]
+        quiz.next() if quiz.chosen is not None else quiz.choose(0)  # type: ignore[attr-defined]
+    quiz.layout()
+    _settle(game)
+    look("quiz results", game)
     _back(game)
     ctx.manager.push(
         ContentErrorScene(

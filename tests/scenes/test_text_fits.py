@@ -36,6 +36,7 @@ SCREENS = (
     "ask dialog",
     "quiz",
     "quiz (answered)",
+    "quiz results",
     "content errors",
     "class screen",
     "teacher PIN",
