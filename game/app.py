@@ -35,7 +35,6 @@ log = logging.getLogger("ecocards")
 IDLE_AFTER_S = 1.5
 IDLE_POLLS_PER_S = 20
 IDLE_FRAME_S = 0.5
-BANNER_HEIGHT = 26
 
 
 class App:
@@ -276,15 +275,10 @@ class App:
             return
         import pygame
 
-        text = self.ctx.tr.plural(
-            count,
-            "For the editor: the deck files have {count} error, so the game is using the last "
-            "decks that worked. Fix it, then press F5.",
-            "For the editor: the deck files have {count} errors, so the game is using the last "
-            "decks that worked. Fix them, then press F5.",
-        )
-        font = self.ctx.res.font(15, bold=True)
-        strip = pygame.Rect(0, LOGICAL_SIZE[1] - BANNER_HEIGHT, LOGICAL_SIZE[0], BANNER_HEIGHT)
+        text = self._banner_text(count)
+        font = self.ctx.res.fitting_font(18, text, LOGICAL_SIZE[0] - 32, bold=True)
+        height = font.get_linesize() + 4
+        strip = pygame.Rect(0, LOGICAL_SIZE[1] - height, LOGICAL_SIZE[0], height)
         pygame.draw.rect(self.screen, theme.DANGER, strip)
         draw.text(
             self.screen,
@@ -293,6 +287,27 @@ class App:
             theme.WHITE,
             strip.center,
             "center",
+        )
+
+    def _banner_text(self, count: int) -> str:
+        assert self.ctx is not None
+        return self.ctx.tr.plural(
+            count,
+            "For the editor: the deck files have {count} error, so the game is using the last "
+            "decks that worked. Fix it, then press F5.",
+            "For the editor: the deck files have {count} errors, so the game is using the last "
+            "decks that worked. Fix them, then press F5.",
+        )
+
+    def banner_height(self) -> int:
+        """How tall the deck banner is (0 when it is not shown)."""
+        assert self.ctx is not None
+        count = len([p for p in self.ctx.deck_problems if p.severity.value == "error"])
+        if not count:
+            return 0
+        text = self._banner_text(count)
+        return (
+            self.ctx.res.fitting_font(18, text, LOGICAL_SIZE[0] - 32, bold=True).get_linesize() + 4
         )
 
     def toast_layout(self) -> list[tuple[pygame.Rect, list[str], bool]]:
@@ -346,7 +361,7 @@ class App:
         assert self.ctx is not None
         scene = self.ctx.manager.top
         controls = [r.inflate(8, 8) for r in scene.controls()] if scene is not None else []
-        bottom = LOGICAL_SIZE[1] - 24 - (BANNER_HEIGHT if self.ctx.deck_problems else 0)
+        bottom = LOGICAL_SIZE[1] - 24 - self.banner_height()
         best: tuple[int, int] | None = None
         for y in range(bottom - size[1], 7, -8):
             rect = pygame.Rect(0, y, *size)

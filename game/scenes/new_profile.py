@@ -116,7 +116,7 @@ class NewProfileScene(ScreenScene):
                     rect,
                     "",
                     partial(self.choose, picture),
-                    self.ctx.res.font(16),
+                    self.ctx.res.font(18),
                     colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.2),
                     hold=0.0,
                 )
