@@ -8,7 +8,8 @@ they may have no room: they are left out, never cut short).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime as dt
+from typing import TYPE_CHECKING, Protocol
 
 import pygame
 
@@ -19,15 +20,35 @@ from game.ui import draw, theme
 from game.ui.widgets import label_height
 
 if TYPE_CHECKING:
+    from game.context import GameContext
+    from game.core.economy import Rules
     from game.core.models import Action
-    from game.scenes.log_action import LogActionScene
+    from game.i18n import Translator
 
 INSET = 24
 STEPPER_W = 64
 
 
+class LogScreen(Protocol):
+    """What the panel reads of the log screen it belongs to."""
+
+    ctx: GameContext
+    selected: Action | None
+    quantity: float
+    days_back: int
+    rules: Rules
+
+    @property
+    def tr(self) -> Translator: ...
+
+    @property
+    def day(self) -> dt.date: ...
+
+    def draw_waiting(self, surface: pygame.Surface, rect: pygame.Rect) -> None: ...
+
+
 class LogPanel:
-    def __init__(self, scene: LogActionScene) -> None:
+    def __init__(self, scene: LogScreen) -> None:
         self.scene = scene
         self.rect = pygame.Rect(0, 0, 0, 0)
         self.spots: dict[str, pygame.Rect] = {}  # where each part goes
