@@ -68,7 +68,11 @@ def report(
     if not shown.colliderect(drawn):
         return
     if shown != surface.get_rect():
-        drawn, outer = drawn.clip(shown), outer.clip(shown)
+        # a list scrolls up and down: a line half out at its top or foot is fine, a text cut
+        # at the side is not
+        top, bottom = max(drawn.top, shown.top), min(drawn.bottom, shown.bottom)
+        drawn = pygame.Rect(drawn.left, top, drawn.width, bottom - top)
+        outer = outer.clip(shown)
     probe.append(PlacedText(text, pygame.Rect(drawn), outer, size, id(surface), cut))
 
 

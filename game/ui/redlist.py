@@ -63,12 +63,17 @@ def draw_timeline(
 ) -> int:
     """Year above a coloured code chip for each assessment, joined by arrows; returns the height
     used. Only the newest ``MAX_SHOWN`` fit; an ellipsis says older ones exist."""
-    shown = list(timeline)[-MAX_SHOWN:]
     x, y = pos
     year_font, code_font = res.font(size), res.font(size, bold=True)
     em = code_font.get_height()  # the sizes below follow the fonts in use
-    chip_w = max(code_font.size("LR/nt")[0] + em, width // (2 * MAX_SHOWN))
-    gap = min(em * 3, max(em, (width - chip_w * len(shown)) // max(1, len(shown) - 1)))
+    chip_w = max(code_font.size("LR/nt")[0] + em // 2, width // (2 * MAX_SHOWN))
+    dots_w = code_font.size("…")[0] + 4
+    count = min(MAX_SHOWN, len(timeline))
+    while count > 1 and count * chip_w + (count - 1) * 16 + dots_w > width:
+        count -= 1  # with large text fewer assessments fit: the newest are shown
+    shown = list(timeline)[-count:]
+    room = width - (dots_w if len(shown) < len(timeline) else 0) - chip_w * len(shown)
+    gap = min(em * 3, max(16, room // max(1, len(shown) - 1)))
     chip_top = y + year_font.get_linesize() + 2
     if len(shown) < len(timeline):
         dots = draw.text(surface, "…", code_font, theme.INK_SOFT, (x, chip_top))
