@@ -136,7 +136,7 @@ class TeacherRulesScene(TeacherPage):
         draw.text(
             surface,
             self.tr("{amount} kg", amount=self.tr.number(settings.goal_g / 1000)),
-            res.font(24, bold=True),
+            res.font_within(24, goal_box.height, bold=True),
             theme.INK,
             goal_box.center,
             "center",
@@ -144,5 +144,10 @@ class TeacherRulesScene(TeacherPage):
         box = pygame.Rect(508, BODY_TOP + 66, 124, 48)
         draw.panel(surface, box)
         draw.text(
-            surface, self.tr.number(days), res.font(26, bold=True), theme.INK, box.center, "center"
+            surface,
+            self.tr.number(days),
+            res.font_within(26, box.height, bold=True),
+            theme.INK,
+            box.center,
+            "center",
         )

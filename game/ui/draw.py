@@ -170,6 +170,7 @@ def panel(
     pygame.draw.rect(surface, colour, rect, border_radius=radius)
     if border:
         pygame.draw.rect(surface, border, rect, width=2, border_radius=radius)
+    probe.report_panel(surface, rect)
 
 
 @lru_cache(maxsize=32)

@@ -26,6 +26,7 @@ class PlacedText:
     size: int = 0  # the font's size in canvas pixels (0: not known)
     surface: int = 0  # id() of the surface drawn on (0: not known)
     cut: bool = False  # shortened with an ellipsis: some of it is not shown
+    panel: bool = False  # not a text: a panel (texts that start on it must stay on it)
 
 
 Probe = list[PlacedText]
@@ -81,3 +82,11 @@ def report_cut(text: str) -> None:
     probe = _active.get()
     if probe is not None:
         probe.append(PlacedText(text, pygame.Rect(0, 0, 0, 0), pygame.Rect(0, 0, 0, 0), cut=True))
+
+
+def report_panel(surface: pygame.Surface, rect: pygame.Rect) -> None:
+    """Tell the recording (if any) that a panel was drawn at ``rect``."""
+    probe = _active.get()
+    if probe is not None:
+        box = pygame.Rect(rect)
+        probe.append(PlacedText("", box, box, surface=id(surface), panel=True))

@@ -86,6 +86,14 @@ class Resources:
                 return font
             scaled = max(MIN_TEXT, min(scaled - 1, round(scaled * 0.92)))
 
+    def font_within(self, size: int, height: int, bold: bool = False) -> pygame.font.Font:
+        """The largest font (``size`` times the text size at most, MIN_TEXT at least) whose
+        lines are at most ``height`` pixels tall: for words in a box of fixed height."""
+        px = max(MIN_TEXT, round(size * self.text_scale))
+        while px > MIN_TEXT and self.font_px(px, bold).get_linesize() > height:
+            px -= 1
+        return self.font_px(px, bold)
+
     def sized_font(self, size: int, bold: bool = False) -> SizedFont:
         """A font at ``size`` from one face per weight: any number of sizes costs one file load
         (opening the CJK font at each size costs milliseconds, and fitted text tries many)."""

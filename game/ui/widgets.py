@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from game.ui import draw, theme
+from game.ui import draw, probe, theme
 from game.ui.resources import MIN_TEXT, Resources
 from game.ui.theme import Colour
 
@@ -69,6 +69,7 @@ class Button:
                 border_radius=rect.height // 3,
             )
         pygame.draw.rect(surface, colour, rect, border_radius=rect.height // 3)
+        probe.report_panel(surface, rect)  # what a scene draws on a button stays on it
         text_colour = (
             self.text_colour if self.enabled else theme.mix(self.text_colour, colour, 0.35)
         )

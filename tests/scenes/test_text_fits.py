@@ -54,8 +54,17 @@ def _inside(inner: pygame.Rect, outer: pygame.Rect) -> bool:
 def faults(placed: list[PlacedText], screen: pygame.Surface) -> list[str]:
     """What is wrong with the texts of one screen, in words."""
     found = []
+    panels = [p for p in placed if p.panel]
+    placed = [p for p in placed if not p.panel]
     on_screen = [p for p in placed if p.surface == id(screen) and not p.cut]
     for p in placed:
+        for panel in panels:
+            if (
+                panel.surface == p.surface
+                and panel.drawn.collidepoint(p.drawn.center)
+                and not _inside(p.drawn, panel.drawn)
+            ):
+                found.append(f"leaves its panel {tuple(panel.drawn)}: {p.text!r}")
         if p.cut:
             found.append(f"cut short: {p.text!r}")
         elif not _inside(p.drawn, p.box):
