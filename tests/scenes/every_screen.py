@@ -21,6 +21,7 @@ from game.core.problems import Problem, Severity
 from game.saves.meta import MAX_NAME
 from game.saves.profiles import SaveStore
 from game.scenes.content_errors import ContentErrorScene
+from game.scenes.crash import CrashScene
 from tests.scenes.class_setup import PIN, make_class
 from tests.scenes.driver import NOW, Driver
 
@@ -190,6 +191,10 @@ def tour(saves: Path, lang: str, text_size: int, look: Look, *, data: Path | Non
     )
     _settle(game)
     look("content errors", game)
+    _back(game)
+    ctx.manager.push(CrashScene(ctx, "/home/teacher/EcoCards/saves/logs/" + "crash-" * 12 + ".log"))
+    _settle(game)
+    look("crash", game)
     _back(game)
 
     nav.leave_profile()

@@ -38,6 +38,7 @@ SCREENS = (
     "quiz (answered)",
     "quiz results",
     "content errors",
+    "crash",
     "class screen",
     "teacher PIN",
     "teacher: students",
