@@ -10,6 +10,8 @@ import pygame
 from game.core.classroom import ClassSettings
 from game.scenes.teacher_base import BODY_TOP, REFUSALS, TeacherPage
 from game.ui import draw, theme
+from game.ui.resources import MIN_TEXT
+from game.ui.widgets import label_height
 
 ACTION_W, ACTION_H, ACTION_COLUMNS = 240, 44, 5
 ACTIONS_TOP = BODY_TOP + 250
@@ -71,16 +73,21 @@ class TeacherRulesScene(TeacherPage):
                 colour=on if chosen else off,
             )
         allowed = settings.rules().allows
+        smallest = self.ctx.res.font_px(MIN_TEXT, bold=True)
+        lang = self.ctx.lang
+        # as tall as the longest name needs at the smallest size: every name shows whole
+        height = max(
+            [ACTION_H]
+            + [label_height(smallest, a.name.get(lang), ACTION_W) for a in content.actions.values()]
+        )
         for i, action in enumerate(content.actions.values()):
             row_i, col = divmod(i, ACTION_COLUMNS)
             rect = pygame.Rect(
-                24 + col * (ACTION_W + 8), ACTIONS_TOP + row_i * (ACTION_H + 8), ACTION_W, ACTION_H
+                24 + col * (ACTION_W + 8), ACTIONS_TOP + row_i * (height + 8), ACTION_W, height
             )
             button = self.small(
                 rect,
-                draw.clip(
-                    action.name.get(self.ctx.lang), self.ctx.res.font(18, bold=True), ACTION_W - 16
-                ),
+                action.name.get(lang),
                 partial(self.toggle_action, action.id),
                 colour=on if allowed(action) else off,
             )

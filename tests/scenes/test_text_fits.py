@@ -16,6 +16,7 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.scenes.screen import ScreenScene
 from game.ui import probe
 from game.ui.probe import PlacedText
 from game.ui.resources import MIN_TEXT
@@ -91,8 +92,11 @@ def look_at(results: dict[str, list[str]], name: str, driver: Driver) -> None:
         first -= 1
     for scene in manager.stack[first:-1]:
         scene.draw(screen)
+    top = manager.stack[-1]
     with probe.recording() as placed:
-        manager.stack[-1].draw(screen)
+        if isinstance(top, ScreenScene):
+            top.layout()  # labels made here are seen too (one cut short to fit, say)
+        top.draw(screen)
     assert placed, f"{name}: the probe saw no text"
     controls = manager.stack[-1].controls()
     crossing = [
