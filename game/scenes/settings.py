@@ -136,7 +136,7 @@ class SettingsScene(ScreenScene):
             words = len(draw.wrap(self.tr(label), label_font, label_w)) * label_font.get_linesize()
             heights.append(max(56, words, self._choices_height(options, controls.width)))
         spare = max(0, HEIGHT - 16 - top - sum(heights))
-        gap = min(28, spare // max(1, len(rows)))
+        gap = min(40, spare // max(1, len(rows)))
         y = top
         for (label, options), height in zip(rows, heights, strict=True):
             row = pygame.Rect(x, y, COLUMN_W, height)

@@ -73,6 +73,19 @@ def large_text(lang: str, out: Path) -> None:
         save(driver, out / f"settings-150-{tag}.png")
 
 
+def settings_pages(lang: str, out: Path) -> None:
+    tag = LANGS[lang]
+    with tempfile.TemporaryDirectory() as saves:
+        driver = player(Path(saves), lang)
+        driver.ctx.nav.settings()
+        save(driver, out / f"settings-player-{tag}.png")
+        driver.key(pygame.K_ESCAPE)
+        driver.ctx.nav.leave_profile()
+        driver.frames(2)
+        driver.ctx.nav.settings()
+        save(driver, out / f"settings-computer-{tag}.png")
+
+
 def colour_blind_album(out: Path) -> None:
     with tempfile.TemporaryDirectory() as saves:
         driver = player(Path(saves), "en", palette="colour-blind")
@@ -84,6 +97,7 @@ def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for lang in LANGS:
         large_text(lang, out)
+        settings_pages(lang, out)
     colour_blind_album(out)
 
 
