@@ -35,3 +35,14 @@ def mini_content(mini_data: Path, assets_dir: Path):
     from game.core.content import load_content
 
     return load_content(mini_data, assets_dir, today=dt.date(2026, 11, 23))
+
+
+@pytest.fixture(autouse=True)
+def standard_palette():  # type: ignore[no-untyped-def]
+    """Every test starts and ends with the standard palette (a test may choose another)."""
+    yield
+    import sys
+
+    theme = sys.modules.get("game.ui.theme")
+    if theme is not None:  # only when a test drew anything
+        theme.use_palette(theme.STANDARD)

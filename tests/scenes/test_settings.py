@@ -123,3 +123,28 @@ def test_text_size_and_palette_apply_at_once_and_are_kept(tmp_path: Path) -> Non
     game.key(pygame.K_ESCAPE)
     game.click("Players")  # this computer's defaults again
     assert game.ctx.res.text_scale == 1.0 and theme.palette == "standard"
+
+
+def test_a_text_size_and_palette_chosen_for_this_computer_reach_a_new_player(
+    tmp_path: Path,
+) -> None:
+    from game.ui import theme
+
+    game = Driver(tmp_path)
+    game.click("Settings")
+    game.click("125%")
+    game.click("Colour-blind safe")
+    assert game.ctx.res.text_scale == 1.25 and theme.palette == "colour-blind"
+    game.key(pygame.K_ESCAPE)
+    game.new_player("Ana")
+    assert game.ctx.settings.text_size == 125 and game.ctx.settings.palette == "colour-blind"
+    saved = json.loads((tmp_path / "settings.json").read_text("utf-8"))["settings"]
+    assert saved["text_size"] == 125 and saved["palette"] == "colour-blind"
+    game.quit()
+
+
+def test_an_unknown_text_size_or_palette_in_a_file_becomes_one_the_game_has() -> None:
+    from game.saves.settings import Settings
+
+    odd = Settings().changed(text_size=180, palette="sepia")
+    assert (odd.text_size, odd.palette) == (150, "standard")
