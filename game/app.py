@@ -25,7 +25,7 @@ from game.saves.profiles import SaveStore
 from game.scenes.base import SceneManager
 
 if TYPE_CHECKING:
-    import pygame
+    from game.ui.toasts import Placed
 
 log = logging.getLogger("ecocards")
 
@@ -310,70 +310,27 @@ class App:
             self.ctx.res.fitting_font(18, text, LOGICAL_SIZE[0] - 32, bold=True).get_linesize() + 4
         )
 
-    def toast_layout(self) -> list[tuple[pygame.Rect, list[str], bool]]:
-        """Each toast's box, lines and whether it is an error, the newest lowest."""
+    def toast_layout(self) -> list[Placed]:
+        """Where each toast goes on the current screen, the newest lowest."""
         import pygame
 
-        from game.ui import draw
-
-        assert self.ctx is not None
-        font = self.ctx.res.font(20, bold=True)
-        boxes: list[tuple[pygame.Rect, list[str], bool]] = []
-        for toast in self.ctx.toasts:
-            lines = draw.wrap(toast.message, font, 760)
-            width = max(font.size(line)[0] for line in lines) + 40
-            height = len(lines) * font.get_linesize() + 20
-            boxes.append((pygame.Rect(0, 0, width, height), lines, toast.error))
-        if not boxes:
-            return boxes
-        size = (
-            max(b.width for b, _, _ in boxes),
-            sum(b.height for b, _, _ in boxes) + 10 * (len(boxes) - 1),
-        )
-        top = self._toast_place(size)
-        for rect, _, _ in boxes:
-            rect.midtop = (LOGICAL_SIZE[0] // 2, top)
-            top = rect.bottom + 10
-        return boxes
-
-    def _draw_toasts(self) -> None:
-        from game.ui import draw, theme
-
-        assert self.ctx is not None
-        font = self.ctx.res.font(20, bold=True)
-        for rect, lines, error in self.toast_layout():
-            draw.panel(self.screen, rect, theme.DANGER if error else theme.INK, radius=14, shadow=4)
-            for i, line in enumerate(lines):
-                draw.text(
-                    self.screen,
-                    line,
-                    font,
-                    theme.WHITE,
-                    (rect.centerx, rect.top + 10 + i * font.get_linesize()),
-                    "midtop",
-                )
-
-    def _toast_place(self, size: tuple[int, int]) -> int:
-        """The top of the toasts: as low as possible where they cover no control (a toast must
-        never hide the button a child is about to press), else where they cover the least."""
-        import pygame
+        from game.ui import toasts
 
         assert self.ctx is not None
         scene = self.ctx.manager.top
-        controls = [r.inflate(8, 8) for r in scene.controls()] if scene is not None else []
-        bottom = LOGICAL_SIZE[1] - 24 - self.banner_height()
-        best: tuple[int, int] | None = None
-        for y in range(bottom - size[1], 7, -8):
-            rect = pygame.Rect(0, y, *size)
-            rect.centerx = LOGICAL_SIZE[0] // 2
-            covered = sum(
-                (rect.clip(c).width * rect.clip(c).height) for c in controls if rect.colliderect(c)
-            )
-            if covered == 0:
-                return y
-            if best is None or covered < best[0]:
-                best = (covered, y)
-        return best[1] if best is not None else bottom - size[1]
+        return toasts.place(
+            [(t.message, t.error) for t in self.ctx.toasts],
+            self.ctx.res,
+            pygame.Rect((0, 0), LOGICAL_SIZE),
+            scene.controls() if scene is not None else [],
+            LOGICAL_SIZE[1] - 24 - self.banner_height(),
+        )
+
+    def _draw_toasts(self) -> None:
+        from game.ui import toasts
+
+        assert self.ctx is not None
+        toasts.draw_toasts(self.screen, self.ctx.res, self.toast_layout())
 
     # -- errors ------------------------------------------------------------------------------
 

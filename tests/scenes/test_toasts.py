@@ -11,7 +11,7 @@ def _covered(game: Driver) -> list[str]:
     controls = game.scene.buttons.buttons
     placed = game.app.toast_layout()
     assert placed, "no toast to check"
-    return [b.label for b in controls for rect, _, _ in placed if rect.colliderect(b.rect)]
+    return [b.label for b in controls for p in placed if p.rect.colliderect(b.rect)]
 
 
 def test_a_toast_on_home_covers_no_button(tmp_path: Path) -> None:
@@ -42,5 +42,5 @@ def test_a_toast_over_the_album_covers_no_card(tmp_path: Path) -> None:
     game.frames(1)
     placed = game.app.toast_layout()
     assert placed and not any(
-        rect.colliderect(control) for control in game.scene.controls() for rect, _, _ in placed
+        p.rect.colliderect(control) for control in game.scene.controls() for p in placed
     )
