@@ -27,11 +27,20 @@ LANGS = ("en", "zh-Hans")
 SIZES = (100, 125, 150)
 SLACK = 2  # pixels of a glyph's side bearing that may lie outside its box
 SCREENS = (
+    "player list",
     "settings (computer)",
     "new player",
     "home",
+    "log an action",
+    "log an action (undo)",
+    "home (today's actions)",
+    "reveal",
+    "album",
+    "card page",
+    "progress",
     "settings (player)",
     "keys page",
+    "edition complete",
     "notice",
     "confirm dialog",
     "ask dialog",
@@ -134,3 +143,7 @@ def screens(lang: str, text_size: int) -> dict[str, list[str]]:
 @pytest.mark.parametrize("screen", (*SCREENS, "home, four editions"))
 def test_every_text_fits(screen: str, lang: str, text_size: int) -> None:
     assert screens(lang, text_size)[screen] == []
+
+
+def test_the_tour_shows_every_screen_listed() -> None:
+    assert sorted(screens("en", 100)) == sorted((*SCREENS, "home, four editions"))
