@@ -15,6 +15,7 @@ import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.config import LOGICAL_SIZE, Config
 from game.context import GameContext
@@ -24,6 +25,9 @@ from game.saves.profiles import SaveStore
 from game.scenes.base import SceneManager
 from game.ui import gfx
 
+if TYPE_CHECKING:
+    from game.ui.toasts import Placed
+
 log = logging.getLogger("ecocards")
 
 # With nothing moving and no input for IDLE_AFTER_S seconds, the loop only looks for input
@@ -32,7 +36,6 @@ log = logging.getLogger("ecocards")
 IDLE_AFTER_S = 1.5
 IDLE_POLLS_PER_S = 20
 IDLE_FRAME_S = 0.5
-BANNER_HEIGHT = 26
 
 
 class App:
@@ -276,15 +279,10 @@ class App:
             return
         import pygame
 
-        text = self.ctx.tr.plural(
-            count,
-            "For the editor: the deck files have {count} error, so the game is using the last "
-            "decks that worked. Fix it, then press F5.",
-            "For the editor: the deck files have {count} errors, so the game is using the last "
-            "decks that worked. Fix them, then press F5.",
-        )
-        font = self.ctx.res.font(15, bold=True)
-        strip = pygame.Rect(0, LOGICAL_SIZE[1] - BANNER_HEIGHT, LOGICAL_SIZE[0], BANNER_HEIGHT)
+        text = self._banner_text(count)
+        font = self.ctx.res.fitting_font(18, text, LOGICAL_SIZE[0] - 32, bold=True)
+        height = font.get_linesize() + 4
+        strip = pygame.Rect(0, LOGICAL_SIZE[1] - height, LOGICAL_SIZE[0], height)
         gfx.rect(self.screen, theme.DANGER, strip)
         draw.text(
             self.screen,
@@ -295,32 +293,48 @@ class App:
             "center",
         )
 
-    def _draw_toasts(self) -> None:
-        from game.ui import draw, theme
+    def _banner_text(self, count: int) -> str:
+        assert self.ctx is not None
+        return self.ctx.tr.plural(
+            count,
+            "For the editor: the deck files have {count} error, so the game is using the last "
+            "decks that worked. Fix it, then press F5.",
+            "For the editor: the deck files have {count} errors, so the game is using the last "
+            "decks that worked. Fix them, then press F5.",
+        )
+
+    def banner_height(self) -> int:
+        """How tall the deck banner is (0 when it is not shown)."""
+        assert self.ctx is not None
+        count = len([p for p in self.ctx.deck_problems if p.severity.value == "error"])
+        if not count:
+            return 0
+        text = self._banner_text(count)
+        return (
+            self.ctx.res.fitting_font(18, text, LOGICAL_SIZE[0] - 32, bold=True).get_linesize() + 4
+        )
+
+    def toast_layout(self) -> list[Placed]:
+        """Where each toast goes on the current screen, the newest lowest."""
+        import pygame
+
+        from game.ui import toasts
 
         assert self.ctx is not None
-        y = LOGICAL_SIZE[1] - 24 - (BANNER_HEIGHT if self.ctx.deck_problems else 0)
-        font = self.ctx.res.font(20, bold=True)
-        for toast in reversed(self.ctx.toasts):
-            lines = draw.wrap(toast.message, font, 760)
-            height = len(lines) * font.get_linesize() + 20
-            width = max(font.size(line)[0] for line in lines) + 40
-            import pygame
+        scene = self.ctx.manager.top
+        return toasts.place(
+            [(t.message, t.error) for t in self.ctx.toasts],
+            self.ctx.res,
+            pygame.Rect((0, 0), LOGICAL_SIZE),
+            scene.controls() if scene is not None else [],
+            LOGICAL_SIZE[1] - 24 - self.banner_height(),
+        )
 
-            rect = pygame.Rect(0, 0, width, height)
-            rect.midbottom = (LOGICAL_SIZE[0] // 2, y)
-            colour = theme.DANGER if toast.error else theme.INK
-            draw.panel(self.screen, rect, colour, radius=14, shadow=4)
-            for i, line in enumerate(lines):
-                draw.text(
-                    self.screen,
-                    line,
-                    font,
-                    theme.WHITE,
-                    (rect.centerx, rect.top + 10 + i * font.get_linesize()),
-                    "midtop",
-                )
-            y = rect.top - 10
+    def _draw_toasts(self) -> None:
+        from game.ui import toasts
+
+        assert self.ctx is not None
+        toasts.draw_toasts(self.screen, self.ctx.res, self.toast_layout())
 
     # -- errors ------------------------------------------------------------------------------
 

@@ -119,7 +119,18 @@ class GameContext:
             self.audio.muted = settings.mute
         if self.display is not None:
             self.display.set_fullscreen(settings.fullscreen)
+        self._apply_look(settings)
         self.settings = settings
+
+    def _apply_look(self, settings: Settings) -> None:
+        """The palette and the text size; pictures drawn with the old ones are drawn again."""
+        from game.ui import theme
+
+        scale = settings.text_size / 100
+        if theme.palette != settings.palette or self.res.text_scale != scale:
+            theme.use_palette(settings.palette)
+            self.res.text_scale = scale
+            self.cards.clear()
 
     def save_settings(self, settings: Settings) -> bool:
         """Apply ``settings`` and keep them: for the open player, or as this computer's

@@ -46,3 +46,14 @@ def _drawing_scale_reset():
     gfx = sys.modules.get("game.ui.gfx")
     if gfx is not None:
         gfx.set_scale(1.0)
+
+
+@pytest.fixture(autouse=True)
+def standard_palette():  # type: ignore[no-untyped-def]
+    """Every test starts and ends with the standard palette (a test may choose another)."""
+    yield
+    import sys
+
+    theme = sys.modules.get("game.ui.theme")
+    if theme is not None:  # only when a test drew anything
+        theme.use_palette(theme.STANDARD)

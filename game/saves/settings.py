@@ -24,6 +24,8 @@ SETTINGS_FILE = "settings.json"
 SETTINGS_VERSION = 1
 MAX_SETTINGS_BYTES = 64 * 1024
 VOLUME_STEP = 10
+TEXT_SIZES = (100, 125, 150)  # percent of the normal text size
+PALETTES = ("standard", "colour-blind")  # the ids of game.ui.theme's palettes
 
 
 @dataclass(frozen=True)
@@ -34,11 +36,19 @@ class Settings:
     mute: bool = False
     fullscreen: bool = False
     avatar: str = ""  # the picture of a player (a group name); empty: chosen from the name
+    text_size: int = 100  # percent, one of TEXT_SIZES
+    palette: str = "standard"  # one of PALETTES
 
     def changed(self, **values: Any) -> Settings:
-        """A copy with ``values``; the volume is kept between 0 and 100."""
+        """A copy with ``values``; the volume is kept between 0 and 100, and a text size or
+        palette the game does not have becomes the nearest size or the standard palette."""
         new = replace(self, **values)
-        return replace(new, volume=min(100, max(0, new.volume)))
+        return replace(
+            new,
+            volume=min(100, max(0, new.volume)),
+            text_size=min(TEXT_SIZES, key=lambda size: abs(size - new.text_size)),
+            palette=new.palette if new.palette in PALETTES else PALETTES[0],
+        )
 
 
 _TYPES = {f.name: type(getattr(Settings(), f.name)) for f in fields(Settings)}

@@ -10,11 +10,12 @@ import pygame
 
 from game.context import GameContext
 from game.core import reveals
-from game.core.rarity import TIER_BY_ID
+from game.scenes.album_odds import OddsPanel
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
 from game.ui import draw, gfx, theme
 from game.ui.cards import back_medal, card_size
-from game.ui.widgets import Button, draw_focus_ring
+from game.ui.resources import MIN_TEXT
+from game.ui.widgets import Button, draw_focus_ring, label_height
 
 THUMB_W = 130
 THUMB_H = card_size(THUMB_W)[1]
@@ -42,8 +43,8 @@ class AlbumScene(ScreenScene):
         self.cursor = ids.index(focus) if focus in ids else 0
         self.cursor_shown = False
         if focus in ids:
-            row = ids.index(focus) // COLUMNS
-            centred = row * (THUMB_H + GAP) + THUMB_H / 2 - GRID.height / 2
+            row = ids.index(focus) // self.columns
+            centred = row * (THUMB_H + GAP) + THUMB_H / 2 - self.grid.height / 2
             self.scroll_px = max(0.0, min(self.max_scroll(), centred))
 
     @property
@@ -51,15 +52,31 @@ class AlbumScene(ScreenScene):
         assert self.ctx.content is not None
         return self.ctx.content.editions[self.edition_id].title.get(self.ctx.lang)
 
+    @property
+    def columns(self) -> int:
+        """Fewer columns of cards with large text: the odds beside them need the room."""
+        scale = self.ctx.res.text_scale
+        return COLUMNS if scale < 1.2 else COLUMNS - 1 if scale < 1.4 else COLUMNS - 2
+
+    @property
+    def grid(self) -> pygame.Rect:
+        columns = self.columns
+        return pygame.Rect(GRID.left, GRID.top, columns * (THUMB_W + GAP) - GAP, GRID.height)
+
+    @property
+    def side(self) -> pygame.Rect:
+        left = self.grid.right + 28
+        return pygame.Rect(left, SIDE.top, WIDTH - left - 32, SIDE.height)
+
     def max_scroll(self) -> float:
-        rows = (len(self.members) + COLUMNS - 1) // COLUMNS
-        return max(0.0, rows * (THUMB_H + GAP) - GAP - GRID.height)
+        rows = (len(self.members) + self.columns - 1) // self.columns
+        return max(0.0, rows * (THUMB_H + GAP) - GAP - self.grid.height)
 
     def thumb_rect(self, index: int) -> pygame.Rect:
-        row, col = divmod(index, COLUMNS)
+        row, col = divmod(index, self.columns)
         return pygame.Rect(
-            GRID.left + col * (THUMB_W + GAP),
-            GRID.top + row * (THUMB_H + GAP) - round(self.scroll_px),
+            self.grid.left + col * (THUMB_W + GAP),
+            self.grid.top + row * (THUMB_H + GAP) - round(self.scroll_px),
             THUMB_W,
             THUMB_H,
         )
@@ -76,20 +93,24 @@ class AlbumScene(ScreenScene):
         if progress.complete:  # the finished edition's own screen, not a greyed-out button
             self.buttons.add(
                 Button(
-                    pygame.Rect(SIDE.left + 20, SIDE.bottom - 84, SIDE.width - 40, 64),
+                    self.button_rect(
+                        self.tr("See the finished edition"), self.tr("and print a certificate")
+                    ),
                     self.tr("See the finished edition"),
                     self.finished,
                     self.ctx.res.font(22, bold=True),
                     colour=theme.ACCENT,
                     text_colour=theme.INK,
                     sublabel=self.tr("and print a certificate"),
-                    sub_font=self.ctx.res.font(15),
+                    sub_font=self.ctx.res.font(18),
                 )
             )
             return
         self.buttons.add(
             Button(
-                pygame.Rect(SIDE.left + 20, SIDE.bottom - 84, SIDE.width - 40, 64),
+                self.button_rect(
+                    self.tr("Reveal a card"), self.tr("costs {cost} g", cost=edition.reveal_cost)
+                ),
                 self.tr("Reveal a card"),
                 self.reveal,
                 self.ctx.res.font(22, bold=True),
@@ -98,9 +119,16 @@ class AlbumScene(ScreenScene):
                 enabled=self.ctx.state.balance >= edition.reveal_cost
                 and reveals.availability(edition, self.ctx.now().date()) is None,
                 sublabel=self.tr("costs {cost} g", cost=edition.reveal_cost),
-                sub_font=self.ctx.res.font(15),
+                sub_font=self.ctx.res.font(18),
             )
         )
+
+    def button_rect(self, label: str, sub: str) -> pygame.Rect:
+        """The side panel's button, at its foot, as tall as its words."""
+        side, res = self.side, self.ctx.res
+        width = side.width - 40
+        height = max(64, label_height(res.font(22, bold=True), label, width, (res.font(18), sub)))
+        return pygame.Rect(side.left + 20, side.bottom - 20 - height, width, height)
 
     def reveal(self) -> None:
         self.ctx.nav.reveal(self.edition_id)
@@ -115,7 +143,7 @@ class AlbumScene(ScreenScene):
             self.scroll_px = max(0.0, min(self.max_scroll(), self.scroll_px - event.y * 60))
             return True
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
-            step = GRID.height * (1 if event.key == pygame.K_PAGEDOWN else -1)
+            step = self.grid.height * (1 if event.key == pygame.K_PAGEDOWN else -1)
             self.scroll_px = max(0.0, min(self.max_scroll(), self.scroll_px + step))
             return True
         if super().handle_event(event):
@@ -123,7 +151,7 @@ class AlbumScene(ScreenScene):
         if (
             event.type == pygame.MOUSEBUTTONUP
             and event.button == 1
-            and GRID.collidepoint(event.pos)
+            and self.grid.collidepoint(event.pos)
         ):
             index = self.index_at(event.pos)
             if index is not None:
@@ -138,8 +166,8 @@ class AlbumScene(ScreenScene):
         steps = {
             pygame.K_LEFT: -1,
             pygame.K_RIGHT: 1,
-            pygame.K_UP: -COLUMNS,
-            pygame.K_DOWN: COLUMNS,
+            pygame.K_UP: -self.columns,
+            pygame.K_DOWN: self.columns,
         }
         if key in steps and self.members:
             if self.cursor_shown or self.buttons.focused is None:
@@ -160,10 +188,10 @@ class AlbumScene(ScreenScene):
 
     def _scroll_to(self, index: int) -> None:
         rect = self.thumb_rect(index)
-        if rect.top < GRID.top:
-            self.scroll_px -= GRID.top - rect.top
-        elif rect.bottom > GRID.bottom:
-            self.scroll_px += rect.bottom - GRID.bottom
+        if rect.top < self.grid.top:
+            self.scroll_px -= self.grid.top - rect.top
+        elif rect.bottom > self.grid.bottom:
+            self.scroll_px += rect.bottom - self.grid.bottom
         self.scroll_px = max(0.0, min(self.max_scroll(), self.scroll_px))
 
     def open_card(self, index: int) -> None:
@@ -175,22 +203,28 @@ class AlbumScene(ScreenScene):
 
     def index_at(self, pos: tuple[int, int]) -> int | None:
         """The card under ``pos``, if any."""
-        col = (pos[0] - GRID.left) // (THUMB_W + GAP)
-        row = int((pos[1] - GRID.top + self.scroll_px) // (THUMB_H + GAP))
-        index = row * COLUMNS + col
+        col = (pos[0] - self.grid.left) // (THUMB_W + GAP)
+        row = int((pos[1] - self.grid.top + self.scroll_px) // (THUMB_H + GAP))
+        index = row * self.columns + col
         if (
-            0 <= col < COLUMNS
+            0 <= col < self.columns
             and 0 <= index < len(self.members)
             and self.thumb_rect(index).collidepoint(pos)
         ):
             return index
         return None
 
+    def controls(self) -> list[pygame.Rect]:
+        shown = [self.thumb_rect(index).clip(self.grid) for index in self.visible()]
+        return super().controls() + [rect for rect in shown if rect.width and rect.height]
+
     def visible(self) -> range:
         """Indexes of the cards in view: drawing never walks the whole edition."""
         first_row = int(self.scroll_px // (THUMB_H + GAP))
-        rows = GRID.height // (THUMB_H + GAP) + 2
-        return range(first_row * COLUMNS, min(len(self.members), (first_row + rows) * COLUMNS))
+        rows = self.grid.height // (THUMB_H + GAP) + 2
+        return range(
+            first_row * self.columns, min(len(self.members), (first_row + rows) * self.columns)
+        )
 
     def hidden_card(self) -> pygame.Surface:
         if self.hidden is None or gfx.scale_of(self.hidden) != gfx.current_scale():
@@ -216,7 +250,7 @@ class AlbumScene(ScreenScene):
         owned = self.ctx.state.owned
         new = self.ctx.views.new_cards(self.ctx.state)
         clip = surface.get_clip()
-        surface.set_clip(GRID.inflate(8, 0))
+        surface.set_clip(self.grid.inflate(8, 0))
         for index in self.visible():
             species = self.members[index]
             rect = self.thumb_rect(index)
@@ -240,86 +274,32 @@ class AlbumScene(ScreenScene):
         limit = self.max_scroll()
         if limit <= 0:
             return
-        track = pygame.Rect(GRID.right + 10, GRID.top, 6, GRID.height)
+        track = pygame.Rect(self.grid.right + 10, self.grid.top, 6, self.grid.height)
         gfx.rect(surface, theme.mix(theme.BG_TOP, theme.WHITE, 0.12), track, border_radius=3)
-        visible = GRID.height / (GRID.height + limit)
+        visible = self.grid.height / (self.grid.height + limit)
         thumb = pygame.Rect(track.left, 0, track.width, max(30, round(track.height * visible)))
         thumb.top = track.top + round((track.height - thumb.height) * self.scroll_px / limit)
         gfx.rect(surface, theme.PANEL_DIM, thumb, border_radius=3)
 
     def draw_side(self, surface: pygame.Surface) -> None:
-        assert self.ctx.content is not None
-        res = self.ctx.res
-        progress = self.progress
-        colour = theme.edition_colour(progress.edition.id, progress.edition.color)
-        draw.panel(surface, SIDE)
-        x, y = SIDE.left + 20, SIDE.top + 18
-        draw.text(
+        draw.panel(surface, self.side)
+        odds = OddsPanel(self.ctx, self.progress, self.chances)
+        side = self.side
+        bottom = min(
+            (b.rect.top for b in self.buttons.buttons if side.contains(b.rect)), default=side.bottom
+        )
+        odds.draw(
             surface,
-            self.tr("{owned} of {total} found", owned=progress.owned, total=progress.total),
-            res.font(22, bold=True),
-            theme.INK,
-            (x, y),
-        )
-        draw.progress_bar(
-            surface,
-            pygame.Rect(x, y + 36, SIDE.width - 40, 14),
-            progress.owned / max(1, progress.total),
-            colour,
-        )
-        note = (
-            self.tr("Complete! Every species found.")
-            if progress.complete
-            else self.tr("{left} g more finds them all", left=progress.cost_left)
-        )
-        draw.text(surface, note, res.font(16), theme.INK_SOFT, (x, y + 60))
-        y += 96
-        draw.text(
-            surface, self.tr("Chance of the next card"), res.font(18, bold=True), theme.INK, (x, y)
-        )
-        y += 28
-        for chance in self.chances:
-            tier = TIER_BY_ID[chance.tier]
-            ink = theme.INK if chance.cards else theme.PANEL_DIM
-            gfx.circle(surface, theme.TIER_COLOURS[tier.id], (x + 6, y + 10), 6)
-            draw.text(surface, self.tr(tier.name), res.font(16, bold=True), ink, (x + 18, y))
-            each = (
-                self.tr("each card {pct}", pct=self.chance(chance.each))
-                if chance.cards
-                else self.tr("none left")
-            )
-            draw.text(surface, each, res.font(16, bold=True), ink, (SIDE.right - 20, y), "topright")
-            if chance.cards:
-                together = self.tr.plural(
-                    chance.cards,
-                    "{count} card left · {pct} together",
-                    "{count} cards left · {pct} together",
-                    pct=self.chance(chance.total),
-                )
-                draw.text(surface, together, res.font(13), theme.INK_SOFT, (x + 18, y + 21))
-            y += 44
-        draw.paragraph(
-            surface,
-            self.tr(
-                "The rarer the card, the more threatened the species. "
-                "You never get the same card twice."
+            pygame.Rect(
+                side.left + 20, side.top + 18, side.width - 40, bottom - 12 - side.top - 18
             ),
-            res.font(14),
-            theme.INK_SOFT,
-            pygame.Rect(x, y + 2, SIDE.width - 40, 40),
-            line_gap=1,
-            max_lines=2,
         )
 
     def draw_new_marker(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
-        font = self.ctx.res.font(14, bold=True)
+        font = self.ctx.res.font_px(MIN_TEXT, bold=True)  # over a card of fixed size
         label = self.tr("NEW")
-        pill = pygame.Rect(0, 0, font.size(label)[0] + 16, 24)
+        pill = pygame.Rect(0, 0, font.size(label)[0] + 16, font.get_linesize() + 2)
         pill.topright = (rect.right + 4, rect.top + round(rect.height * 0.17))  # over the art
         gfx.rect(surface, theme.ACCENT, pill, border_radius=12)
         gfx.rect(surface, theme.INK, pill, width=2, border_radius=12)
         draw.text(surface, label, font, theme.INK, pill.center, "center")
-
-    def chance(self, p: float) -> str:
-        """A chance a child can read: whole percent, with one decimal below 10 %."""
-        return self.tr.percent(p, 0 if p >= 0.1 else 1)

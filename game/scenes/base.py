@@ -45,6 +45,10 @@ class Scene:
     def draw(self, surface: pygame.Surface) -> None:
         pass
 
+    def controls(self) -> list[pygame.Rect]:
+        """Where the scene's controls are on screen: messages are placed clear of them."""
+        return []
+
     @property
     def animating(self) -> bool:
         """Something moves by itself (a tween, a rolling counter): the main loop keeps its full

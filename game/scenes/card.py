@@ -74,31 +74,43 @@ class CardScene(ScreenScene):
         y = INFO.top + 18 - self.scroll
         italic = res.font(20)
         italic.set_italic(True)
-        draw.text(surface, sp.scientific_name, italic, theme.INK_SOFT, (x, y))
-        italic.set_italic(False)
-        y += 36
+        try:
+            draw.text(surface, sp.scientific_name, italic, theme.INK_SOFT, (x, y))
+        finally:
+            italic.set_italic(False)
+        y += italic.get_linesize() + 6
         chip = category_chip(surface, res, sp.iucn.category, tr, (x, y), 18)
         status = tr(
             "Red List {year} · {trend}", year=str(sp.iucn.year), trend=tr(TRENDS[sp.iucn.trend])
         )
-        draw.text(
-            surface,
-            status,
-            res.font(16),
-            theme.INK_SOFT,
-            (chip.right + 16, chip.centery),
-            "midleft",
-        )
-        y = chip.bottom + 8
+        small = res.font(18)
+        if chip.right + 16 + small.size(status)[0] <= x + width:
+            draw.text(
+                surface, status, small, theme.INK_SOFT, (chip.right + 16, chip.centery), "midleft"
+            )
+            y = chip.bottom + 8
+        else:  # no room beside the chip: under it
+            y = chip.bottom + 6
+            y += (
+                draw.paragraph(
+                    surface,
+                    status,
+                    small,
+                    theme.INK_SOFT,
+                    pygame.Rect(x, y, width, INFO.height),
+                    line_gap=0,
+                )
+                + 4
+            )
         meaning = CATEGORY_MEANINGS.get(sp.iucn.category)
         if meaning:
             y += 6 + draw.paragraph(
                 surface,
                 tr(meaning),
-                res.font(16),
+                small,
                 theme.INK_SOFT,
-                pygame.Rect(x, y, width, 60),
-                max_lines=2,
+                pygame.Rect(x, y, width, INFO.height),
+                line_gap=0,
             )
         if sp.iucn.history:
             y += self.history(surface, sp, x, y, width)
@@ -151,18 +163,18 @@ class CardScene(ScreenScene):
         """The Red List timeline and what its last change means; returns the height used."""
         res, tr = self.ctx.res, self.tr
         timeline = sp.iucn.timeline()
-        draw.text(
-            surface, tr("Red List history"), res.font(17, bold=True), theme.ENERGY_DARK, (x, y)
-        )
-        used = 26 + redlist.draw_timeline(surface, res, timeline, (x, y + 26), width)
+        heading = res.font(18, bold=True)
+        draw.text(surface, tr("Red List history"), heading, theme.ENERGY_DARK, (x, y))
+        top = heading.get_linesize() + 4
+        used = top + redlist.draw_timeline(surface, res, timeline, (x, y + top), width)
         sentence = redlist.change_sentence(timeline, tr)
         if sentence:
             used += 6 + draw.paragraph(
                 surface,
                 sentence,
-                res.font(16),
+                res.font(18),
                 theme.INK_SOFT,
-                pygame.Rect(x, y + used + 6, width, 60),
+                pygame.Rect(x, y + used + 6, width, INFO.height),
                 line_gap=2,
             )
         return used + 14
@@ -179,13 +191,15 @@ class CardScene(ScreenScene):
         small: bool = False,
     ) -> int:
         res = self.ctx.res
-        draw.text(surface, heading, res.font(17, bold=True), theme.ENERGY_DARK, (x, y))
+        head = res.font(18, bold=True)
+        draw.text(surface, heading, head, theme.ENERGY_DARK, (x, y))
+        top = head.get_linesize() + 2
         used = draw.paragraph(
             surface,
             body,
-            res.font(14 if small else 17),
-            theme.INK,
-            pygame.Rect(x, y + 26, width, 400),
+            res.font(18),
+            theme.INK_SOFT if small else theme.INK,
+            pygame.Rect(x, y + top, width, 10_000),
             line_gap=2,
         )
-        return 26 + used + 12
+        return top + used + 12

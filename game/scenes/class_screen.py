@@ -18,6 +18,7 @@ from game.core.class_totals import ClassTotals
 from game.core.messages import N_
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
 from game.ui import draw, gfx, theme
+from game.ui.resources import MIN_TEXT
 from game.ui.tween import Tween, ease_out_cubic
 from game.ui.widgets import Button
 
@@ -56,12 +57,14 @@ class ClassScreenScene(ScreenScene):
 
     def layout(self) -> None:
         super().layout()
+        font = self.ctx.res.font(22, bold=True)
+        width = max(200, font.size(self.tr("Refresh"))[0] + 40)
         self.buttons.add(
             Button(
-                pygame.Rect(WIDTH - 24 - 200, 18, 200, 50),
+                pygame.Rect(WIDTH - 24 - width, 18, width, 50),
                 self.tr("Refresh"),
                 self.refresh,
-                self.ctx.res.font(22, bold=True),
+                font,
                 colour=theme.ENERGY_DARK,
             )
         )
@@ -84,49 +87,84 @@ class ClassScreenScene(ScreenScene):
 
     # -- drawing -------------------------------------------------------------------------------
 
+    def footer(self) -> tuple[str, pygame.font.Font]:
+        words = self.tr("Everyone's actions grow the forest together.")
+        if self.totals.left_out:  # the forest grows only from entries the rules accept
+            words = self.tr.plural(
+                self.totals.left_out,
+                "{count} entry that breaks the game's rules is not counted.",
+                "{count} entries that break the game's rules are not counted.",
+            )
+        return words, self.ctx.res.fitting_font(24, words, WIDTH - 64, bold=True)
+
+    def forest_rect(self) -> pygame.Rect:
+        """The forest, between its name and the goal under it, from the fonts' heights."""
+        res = self.ctx.res
+        name_h = res.font(40, bold=True).get_linesize()
+        top = HEADER + 4 + name_h + 4
+        numbers = res.font(48, bold=True).get_linesize()
+        bottom = HEIGHT - 16 - self.footer()[1].get_linesize() - 8 - numbers - 12 - 40 - 20
+        return pygame.Rect(FOREST.left, top, FOREST.width, max(150, bottom - top))
+
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(BG)
         res = self.ctx.res
+        back = self.buttons.buttons[0].rect
+        refresh = self.buttons.buttons[-1].rect
+        box = pygame.Rect(back.right + 24, 4, refresh.left - 16 - back.right - 24, HEADER - 8)
+        title = self.tr(self.title)
+        font = res.fitting_font(40, title, box.width, bold=True)
+        if font.get_linesize() > box.height:  # large text: as large as the header allows
+            px = font.point_size * box.height // font.get_linesize()
+            font = res.font_px(max(MIN_TEXT, px), bold=True)
         draw.text(
             surface,
-            self.tr(self.title),
-            res.font(40, bold=True),
+            title,
+            font,
             theme.WHITE,
-            (168, HEADER // 2),
+            (box.left, box.centery),
             "midleft",
+            box=box,
         )
         self.draw_forest(surface)
         self.draw_goal(surface)
         self.draw_album(surface)
+        words, font = self.footer()
+        colour = theme.ACCENT if self.totals.left_out else theme.PANEL_DIM
+        draw.text(surface, words, font, colour, (WIDTH // 2, HEIGHT - 16), "midbottom")
         self.buttons.draw(surface)
 
     def draw_forest(self, surface: pygame.Surface) -> None:
         res = self.ctx.res
+        forest = self.forest_rect()
         name = self.goal_name or self.tr("Our class forest")
+        font = res.fitting_font(40, name, forest.width, bold=True)
         draw.text(
             surface,
-            draw.clip(name, res.font(40, bold=True), FOREST.width),
-            res.font(40, bold=True),
+            draw.clip(name, font, forest.width),
+            font,
             theme.ACCENT,
-            (FOREST.left, FOREST.top - 40),
-            "midleft",
+            (forest.left, forest.top - 4),
+            "bottomleft",
         )
-        gfx.rect(surface, SKY, FOREST, border_radius=18)
-        ground = pygame.Rect(FOREST.left, FOREST.bottom - 90, FOREST.width, 90)
+        gfx.rect(surface, SKY, forest, border_radius=18)
+        ground_h = min(90, forest.height // 3)
+        ground = pygame.Rect(forest.left, forest.bottom - ground_h, forest.width, ground_h)
         gfx.rect(
             surface, GROUND, ground, border_bottom_left_radius=18, border_bottom_right_radius=18
         )
         grown = self.totals.goal_fraction * ease_out_cubic(self.grow.t) * TREES
         sizes = {i: max(0.0, min(1.0, grown - i)) for i in range(TREES)}  # one after another
         order = sorted(range(TREES), key=lambda i: self.spots[i][1])  # the back row first
+        shrink = min(1.0, forest.height / FOREST.height)
         for i in order:
             x_frac, row = self.spots[i]
-            x = FOREST.left + 20 + round(x_frac * (FOREST.width - 40))
-            y = ground.top + 12 + row * 30
+            x = forest.left + 20 + round(x_frac * (forest.width - 40))
+            y = ground.top + 12 + round(row * 30 * shrink)
             if sizes[i] <= 0:
                 gfx.circle(surface, LEAVES_DARK, (x, y), 5)  # a seed waiting to grow
                 continue
-            self._tree(surface, x, y, (0.3 + 0.7 * sizes[i]) * (0.7 + 0.15 * row))
+            self._tree(surface, x, y, (0.3 + 0.7 * sizes[i]) * (0.7 + 0.15 * row) * shrink)
 
     @staticmethod
     def _tree(surface: pygame.Surface, x: int, y: int, scale: float) -> None:
@@ -144,59 +182,64 @@ class ClassScreenScene(ScreenScene):
     def draw_goal(self, surface: pygame.Surface) -> None:
         res, tr = self.ctx.res, self.tr
         fraction = self.totals.goal_fraction * ease_out_cubic(self.grow.t)
-        bar = pygame.Rect(FOREST.left, FOREST.bottom + 24, FOREST.width, 40)
+        forest = self.forest_rect()
+        bar = pygame.Rect(forest.left, forest.bottom + 20, forest.width, 40)
         draw.progress_bar(surface, bar, fraction, theme.ENERGY, track=theme.hex_colour("#23412f"))
         done = tr("{amount} kg", amount=tr.number(self.totals.co2e_g / 1000, 1))
         goal = tr("of {amount} kg CO2e", amount=tr.number(self.totals.goal_g / 1000, 1))
-        rect = draw.text(
-            surface, done, res.font(48, bold=True), theme.WHITE, (bar.left, bar.bottom + 12)
-        )
-        draw.text(
-            surface,
-            draw.clip(goal, res.font(28, bold=True), bar.right - rect.right - 130),
-            res.font(28, bold=True),
-            theme.WHITE,
-            (rect.right + 14, rect.bottom - 8),
-            "bottomleft",
-        )
-        draw.text(
+        big = res.font(48, bold=True)
+        rect = draw.text(surface, done, big, theme.WHITE, (bar.left, bar.bottom + 12))
+        percent = draw.text(
             surface,
             tr.percent(self.totals.goal_fraction),
-            res.font(48, bold=True),
+            big,
             theme.ENERGY,
             (bar.right, bar.bottom + 12),
             "topright",
+        )
+        room = percent.left - 14 - rect.right - 14
+        font = res.fitting_font(28, goal, room, bold=True)
+        draw.text(
+            surface,
+            draw.clip(goal, font, room),
+            font,
+            theme.WHITE,
+            (rect.right + 14, rect.bottom - 8),
+            "bottomleft",
         )
 
     def draw_album(self, surface: pygame.Surface) -> None:
         res, tr = self.ctx.res, self.tr
         content = self.ctx.content
         assert content is not None
-        draw.text(
-            surface,
-            tr("Our class album"),
-            res.font(36, bold=True),
-            theme.ACCENT,
-            (ALBUM.left, ALBUM.top + 30),
-            "midleft",
-        )
-        y = ALBUM.top + 70
+        heading = tr("Our class album")
+        font = res.fitting_font(36, heading, ALBUM.width, bold=True)
+        draw.text(surface, heading, font, theme.ACCENT, (ALBUM.left, ALBUM.top))
+        y = ALBUM.top + font.get_linesize() + 8
+        bottom = HEIGHT - 16 - self.footer()[1].get_linesize() - 8
         found = self.totals.album
+        thumb_h = round(THUMB_W * 1.4)
         for edition in content.editions.values():
             members = content.species_in(edition.id)
             have = [s for s in members if s.id in found]
-            title_font = res.font(28, bold=True)
+            title = edition.title.get(self.ctx.lang)
+            title_font = res.fitting_font(28, title, ALBUM.width, bold=True)
+            count = tr("{found} of {count} species", found=len(have), count=len(members))
+            count_font = res.fitting_font(34, count, ALBUM.width, bold=True)
+            if y + title_font.get_linesize() + count_font.get_linesize() + 24 > bottom:
+                break  # no room for more editions (with large text): the first ones show
             draw.text(
                 surface,
-                draw.clip(edition.title.get(self.ctx.lang), title_font, ALBUM.width),
+                draw.clip(title, title_font, ALBUM.width),
                 title_font,
                 theme.WHITE,
                 (ALBUM.left, y),
             )
-            count = tr("{found} of {count} species", found=len(have), count=len(members))
-            draw.text(surface, count, res.font(34, bold=True), theme.ENERGY, (ALBUM.left, y + 38))
+            y += title_font.get_linesize()
+            draw.text(surface, count, count_font, theme.ENERGY, (ALBUM.left, y))
+            y += count_font.get_linesize() + 4
             colour = theme.edition_colour(edition.id, edition.color)
-            bar = pygame.Rect(ALBUM.left, y + 88, ALBUM.width, 16)
+            bar = pygame.Rect(ALBUM.left, y, ALBUM.width, 16)
             draw.progress_bar(
                 surface,
                 bar,
@@ -204,44 +247,31 @@ class ClassScreenScene(ScreenScene):
                 colour,
                 track=theme.hex_colour("#23412f"),
             )
-            x = ALBUM.left
-            for species in have[:THUMBS]:
-                card = self.ctx.cards.front_in_time(species, edition, THUMB_W, self.ctx.lang)
-                image = card or self.ctx.cards.back(edition, THUMB_W, self.ctx.lang)
-                surface.blit(image, (x, y + 116))
-                x += THUMB_W + 6
-            if len(have) > THUMBS:
-                draw.text(
-                    surface,
-                    f"+{len(have) - THUMBS}",
-                    res.font(24, bold=True),
-                    theme.WHITE,
-                    (x + 4, y + 116 + THUMB_W * 7 // 10),
-                    "midleft",
-                )
-            y += 116 + (round(THUMB_W * 1.4) + 24 if have else 8)
+            y += 16 + 12
+            if have and y + thumb_h <= bottom:
+                x = ALBUM.left
+                more = res.font(24, bold=True)
+                fit = min(THUMBS, (ALBUM.width - more.size("+99")[0] - 8) // (THUMB_W + 6))
+                for species in have[:fit]:
+                    card = self.ctx.cards.front_in_time(species, edition, THUMB_W, self.ctx.lang)
+                    image = card or self.ctx.cards.back(edition, THUMB_W, self.ctx.lang)
+                    surface.blit(image, (x, y))
+                    x += THUMB_W + 6
+                if len(have) > fit:
+                    draw.text(
+                        surface,
+                        f"+{len(have) - fit}",
+                        more,
+                        theme.WHITE,
+                        (x + 4, y + thumb_h // 2),
+                        "midleft",
+                    )
+                y += thumb_h + 16
         if not found:
             draw.paragraph(
                 surface,
                 tr("No species found yet: every card anyone reveals will show here."),
                 res.font(24),
                 theme.WHITE,
-                pygame.Rect(ALBUM.left, y, ALBUM.width, 120),
+                pygame.Rect(ALBUM.left, y, ALBUM.width, max(0, bottom - y)),
             )
-        footer, colour = tr("Everyone's actions grow the forest together."), theme.PANEL_DIM
-        if self.totals.left_out:  # the forest grows only from entries the rules accept
-            footer = tr.plural(
-                self.totals.left_out,
-                "{count} entry that breaks the game's rules is not counted.",
-                "{count} entries that break the game's rules are not counted.",
-            )
-            colour = theme.ACCENT
-        font = res.font(24, bold=True)
-        draw.text(
-            surface,
-            draw.clip(footer, font, WIDTH - 48),
-            font,
-            colour,
-            (WIDTH // 2, HEIGHT - 24),
-            "midbottom",
-        )

@@ -51,38 +51,29 @@ class ContentErrorScene(ScreenScene):
                 "The decks were not reloaded: the game keeps the decks it had. Fix "
                 "these problems, save, and press F5 again."
             )
-        used = draw.paragraph(
-            surface,
-            intro,
-            res.font(20),
-            theme.INK,
-            pygame.Rect(box.left + 24, box.top + 18, box.width - 48, 60),
-        )
-        draw.text(
-            surface,
-            summary(self.problems),
-            res.font(20, bold=True),
-            theme.DANGER,
-            (box.left + 24, box.top + 26 + used),
-        )
-        font = res.font(17)
-        y = box.top + 70 + used
+        inner = pygame.Rect(box.left + 24, box.top + 18, box.width - 48, box.height - 30)
+        y = inner.top
+        y += draw.paragraph(surface, intro, res.font(20), theme.INK, inner, line_gap=0) + 6
+        head = res.font(20, bold=True)
+        draw.text(surface, summary(self.problems), head, theme.DANGER, (inner.left, y))
+        y += head.get_linesize() + 10
+        where_font, font = res.font(18, bold=True), res.font(18)
         clip = surface.get_clip()
         surface.set_clip(pygame.Rect(box.left, y, box.width, box.bottom - y - 12))
         for problem in self.problems[self.scroll :]:
             colour = theme.DANGER if problem.severity is Severity.ERROR else theme.INK_SOFT
             where = f"{problem.path}:{problem.line}:{problem.col}"
-            draw.text(surface, where, res.font(17, bold=True), colour, (box.left + 24, y))
-            height = draw.paragraph(
+            draw.text(surface, where, where_font, colour, (inner.left, y))
+            y += where_font.get_linesize()
+            y += draw.paragraph(
                 surface,
                 f"{problem.severity.value}: {problem.message}",
                 font,
                 theme.INK,
-                pygame.Rect(box.left + 44, y + 24, box.width - 72, 200),
+                pygame.Rect(inner.left + 20, y, inner.width - 20, box.bottom - y),
                 line_gap=2,
-                max_lines=3,
             )
-            y += 30 + height
+            y += 10
             if y > box.bottom:
                 break
         surface.set_clip(clip)

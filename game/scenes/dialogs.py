@@ -11,23 +11,62 @@ from collections.abc import Callable
 import pygame
 
 from game.context import GameContext
-from game.scenes.screen import WIDTH, ScreenScene
+from game.scenes.screen import HEIGHT, WIDTH, ScreenScene
 from game.ui import draw, gfx, theme
-from game.ui.widgets import Button
+from game.ui.widgets import Button, label_height
 
-BOX = pygame.Rect(WIDTH // 2 - 440, 150, 880, 380)
+BOX_W = 880
+PAD = 48
 MAX_ANSWER = 200
 
 
 class _Dialog(ScreenScene):
+    """A panel as tall as its question, its field and its buttons need, in the middle."""
+
     overlay = True
     show_back = False
+    question = ""
+    question_size = 26
+
+    def __init__(self, ctx: GameContext) -> None:
+        super().__init__(ctx)
+        self.box = pygame.Rect(0, 0, BOX_W, 0)
+        self.question_box = pygame.Rect(0, 0, BOX_W - 2 * PAD, 0)
+
+    def question_font(self) -> pygame.font.Font:
+        """The question's font: smaller (not under the smallest text) when it is very long."""
+        res, size = self.ctx.res, self.question_size
+        while True:
+            font = res.font(size, bold=True)
+            height = draw.paragraph_height(self.question, font, self.question_box.width)
+            if height <= HEIGHT // 2 or font.get_height() <= res.font_px(18).get_height():
+                return font
+            size -= 2
+
+    def middle_height(self) -> int:
+        """The room between the question and the buttons (a text field, say)."""
+        return 0
+
+    def layout(self) -> None:
+        super().layout()
+        question = draw.paragraph_height(self.question, self.question_font(), BOX_W - 2 * PAD)
+        buttons = self.button_height()
+        middle = self.middle_height()
+        self.box.height = 36 + question + 24 + (middle + 24 if middle else 0) + buttons + 32
+        self.box.center = (WIDTH // 2, HEIGHT // 2)
+        self.question_box = pygame.Rect(
+            self.box.left + PAD, self.box.top + 36, BOX_W - 2 * PAD, question
+        )
+
+    def button_height(self) -> int:
+        font = self.ctx.res.font(24, bold=True)
+        return max(60, label_height(font, self.tr("Cancel"), 240))
 
     def draw(self, surface: pygame.Surface) -> None:
         shade = gfx.surface(surface.get_size(), pygame.SRCALPHA)
         shade.fill((0, 0, 0, 150))
         surface.blit(shade, (0, 0))
-        draw.panel(surface, BOX, border=theme.ACCENT)
+        draw.panel(surface, self.box, border=theme.ACCENT)
         self.draw_body(surface)
         self.buttons.draw(surface)
 
@@ -40,7 +79,9 @@ class _Dialog(ScreenScene):
     def button(self, x: int, label: str, action: Callable[[], None], colour: theme.Colour) -> None:
         self.buttons.add(
             Button(
-                pygame.Rect(x, BOX.bottom - 88, 240, 60),
+                pygame.Rect(
+                    x, self.box.bottom - 28 - self.button_height(), 240, self.button_height()
+                ),
                 label,
                 action,
                 self.ctx.res.font(24, bold=True),
@@ -59,21 +100,15 @@ class ConfirmScene(_Dialog):
 
     def layout(self) -> None:
         super().layout()
-        self.button(BOX.centerx - 260, self.tr("Cancel"), self.back, theme.ENERGY_DARK)
-        self.button(BOX.centerx + 20, self.tr("Yes"), self.yes, theme.DANGER)
+        self.button(self.box.centerx - 260, self.tr("Cancel"), self.back, theme.ENERGY_DARK)
+        self.button(self.box.centerx + 20, self.tr("Yes"), self.yes, theme.DANGER)
 
     def yes(self) -> None:
         self.ctx.nav.back()
         self.yes_action()
 
     def draw_body(self, surface: pygame.Surface) -> None:
-        draw.paragraph(
-            surface,
-            self.question,
-            self.ctx.res.font(26, bold=True),
-            theme.INK,
-            pygame.Rect(BOX.left + 48, BOX.top + 40, BOX.width - 96, 200),
-        )
+        draw.paragraph(surface, self.question, self.question_font(), theme.INK, self.question_box)
 
 
 class AskScene(_Dialog):
@@ -81,6 +116,7 @@ class AskScene(_Dialog):
     line only when ``blank_ok``: clearing a field is then an answer)."""
 
     text_entry = True
+    question_size = 24
 
     def __init__(
         self,
@@ -98,7 +134,10 @@ class AskScene(_Dialog):
         self.answer = answer
         self.text = initial
         self.digits = digits
-        self.field = pygame.Rect(BOX.left + 48, BOX.top + 150, BOX.width - 96, 64)
+        self.field = pygame.Rect(0, 0, BOX_W - 2 * PAD, 64)
+
+    def middle_height(self) -> int:
+        return max(64, self.ctx.res.font(28).get_linesize() + 16)
 
     def start(self) -> None:
         super().start()
@@ -110,8 +149,15 @@ class AskScene(_Dialog):
 
     def layout(self) -> None:
         super().layout()
-        self.button(BOX.centerx - 260, self.tr("Cancel"), self.back, theme.INK_SOFT)
-        self.button(BOX.centerx + 20, self.tr("OK"), self.ok, theme.ENERGY_DARK)
+        self.field = pygame.Rect(
+            self.box.left + PAD,
+            self.question_box.bottom + 24,
+            BOX_W - 2 * PAD,
+            self.middle_height(),
+        )
+        gfx.set_text_input_rect(self.field)
+        self.button(self.box.centerx - 260, self.tr("Cancel"), self.back, theme.INK_SOFT)
+        self.button(self.box.centerx + 20, self.tr("OK"), self.ok, theme.ENERGY_DARK)
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.TEXTINPUT:
@@ -137,17 +183,11 @@ class AskScene(_Dialog):
 
     def draw_body(self, surface: pygame.Surface) -> None:
         res = self.ctx.res
-        draw.paragraph(
-            surface,
-            self.question,
-            res.font(24, bold=True),
-            theme.INK,
-            pygame.Rect(BOX.left + 48, BOX.top + 32, BOX.width - 96, 110),
-        )
+        draw.paragraph(surface, self.question, self.question_font(), theme.INK, self.question_box)
         gfx.rect(surface, theme.WHITE, self.field, border_radius=12)
         gfx.rect(surface, theme.ENERGY_DARK, self.field, 3, border_radius=12)
         font = res.font(28)
-        shown = draw.clip(self.text, font, self.field.width - 40) if self.text else ""
+        shown = draw.tail(self.text, font, self.field.width - 40)  # the end, where the caret is
         rect = draw.text(
             surface, shown, font, theme.INK, (self.field.left + 18, self.field.centery), "midleft"
         )

@@ -20,7 +20,7 @@ from game.ui import certificate, draw, gfx, theme
 from game.ui.cards import CARD_RATIO
 from game.ui.icons import draw_icon
 from game.ui.tween import Tween, ease_out_cubic
-from game.ui.widgets import Button
+from game.ui.widgets import Button, label_height
 
 GRID = pygame.Rect(32, HEADER + 12, 800, HEIGHT - HEADER - 36)
 SIDE = pygame.Rect(GRID.right + 28, HEADER + 8, 0, HEIGHT - HEADER - 32)
@@ -50,7 +50,7 @@ class EditionCompleteScene(ScreenScene):
         self.edition = ctx.content.editions[edition_id]
         self.members = ctx.content.species_in(edition_id)
         self.summary: FinishedEdition = finished_edition(ctx.content, ctx.state, edition_id)
-        self.columns, self.card_w = grid_for(len(self.members), GRID)
+        self.columns, self.card_w = grid_for(len(self.members), self.grid)
         length = STAGGER * len(self.members) + POP
         self.timeline = Tween(0.0 if ctx.config.reduced_motion else length)
 
@@ -59,31 +59,51 @@ class EditionCompleteScene(ScreenScene):
         return self.tr("{edition} complete!", edition=self.edition.title.get(self.ctx.lang))
 
     @property
+    def grid(self) -> pygame.Rect:
+        """The cards; narrower with large text, so that the words beside them have room."""
+        narrower = (
+            0 if self.ctx.res.text_scale < 1.2 else 80 if self.ctx.res.text_scale < 1.4 else 160
+        )
+        return pygame.Rect(GRID.left, GRID.top, GRID.width - narrower, GRID.height)
+
+    @property
+    def side(self) -> pygame.Rect:
+        left = self.grid.right + 28
+        return pygame.Rect(left, SIDE.top, WIDTH - left - 32, SIDE.height)
+
+    @property
     def animating(self) -> bool:
         return not self.timeline.done or super().animating
 
     def layout(self) -> None:
         super().layout()
-        res = self.ctx.res
+        self.columns, self.card_w = grid_for(len(self.members), self.grid)
+        res, side = self.ctx.res, self.side
+        width = side.width - 40
+        label, sub = self.tr("Print a certificate"), self.tr("saved as a PDF to print")
+        big, small, album_font = res.font(22, bold=True), res.font(18), res.font(20, bold=True)
+        album_h = max(60, label_height(album_font, self.tr("Open album"), width))
+        album = pygame.Rect(side.left + 20, side.bottom - 20 - album_h, width, album_h)
+        print_h = max(64, label_height(big, label, width, (small, sub)))
         self.buttons.add(
             Button(
-                pygame.Rect(SIDE.left + 20, SIDE.bottom - 156, SIDE.width - 40, 64),
-                self.tr("Print a certificate"),
+                pygame.Rect(side.left + 20, album.top - 12 - print_h, width, print_h),
+                label,
                 self.print_certificate,
-                res.font(22, bold=True),
+                big,
                 colour=theme.ACCENT,
                 text_colour=theme.INK,
                 hotkey=pygame.K_p,
-                sublabel=self.tr("saved as a PDF to print"),
-                sub_font=res.font(14),
+                sublabel=sub,
+                sub_font=small,
             )
         )
         self.buttons.add(
             Button(
-                pygame.Rect(SIDE.left + 20, SIDE.bottom - 80, SIDE.width - 40, 60),
+                album,
                 self.tr("Open album"),
                 self.album,
-                res.font(20, bold=True),
+                album_font,
                 colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.15),
             )
         )
@@ -174,8 +194,8 @@ class EditionCompleteScene(ScreenScene):
         rows = math.ceil(len(self.members) / self.columns)
         used_w = self.columns * self.card_w + (self.columns - 1) * GAP
         used_h = rows * height + (rows - 1) * GAP
-        left = GRID.left + (GRID.width - used_w) // 2
-        top = GRID.top + (GRID.height - used_h) // 2
+        left = self.grid.left + (self.grid.width - used_w) // 2
+        top = self.grid.top + (self.grid.height - used_h) // 2
         row, col = divmod(index, self.columns)
         return pygame.Rect(
             left + col * (self.card_w + GAP), top + row * (height + GAP), self.card_w, height
@@ -200,11 +220,25 @@ class EditionCompleteScene(ScreenScene):
         self.draw_side(surface)
 
     def draw_side(self, surface: pygame.Surface) -> None:
-        res, tr, summary = self.ctx.res, self.tr, self.summary
-        draw.panel(surface, SIDE)
-        x, y, w = SIDE.left + 24, SIDE.top + 20, SIDE.width - 48
-        draw.text(
-            surface,
+        res, tr, summary, side = self.ctx.res, self.tr, self.summary, self.side
+        draw.panel(surface, side)
+        x, y, w = side.left + 24, side.top + 18, side.width - 48
+        bottom = (
+            min(
+                (b.rect.top for b in self.buttons.buttons if side.contains(b.rect)),
+                default=side.bottom,
+            )
+            - 10
+        )
+
+        def put(words: str, font: pygame.font.Font, ink: theme.Colour, left: int = 0) -> int:
+            nonlocal y
+            area = pygame.Rect(x + left, y, w - left, bottom - y)
+            used = draw.paragraph(surface, words, font, ink, area, line_gap=0)
+            y += used
+            return used
+
+        put(
             tr.plural(
                 summary.species,
                 "You found the {count} species!",
@@ -212,54 +246,69 @@ class EditionCompleteScene(ScreenScene):
             ),
             res.font(22, bold=True),
             theme.INK,
-            (x, y),
         )
         if summary.finished_on is not None:
-            draw.text(
-                surface,
+            put(
                 tr("Finished on {date}", date=tr.date(summary.finished_on)),
-                res.font(15),
+                res.font(18),
                 theme.INK_SOFT,
-                (x, y + 32),
             )
-        y += 70
-        draw.text(surface, tr("The energy it took"), res.font(16), theme.INK_SOFT, (x, y))
+        y += 12
+        put(tr("The energy it took"), res.font(18), theme.INK_SOFT)
         shown = summary.energy_g * ease_out_cubic(self.timeline.t)
         grams = tr("{energy} g", energy=tr.number(round(shown)))
-        draw.text(surface, grams, res.font(40, bold=True), theme.ENERGY_DARK, (x, y + 20))
-        y += 78
-        used = draw.paragraph(
-            surface,
-            tr("of green energy: CO₂e your eco-actions kept out of the air. That is as much as"),
-            res.font(15),
-            theme.INK_SOFT,
-            pygame.Rect(x, y, w, 44),
-            max_lines=2,
+        put(grams, res.fitting_font(40, grams, w, bold=True), theme.ENERGY_DARK)
+        meaning = tr(
+            "of green energy: CO₂e your eco-actions kept out of the air. That is as much as"
         )
-        y += used + 12
+        rows = []  # (icon, words) of what the energy equals
         if summary.trees is not None and summary.tree_equivalent is not None:
-            _tree(surface, pygame.Rect(x, y, 40, 40))
-            trees = tr(
-                "{trees} × {tree}",
-                trees=tr.number(summary.trees, 1),
-                tree=summary.tree_equivalent.name.get(self.ctx.lang),
+            rows.append(
+                (
+                    "tree",
+                    tr(
+                        "{trees} × {tree}",
+                        trees=tr.number(summary.trees, 1),
+                        tree=summary.tree_equivalent.name.get(self.ctx.lang),
+                    ),
+                )
             )
-            draw.text(
-                surface, trees, res.font(20, bold=True), theme.INK, (x + 52, y + 20), "midleft"
-            )
-            y += 52
-            draw.text(surface, tr("or"), res.font(15), theme.INK_SOFT, (x + 52, y - 6))
-            y += 16
-        draw_icon(surface, "walk", pygame.Rect(x, y, 40, 40), theme.ENERGY_DARK)
         km = tr.number(summary.km_not_driven, 0 if summary.km_not_driven >= 10 else 1)
-        draw.text(
-            surface,
-            tr("{km} km not driven by car", km=km),
-            res.font(20, bold=True),
-            theme.INK,
-            (x + 52, y + 20),
-            "midleft",
+        rows.append(("walk", tr("{km} km not driven by car", km=km)))
+        bold, text = res.font(20, bold=True), res.font(18)
+        rows_h = sum(
+            max(40, draw.paragraph_height(words, bold, w - 52, 0)) + 6 for _, words in rows
         )
+        rows_h += text.get_linesize() * (len(rows) - 1)  # "or" between them
+        if draw.paragraph_height(meaning, text, w, 0) + 8 + rows_h <= bottom - y:
+            y += 4
+            put(meaning, text, theme.INK_SOFT)
+        y += 8
+        for i, (icon, words) in enumerate(rows):
+            if i:
+                put(tr("or"), text, theme.INK_SOFT, 52)
+            height = max(40, draw.paragraph_height(words, bold, w - 52, 0))
+            if y + height > bottom:
+                break
+            if icon == "tree":
+                _tree(surface, pygame.Rect(x, y + (height - 40) // 2, 40, 40))
+            else:
+                draw_icon(
+                    surface,
+                    "walk",
+                    pygame.Rect(x, y + (height - 40) // 2, 40, 40),
+                    theme.ENERGY_DARK,
+                )
+            words_h = draw.paragraph_height(words, bold, w - 52, 0)
+            draw.paragraph(
+                surface,
+                words,
+                bold,
+                theme.INK,
+                pygame.Rect(x + 52, y + (height - words_h) // 2, w - 52, words_h),
+                line_gap=0,
+            )
+            y += height + 6
 
 
 def _tree(surface: pygame.Surface, rect: pygame.Rect) -> None:

@@ -11,20 +11,22 @@ from functools import partial
 import pygame
 
 from game.context import GameContext
-from game.core import economy, impact, reveals
+from game.core import reveals
 from game.core.messages import N_
 from game.core.models import Edition
-from game.core.progress import collection_level, streak
+from game.scenes.home_today import TodayPanel
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
 from game.ui import draw, gfx, textfit, theme
 from game.ui.avatar import draw_avatar
-from game.ui.widgets import Button
+from game.ui.widgets import Button, label_height, word_font
 
 LEFT_W = 380
 MARGIN = 32
-SHOWN = 3  # edition tiles in view at once
+ARROW_W = 44  # the edition row's scroll arrows, beside (never over) the tiles
 ROW = pygame.Rect(MARGIN * 2 + LEFT_W, HEADER + 24, 0, HEIGHT - HEADER - 24 - MARGIN)
 ROW.width = WIDTH - ROW.left - MARGIN
+HEADER_BUTTON = 48
+NAME_ROOM = 230  # the player's name in the header: two lines of 18 px text
 
 
 class HomeScene(ScreenScene):
@@ -36,6 +38,7 @@ class HomeScene(ScreenScene):
         self.turned: dict[tuple[str, str, int, float], pygame.Surface] = {}
         self.cards_pending = False  # a card of the fans is still to be drawn
         self.first_edition = 0  # the leftmost edition tile in view
+        self.today = TodayPanel(ctx)
 
     def resume(self) -> None:
         self.turned.clear()  # new cards may have been found, or the decks reloaded
@@ -49,8 +52,19 @@ class HomeScene(ScreenScene):
         assert self.ctx.content is not None
         return list(self.ctx.content.editions.values())
 
+    @property
+    def shown(self) -> int:
+        """Edition tiles in view at once: fewer, and wider, with large text."""
+        return 3 if self.ctx.res.text_scale < 1.4 else 2
+
+    def tiles_row(self) -> pygame.Rect:
+        """Where the tiles go: the whole row, or the row less its arrows when it scrolls."""
+        if len(self.editions) <= self.shown:
+            return ROW
+        return ROW.inflate(-2 * (ARROW_W + 8), 0)
+
     def scroll_editions(self, step: int) -> None:
-        last = max(0, len(self.editions) - SHOWN)
+        last = max(0, len(self.editions) - self.shown)
         self.first_edition = max(0, min(last, self.first_edition + step))
         self.layout()
 
@@ -61,47 +75,61 @@ class HomeScene(ScreenScene):
     def layout(self) -> None:
         super().layout()
         res = self.ctx.res
+        log_label, log_note = self.tr("Log an eco-action"), self.tr("walk, cycle, recycle…")
+        log_font, log_sub = word_font(res, 30, [log_label], LEFT_W), res.font(18)
         self.buttons.add(
             Button(
-                pygame.Rect(MARGIN, HEADER + 24, LEFT_W, 96),
-                self.tr("Log an eco-action"),
+                pygame.Rect(
+                    MARGIN,
+                    HEADER + 24,
+                    LEFT_W,
+                    max(96, label_height(log_font, log_label, LEFT_W, (log_sub, log_note))),
+                ),
+                log_label,
                 self.log_action,
-                res.font(30, bold=True),
+                log_font,
                 colour=theme.ENERGY_DARK,
                 hotkey=pygame.K_l,
-                sublabel=self.tr("walk, cycle, recycle…"),
-                sub_font=res.font(18),
+                sublabel=log_note,
+                sub_font=log_sub,
             )
         )
-        self.buttons.add(
-            Button(
-                pygame.Rect(WIDTH - 330 - 24 - 200, 18, 200, 48),
-                self.tr("My progress"),
-                self.show_progress,
-                res.font(20, bold=True),
-                colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.15),
-                hotkey=pygame.K_p,
-            )
+        # Quiz, Settings and My progress, right to left from the energy chip, as wide as
+        # their words
+        # With large text they share the header with the player's name: narrower, and their
+        # words wrap, rather than squeezing the name
+        right = self.energy_chip_rect().left - 16
+        back = self.buttons.buttons[0].rect
+        budget = (right - back.right - 16 - 66 - NAME_ROOM) // 3 - 12
+        header = (
+            (self.tr("My progress"), self.show_progress, pygame.K_p),
+            (self.tr("Settings"), self.ctx.nav.settings, None),
+            (self.tr("Quiz"), self.ctx.nav.quiz, pygame.K_q),
         )
-        self.buttons.add(
-            Button(
-                pygame.Rect(WIDTH - 330 - 24 - 200 - 16 - 150 - 16 - 120, 18, 120, 48),
-                self.tr("Quiz"),
-                self.ctx.nav.quiz,
-                res.font(20, bold=True),
-                colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.15),
-                hotkey=pygame.K_q,
-            )
+        widths = [
+            max(90, min(res.font(20, bold=True).size(label)[0] + 32, budget))
+            for label, _, _ in header
+        ]
+        font = min(
+            (
+                word_font(res, 20, [label], w)
+                for (label, _, _), w in zip(header, widths, strict=True)
+            ),
+            key=lambda f: f.get_height(),
         )
-        self.buttons.add(
-            Button(
-                pygame.Rect(WIDTH - 330 - 24 - 200 - 16 - 150, 18, 150, 48),
-                self.tr("Settings"),
-                self.ctx.nav.settings,
-                res.font(20, bold=True),
-                colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.15),
+        for (label, action, key), width in zip(header, widths, strict=True):
+            height = min(HEADER - 12, max(HEADER_BUTTON, label_height(font, label, width)))
+            self.buttons.add(
+                Button(
+                    pygame.Rect(right - width, (HEADER - height) // 2, width, height),
+                    label,
+                    action,
+                    font,
+                    colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.15),
+                    hotkey=key,
+                )
             )
-        )
+            right -= width + 12
         content = self.ctx.content
         assert content is not None
         new = self.ctx.views.new_cards(self.ctx.state)
@@ -112,67 +140,103 @@ class HomeScene(ScreenScene):
             closed = reveals.availability(edition, self.ctx.now().date())
             affordable = self.ctx.state.balance >= edition.reveal_cost
             label = self.tr("Complete!") if progress.complete else self.tr("Reveal a card")
-            reveal_button = Button(
-                pygame.Rect(rect.left + 20, rect.bottom - 150, rect.width - 40, 64),
-                label,
-                partial(self.reveal, edition),
-                res.font(24, bold=True),
-                colour=theme.ACCENT,
-                text_colour=theme.INK,
-                enabled=affordable and not progress.complete and closed is None and not off,
-                sublabel=None
+            sub = (
+                None
                 if progress.complete
                 else self.tr("off for now")
                 if off
-                else self.tr("costs {cost} g", cost=edition.reveal_cost),
-                sub_font=res.font(16),
+                else self.tr("costs {cost} g", cost=edition.reveal_cost)
             )
-            self.buttons.add(reveal_button)
             fresh = sum(1 for s in content.species_in(edition.id) if s.id in new)
+            album_sub = (
+                self.tr.plural(fresh, "{count} new card to look at", "{count} new cards to look at")
+                if fresh
+                else None
+            )
+            reveal_rect, album_rect = self.tile_buttons(rect, label, sub, album_sub)
             self.buttons.add(
                 Button(
-                    pygame.Rect(rect.left + 20, rect.bottom - 72, rect.width - 40, 52),
+                    reveal_rect,
+                    label,
+                    partial(self.reveal, edition),
+                    res.font(24, bold=True),
+                    colour=theme.ACCENT,
+                    text_colour=theme.INK,
+                    enabled=affordable and not progress.complete and closed is None and not off,
+                    sublabel=sub,
+                    sub_font=res.font(18),
+                )
+            )
+            self.buttons.add(
+                Button(
+                    album_rect,
                     self.tr("Open album"),
                     partial(self.album, edition),
                     res.font(20, bold=True),
                     colour=theme.edition_colour(edition.id, edition.color),
-                    sublabel=self.tr.plural(
-                        fresh, "{count} new card to look at", "{count} new cards to look at"
-                    )
-                    if fresh
-                    else None,
-                    sub_font=res.font(14, bold=True),
+                    sublabel=album_sub,
+                    sub_font=res.font(18, bold=True),
                 )
             )
-        if len(self.editions) > SHOWN:
-            for label, step, x in (("‹", -1, ROW.left - 26), ("›", +1, ROW.right - 18)):
+        if len(self.editions) > self.shown:
+            for label, step, x in (
+                ("←", -1, ROW.left),  # the font has no ‹ ›
+                ("→", +1, ROW.right - ARROW_W),
+            ):
                 self.buttons.add(
                     Button(
-                        pygame.Rect(x, ROW.centery - 40, 44, 80),
+                        pygame.Rect(x, ROW.centery - 40, ARROW_W, 80),
                         label,
                         partial(self.scroll_editions, step),
-                        res.font(34, bold=True),
+                        res.font_px(34, bold=True),  # a sign, not words
                         colour=theme.INK,
                         hold=0,
-                        enabled=0 <= self.first_edition + step <= len(self.editions) - SHOWN,
+                        enabled=0 <= self.first_edition + step <= len(self.editions) - self.shown,
                     )
                 )
 
+    def tile_buttons(
+        self, rect: pygame.Rect, label: str, sub: str | None, album_sub: str | None
+    ) -> tuple[pygame.Rect, pygame.Rect]:
+        """The reveal and album buttons at the foot of an edition tile, as tall as their words."""
+        res = self.ctx.res
+        width = rect.width - 40
+        reveal_h = max(
+            64,
+            label_height(
+                res.font(24, bold=True), label, width, (res.font(18), sub) if sub else None
+            ),
+        )
+        album_h = max(
+            52,
+            label_height(
+                res.font(20, bold=True),
+                self.tr("Open album"),
+                width,
+                (res.font(18, bold=True), album_sub) if album_sub else None,
+            ),
+        )
+        album = pygame.Rect(rect.left + 20, rect.bottom - 20 - album_h, width, album_h)
+        reveal = pygame.Rect(rect.left + 20, album.top - 14 - reveal_h, width, reveal_h)
+        return reveal, album
+
     def edition_rects(self) -> list[tuple[Edition, pygame.Rect]]:
-        editions = self.editions[self.first_edition : self.first_edition + SHOWN]
+        shown = self.shown
+        row = self.tiles_row()
+        editions = self.editions[self.first_edition : self.first_edition + shown]
         gap = 24
         width = (
-            (ROW.width - gap * (SHOWN - 1)) // SHOWN
-            if len(self.editions) >= SHOWN
-            else (ROW.width - gap * (len(editions) - 1)) // max(1, len(editions))
+            (row.width - gap * (shown - 1)) // shown
+            if len(self.editions) >= shown
+            else (row.width - gap * (len(editions) - 1)) // max(1, len(editions))
         )
         return [
-            (e, pygame.Rect(ROW.left + i * (width + gap), ROW.top, width, ROW.height))
+            (e, pygame.Rect(row.left + i * (width + gap), row.top, width, row.height))
             for i, e in enumerate(editions)
         ]
 
     def handle_event(self, event: pygame.event.Event) -> bool:
-        if event.type == pygame.MOUSEWHEEL and len(self.editions) > SHOWN:
+        if event.type == pygame.MOUSEWHEEL and len(self.editions) > self.shown:
             self.scroll_editions(-event.y if event.y else event.x)
             return True
         return super().handle_event(event)
@@ -190,11 +254,12 @@ class HomeScene(ScreenScene):
         self.ctx.nav.album(edition.id)
 
     def draw_header(self, surface: pygame.Surface) -> None:
-        draw_avatar(
-            surface, self.ctx.res, self.title, (192, HEADER // 2), 28, self.ctx.settings.avatar
-        )
-        settings = next(b for b in self.buttons.buttons if b.on_click == self.ctx.nav.quiz)
-        box = pygame.Rect(228, 8, settings.rect.left - 228 - 16, HEADER - 16)
+        back = self.buttons.buttons[0].rect
+        centre = (back.right + 16 + 28, HEADER // 2)
+        draw_avatar(surface, self.ctx.res, self.title, centre, 28, self.ctx.settings.avatar)
+        quiz = next(b for b in self.buttons.buttons if b.on_click == self.ctx.nav.quiz)
+        left = centre[0] + 28 + 10
+        box = pygame.Rect(left, 8, max(1, quiz.rect.left - left - 12), HEADER - 16)
         textfit.draw_fitted(
             surface,
             self.title,
@@ -205,7 +270,7 @@ class HomeScene(ScreenScene):
             max_lines=2,
             align="left",
         )
-        self.draw_energy_chip(surface, pygame.Rect(WIDTH - 330, 16, 306, 52))
+        self.draw_energy_chip(surface, self.energy_chip_rect())
 
     @property
     def animating(self) -> bool:
@@ -213,142 +278,23 @@ class HomeScene(ScreenScene):
 
     def draw_body(self, surface: pygame.Surface) -> None:
         self.cards_pending = False  # until a card of the fans is found missing
-        self.draw_today(
-            surface, pygame.Rect(MARGIN, HEADER + 140, LEFT_W, HEIGHT - HEADER - 140 - MARGIN)
-        )
+        log = self.buttons.buttons[1].rect
+        top = log.bottom + 20
+        self.today.draw(surface, pygame.Rect(MARGIN, top, LEFT_W, HEIGHT - top - MARGIN))
         for edition, rect in self.edition_rects():
             self.draw_edition(surface, edition, rect)
-
-    def draw_today(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
-        res, state, content = self.ctx.res, self.ctx.state, self.ctx.content
-        assert content is not None
-        draw.panel(surface, rect)
-        today = self.ctx.now().date()
-        earned_today = state.earned_day_total(today)
-        y = rect.top + 18
-        draw.text(
-            surface, self.tr("Today"), res.font(22, bold=True), theme.INK, (rect.left + 20, y)
-        )
-        draw.text(
-            surface,
-            self.tr("+{amount} g", amount=earned_today),
-            res.font(22, bold=True),
-            theme.ENERGY_DARK,
-            (rect.right - 20, y),
-            "topright",
-        )
-        left = economy.day_left(state, today)
-        draw.text(
-            surface,
-            self.tr(
-                "Still to earn today: {left} g of {total} g",
-                left=left,
-                total=economy.Rules().daily_total_g,
-            )
-            if left
-            else self.tr("Today's energy is all earned. Come back tomorrow!"),
-            res.font(15, bold=not left),
-            theme.INK_SOFT,
-            (rect.left + 20, y + 32),
-        )
-        y += 62
-        recent = [
-            e for e in reversed(state.entries) if e.kind == "earned" and e.seq not in state.undone
-        ][:4]
-        if not recent:
-            draw.paragraph(
-                surface,
-                self.tr(
-                    "Nothing logged yet. Every walk, bus ride or "
-                    "plastic bag you skip earns green energy."
-                ),
-                res.font(18),
-                theme.INK_SOFT,
-                pygame.Rect(rect.left + 20, y, rect.width - 40, 120),
-            )
-        for entry in recent:
-            action = content.actions.get(entry.action_id or "")
-            name = action.name.get(self.ctx.lang) if action else entry.action_id or "?"
-            when = self.tr("today") if entry.day == today else self.tr.day_month(entry.day)
-            draw.text(surface, name, res.font(17), theme.INK, (rect.left + 20, y))
-            draw.text(
-                surface,
-                self.tr("+{amount} g", amount=entry.amount_g),
-                res.font(17, bold=True),
-                theme.ENERGY_DARK,
-                (rect.right - 20, y),
-                "topright",
-            )
-            draw.text(surface, when, res.font(14), theme.INK_SOFT, (rect.left + 20, y + 22))
-            y += 48
-        self.draw_you_so_far(
-            surface, pygame.Rect(rect.left + 20, rect.bottom - 118, rect.width - 40, 104)
-        )
-
-    def draw_you_so_far(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
-        """Collection level, day streak and CO2e saved: things that only ever grow."""
-        res, lang, state, content = self.ctx.res, self.ctx.lang, self.ctx.state, self.ctx.content
-        assert content is not None
-        gfx.line(surface, theme.PANEL_DIM, rect.topleft, rect.topright, 2)
-        level = collection_level(len(state.owned))
-        line = self.tr(level.level.name)
-        if level.next is not None:
-            line += " · " + self.tr.plural(
-                level.to_next,
-                "{count} more species to {next}",
-                "{count} more species to {next}",
-                next=self.tr(level.next.name),
-            )
-        draw.text(surface, line, res.font(17, bold=True), theme.INK, (rect.left, rect.top + 10))
-        days = streak(state, self.ctx.now().date())
-        draw.text(
-            surface,
-            self.tr.plural(
-                days.current,
-                "Day streak: {count} day (best {best})",
-                "Day streak: {count} days (best {best})",
-                best=days.best,
-            ),
-            res.font(16),
-            theme.INK_SOFT,
-            (rect.left, rect.top + 40),
-        )
-        saved = impact.summary(state, content)
-        kg = self.tr.number(saved.total_g / 1000, 1)
-        if saved.trees is not None and saved.tree_equivalent is not None:
-            tree = saved.tree_equivalent.name.get(lang)
-            if saved.trees < 1:
-                text = self.tr(
-                    "CO₂e kept out of the air: {kg} kg, {pct} of a {tree}",
-                    kg=kg,
-                    pct=self.tr.percent(saved.trees),
-                    tree=tree,
-                )
-            else:
-                text = self.tr(
-                    "CO₂e kept out of the air: {kg} kg = {trees} × {tree}",
-                    kg=kg,
-                    trees=self.tr.number(saved.trees, 1),
-                    tree=tree,
-                )
-        else:
-            text = self.tr("CO₂e kept out of the air: {kg} kg", kg=kg)
-        draw.paragraph(
-            surface,
-            text,
-            res.font(16),
-            theme.INK_SOFT,
-            pygame.Rect(rect.left, rect.top + 66, rect.width, 44),
-            line_gap=0,
-            max_lines=2,
-        )
 
     def draw_edition(self, surface: pygame.Surface, edition: Edition, rect: pygame.Rect) -> None:
         res, content = self.ctx.res, self.ctx.content
         assert content is not None
         colour = theme.edition_colour(edition.id, edition.color)
         draw.panel(surface, rect)
-        band = pygame.Rect(rect.left, rect.top, rect.width, 64)
+        title = edition.title.get(self.ctx.lang)
+        title_font = res.fitting_font(28, title, rect.width - 24, bold=True)
+        lines = draw.wrap(title, title_font, rect.width - 24)
+        band = pygame.Rect(
+            rect.left, rect.top, rect.width, max(64, len(lines) * title_font.get_linesize() + 12)
+        )
         gfx.rect(
             surface,
             colour,
@@ -356,28 +302,91 @@ class HomeScene(ScreenScene):
             border_top_left_radius=theme.RADIUS,
             border_top_right_radius=theme.RADIUS,
         )
-        draw.text(
-            surface,
-            edition.title.get(self.ctx.lang),
-            res.font(28, bold=True),
-            theme.WHITE,
-            band.center,
-            "center",
-        )
+        y = band.centery - len(lines) * title_font.get_linesize() // 2
+        for line in lines:
+            draw.text(surface, line, title_font, theme.WHITE, (band.centerx, y), "midtop", box=band)
+            y += title_font.get_linesize()
         progress = reveals.progress(content, edition.id, self.ctx.state)
-        # a small fan: the newest cards found, or card backs when there are none yet
+        # the words under the fan, from the measured fonts, above the buttons
+        buttons_top = (
+            min(b.rect.top for b in self.buttons.buttons if rect.contains(b.rect))
+            if any(rect.contains(b.rect) for b in self.buttons.buttons)
+            else rect.bottom
+        )
+        inner_w = rect.width - 40
+        found_font, note_font, need_font = (
+            res.font(20, bold=True),
+            res.font(18),
+            res.font(18, bold=True),
+        )
+        found = self.tr(
+            "{owned} of {total} species found", owned=progress.owned, total=progress.total
+        )
+        closed = reveals.availability(edition, self.ctx.now().date())
+        if progress.complete:
+            note = self.tr("Edition complete: badge earned!")
+        else:
+            note = self.tr("{left} g of energy finds them all", left=progress.cost_left)
+        note = self.tr(closed) if closed else note
+        need_text = ""
+        if not progress.complete and self.ctx.state.balance < edition.reveal_cost:
+            need_text = self.tr(
+                "{need} g more to reveal", need=edition.reveal_cost - self.ctx.state.balance
+            )
+        parts = [(found, found_font, theme.INK), (note, note_font, theme.INK_SOFT)]
+        if need_text:
+            parts.append((need_text, need_font, theme.ENERGY_DARK))
+        words_h = (
+            sum(draw.paragraph_height(t, f, inner_w, 0) for t, f, _ in parts) + 14 + 8 * len(parts)
+        )
+        y = buttons_top - 12 - words_h
+        self.draw_fan(
+            surface,
+            edition,
+            pygame.Rect(rect.left, band.bottom + 8, rect.width, y - band.bottom - 16),
+        )
+        for i, (text, font, ink) in enumerate(parts):
+            y += (
+                draw.paragraph(
+                    surface,
+                    text,
+                    font,
+                    ink,
+                    pygame.Rect(rect.left + 20, y, inner_w, buttons_top - y),
+                    line_gap=0,
+                )
+                + 8
+            )
+            if i == 0:
+                draw.progress_bar(
+                    surface,
+                    pygame.Rect(rect.left + 20, y, inner_w, 14),
+                    progress.owned / max(1, progress.total),
+                    colour,
+                )
+                y += 14 + 8
+
+    def draw_fan(self, surface: pygame.Surface, edition: Edition, area: pygame.Rect) -> None:
+        """A small fan: the newest cards found, or card backs when there are none yet."""
+        content = self.ctx.content
+        assert content is not None
         owned = [
             e
             for e in reversed(self.ctx.state.entries)
             if e.reveal and e.reveal.edition_id == edition.id
         ][:3]
-        fan_centre = (rect.centerx, band.bottom + 130)
-        width = 120
+        width = max(40, min(120, round((area.height - 30) / 1.55), (area.width - 150) // 1))
+        fan_centre = area.center
         for i in range(3):
             angle = (i - 1) * -12
             reveal = owned[i].reveal if i < len(owned) else None
             species = content.species.get(reveal.species_id) if reveal else None
-            key = (edition.id, species.id if species else "", angle, gfx.current_scale())
+            key = (
+                edition.id,
+                species.id if species else "",
+                angle * 1000 + width,
+                gfx.current_scale(),
+            )
             turned = self.turned.get(key)
             if turned is None:
                 # a card not drawn yet (over this frame's time for new cards) shows its back
@@ -393,44 +402,8 @@ class HomeScene(ScreenScene):
                     self.turned[key] = turned
                 else:
                     self.cards_pending = True
-            offset = (i - 1) * 70
+            offset = (i - 1) * round(width * 0.58)
             surface.blit(
                 turned,
                 turned.get_rect(center=(fan_centre[0] - offset, fan_centre[1] + abs(i - 1) * 10)),
-            )
-        y = band.bottom + 250
-        draw.text(
-            surface,
-            self.tr("{owned} of {total} species found", owned=progress.owned, total=progress.total),
-            res.font(20, bold=True),
-            theme.INK,
-            (rect.left + 20, y),
-        )
-        draw.progress_bar(
-            surface,
-            pygame.Rect(rect.left + 20, y + 34, rect.width - 40, 14),
-            progress.owned / max(1, progress.total),
-            colour,
-        )
-        if progress.complete:
-            note = self.tr("Edition complete: badge earned!")
-        else:
-            note = self.tr("{left} g of energy finds them all", left=progress.cost_left)
-        closed = reveals.availability(edition, self.ctx.now().date())
-        draw.text(
-            surface,
-            self.tr(closed) if closed else note,
-            res.font(16),
-            theme.INK_SOFT,
-            (rect.left + 20, y + 58),
-        )
-        if not progress.complete and self.ctx.state.balance < edition.reveal_cost:
-            need = edition.reveal_cost - self.ctx.state.balance
-            draw.text(
-                surface,
-                self.tr("{need} g more to reveal", need=need),
-                res.font(16, bold=True),
-                theme.ENERGY_DARK,
-                (rect.left + 20, y + 80),
-                "topleft",
             )

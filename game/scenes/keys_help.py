@@ -11,7 +11,7 @@ from game.scenes.base import Scene
 from game.scenes.screen import HEIGHT, WIDTH
 from game.ui import draw, gfx, theme
 
-BOX = pygame.Rect(WIDTH // 2 - 440, 70, 880, HEIGHT - 140)
+BOX = pygame.Rect(WIDTH // 2 - 560, 24, 1120, HEIGHT - 48)
 
 # (keys, what they do): the key names stay as printed on a keyboard; the words are translated
 KEYS: tuple[tuple[str, str], ...] = (
@@ -45,37 +45,60 @@ class KeysHelpScene(Scene):
             return True
         return True  # nothing reaches the screen underneath while this page is open
 
+    def _fonts(self, size: int) -> tuple[pygame.font.Font, pygame.font.Font, int]:
+        """The keys' and the words' fonts at ``size``, and the keys' column width."""
+        res = self.ctx.res
+        key_font, words_font = res.font(size, bold=True), res.font(size)
+        keys_w = max(key_font.size(keys)[0] for keys, _ in KEYS) + 32
+        return key_font, words_font, keys_w
+
+    def _rows_height(self, size: int, width: int) -> int:
+        key_font, words_font, keys_w = self._fonts(size)
+        return sum(
+            max(
+                key_font.get_linesize(),
+                draw.paragraph_height(self.ctx.tr(w), words_font, width - keys_w, 0),
+            )
+            + 8
+            for _, w in KEYS
+        )
+
     def draw(self, surface: pygame.Surface) -> None:
         tr, res = self.ctx.tr, self.ctx.res
         shade = gfx.surface(surface.get_size(), pygame.SRCALPHA)
         shade.fill((*theme.SHADOW, 150))
         surface.blit(shade, (0, 0))
         draw.panel(surface, BOX)
-        draw.text(
+        title_font, foot_font = res.font(30, bold=True), res.font(18)
+        title = draw.text(
             surface,
             tr("Playing with the keyboard"),
-            res.font(30, bold=True),
+            title_font,
             theme.INK,
-            (BOX.centerx, BOX.top + 28),
+            (BOX.centerx, BOX.top + 20),
             "midtop",
         )
-        y = BOX.top + 92
-        key_font, words_font = res.font(20, bold=True), res.font(20)
+        foot = tr("Press Esc or F1 to go back to the game.")
+        room = BOX.height - title.height - foot_font.get_linesize() - 20 - 24 - 32
+        width = BOX.width - 96
+        size = 20
+        while size > 12 and self._rows_height(size, width) > room:
+            size -= 1  # a long list at a large text size: a little smaller, never under 18 px
+            if res.font(size).get_height() < res.font_px(18).get_height():
+                size += 1
+                break
+        key_font, words_font, keys_w = self._fonts(size)
+        y = title.bottom + 20
         for keys, words in KEYS:
             draw.text(surface, keys, key_font, theme.ENERGY_DARK, (BOX.left + 48, y), "topleft")
-            y += 8 + draw.paragraph(
-                surface,
-                tr(words),
-                words_font,
-                theme.INK_SOFT,
-                pygame.Rect(BOX.left + 300, y, BOX.width - 348, 60),
-                max_lines=2,
-            )
+            box = pygame.Rect(BOX.left + 48 + keys_w, y, width - keys_w, BOX.bottom - y)
+            used = draw.paragraph(surface, tr(words), words_font, theme.INK_SOFT, box, line_gap=0)
+            y += max(key_font.get_linesize(), used) + 8
         draw.text(
             surface,
-            tr("Press Esc or F1 to go back to the game."),
-            res.font(18),
+            foot,
+            foot_font,
             theme.INK_SOFT,
-            (BOX.centerx, BOX.bottom - 24),
+            (BOX.centerx, BOX.bottom - 16),
             "midbottom",
         )

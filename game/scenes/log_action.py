@@ -3,12 +3,12 @@
 Every rule (caps, the day's total, how far back a day may be) comes from game.core.economy,
 under the class's settings: only the actions the teacher allows are listed, and with the
 approval queue on, a logged action waits for the teacher (the screen says so) before it counts.
-The tiles of the actions and the list of those waiting are drawn by game.ui.action_tiles.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import pygame
 
@@ -18,19 +18,28 @@ from game.core.classroom import WAITING_FOR_TEACHER, actions_for, record_action,
 from game.core.messages import N_
 from game.core.models import Action
 from game.core.progress import bonus_reason_text, grant_streak_bonuses
-from game.core.vocab import UNIT_AMOUNTS
+from game.core.vocab import UNIT_AMOUNTS, UNIT_NAMES
+from game.scenes.log_panel import STEPPER_W, LogPanel
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
-from game.ui import draw, theme
-from game.ui.action_tiles import COLUMNS, GAP, TILE_W, ActionGrid, draw_waiting
+from game.ui import draw, gfx, icons, theme
 from game.ui.tween import Tween, ease_out_cubic
 from game.ui.widgets import Button
 
+GAP = 14
 GRID_LEFT = 32
-PANEL = pygame.Rect(GRID_LEFT + COLUMNS * (TILE_W + GAP) + 18, HEADER + 8, 0, 0)
-PANEL.width = WIDTH - PANEL.left - 32
-PANEL.height = HEIGHT - PANEL.top - 32
+GRID_TOP = HEADER + 8
+BADGE = 56  # the category's round badge on a tile
 
+CATEGORY_COLOURS = {
+    "transport": theme.hex_colour("#3c91e6"),
+    "waste": theme.hex_colour("#f2a541"),
+    "food": theme.hex_colour("#e5625e"),
+    "energy": theme.hex_colour("#9b5de5"),
+    "water": theme.hex_colour("#00a6a6"),
+    "shopping": theme.hex_colour("#7cb518"),
+}
 STEP = {"km": 1.0, "kg": 0.5}
+SCROLL_KEYS = {pygame.K_UP: -1, pygame.K_DOWN: 1, pygame.K_PAGEUP: -1, pygame.K_PAGEDOWN: 1}
 LOGGING = 0.8  # seconds "Log it!" stays disabled after logging, so a double click logs once
 
 
@@ -46,94 +55,135 @@ class LogActionScene(ScreenScene):
         self.selected: Action | None = None
         self.quantity = 1.0
         self.days_back = 0
-        self.grid = ActionGrid(self.actions, left=GRID_LEFT, top=HEADER + 8, bottom=HEIGHT)
+        self.scroll = 0
         self.gain: tuple[int, Tween] | None = None
         self.logging = 0.0  # seconds left before "Log it!" works again
+        self.panel = LogPanel(self)
+        self.columns, self.tile_w, self.tile_h = 3, 250, 92
+        self.measure_tiles()
 
     # -- layout ------------------------------------------------------------------------------
 
-    def tile_rect(self, slot: int) -> pygame.Rect:
-        return self.grid.tile_rect(slot)
+    def tile_fonts(self) -> tuple[pygame.font.Font, pygame.font.Font]:
+        return self.ctx.res.font(18, bold=True), self.ctx.res.font(18)
 
-    @property
-    def scroll(self) -> int:
-        """The first row of tiles shown."""
-        return self.grid.scroll
+    def per_text(self, action: Action) -> str:
+        return self.tr(
+            "{g} g per {unit}",
+            g=action.energy_g,
+            unit=self.tr(UNIT_NAMES.get(action.unit, action.unit)),
+        )
+
+    def measure_tiles(self) -> None:
+        """Tiles as tall as the longest action name needs, whole (wrapped, never cut); with
+        large text, two wider columns instead of three."""
+        large = self.ctx.res.text_scale >= 1.4
+        self.columns, self.tile_w = (2, 330) if large else (3, 250)
+        name_font, per_font = self.tile_fonts()
+        text_w = self.tile_w - (BADGE + 24) - 10
+        lang = self.ctx.lang
+        tallest = max(
+            (draw.paragraph_height(a.name.get(lang), name_font, text_w, 0) for a in self.actions),
+            default=name_font.get_linesize(),
+        )
+        per = max(
+            (draw.paragraph_height(self.per_text(a), per_font, text_w, 0) for a in self.actions),
+            default=per_font.get_linesize(),
+        )
+        self.tile_h = max(92, 10 + tallest + 4 + per + 10)
+        self.panel.place(GRID_LEFT + self.columns * (self.tile_w + GAP) + 4)
+
+    def tile_rect(self, slot: int) -> pygame.Rect:
+        row, col = divmod(slot, self.columns)
+        return pygame.Rect(
+            GRID_LEFT + col * (self.tile_w + GAP),
+            GRID_TOP + row * (self.tile_h + GAP),
+            self.tile_w,
+            self.tile_h,
+        )
+
+    def visible_rows(self) -> int:
+        return max(1, (HEIGHT - GRID_TOP - 16 + GAP) // (self.tile_h + GAP))
+
+    def scroll_by(self, rows: int) -> None:
+        total = (len(self.actions) + self.columns - 1) // self.columns
+        self.scroll = max(0, min(max(0, total - self.visible_rows()), self.scroll + rows))
+        self.layout()
 
     def layout(self) -> None:
         super().layout()
+        self.measure_tiles()
         res = self.ctx.res
-        for button in self.grid.buttons(self.select, self.selected, res.font(18)):
-            self.buttons.add(button)
+        for index, action in enumerate(self.actions):
+            rect = self.tile_rect(index - self.scroll * self.columns)
+            if rect.top < GRID_TOP or rect.bottom > HEIGHT - 16:
+                continue
+            self.buttons.add(
+                Button(
+                    rect,
+                    "",
+                    partial(self.select, action),
+                    res.font(18),
+                    colour=theme.ACCENT if action is self.selected else theme.PANEL,
+                    hold=0,
+                )
+            )
         if self.selected is None:
             return
-        p = PANEL
-        step_y = p.top + 206
-        self.buttons.add(
-            Button(
-                pygame.Rect(p.left + 24, step_y, 64, 56),
-                "−",
-                lambda: self.change_quantity(-1),
-                res.font(32, bold=True),
-                colour=theme.INK_SOFT,
-                hotkey=pygame.K_MINUS,
-                hold=0,
+        undo = economy.undoable(self.ctx.state, self.ctx.now(), self.rules)
+        self.panel.layout(self.selected, undo.amount_g if undo is not None else None)
+        spots, fonts = self.panel.spots, self.panel.fonts()
+        stepper, day = spots["stepper"], spots["day"]
+        sign, arrow = fonts["sign"], fonts["arrow"]
+        for x, text, step, key in (
+            (stepper.left, "−", -1, pygame.K_MINUS),
+            (stepper.right - STEPPER_W, "+", +1, pygame.K_EQUALS),
+        ):
+            self.buttons.add(
+                Button(
+                    pygame.Rect(x, stepper.top, STEPPER_W, stepper.height),
+                    text,
+                    partial(self.change_quantity, step),
+                    sign,
+                    colour=theme.INK_SOFT,
+                    hotkey=key,
+                    hold=0,
+                )
             )
-        )
-        self.buttons.add(
-            Button(
-                pygame.Rect(p.right - 88, step_y, 64, 56),
-                "+",
-                lambda: self.change_quantity(+1),
-                res.font(32, bold=True),
-                colour=theme.INK_SOFT,
-                hotkey=pygame.K_EQUALS,
-                hold=0,
+        for x, text, step, enabled in (
+            (day.left, "←", +1, self.days_back < self.max_back),
+            (day.right - STEPPER_W, "→", -1, self.days_back > 0),
+        ):
+            self.buttons.add(
+                Button(
+                    pygame.Rect(x, day.top, STEPPER_W, day.height),
+                    text,
+                    partial(self.change_day, step),
+                    arrow,
+                    colour=theme.INK_SOFT,
+                    enabled=enabled,
+                    hold=0,
+                )
             )
-        )
-        day_y = p.top + 296
-        self.buttons.add(
-            Button(
-                pygame.Rect(p.left + 24, day_y, 56, 48),
-                "←",
-                lambda: self.change_day(+1),
-                res.font(28, bold=True),
-                colour=theme.INK_SOFT,
-                enabled=self.days_back < self.max_back,
-                hold=0,
-            )
-        )
-        self.buttons.add(
-            Button(
-                pygame.Rect(p.right - 80, day_y, 56, 48),
-                "→",
-                lambda: self.change_day(-1),
-                res.font(28, bold=True),
-                colour=theme.INK_SOFT,
-                enabled=self.days_back > 0,
-                hold=0,
-            )
-        )
         gain = economy.preview(self.ctx.state, self.selected, self.quantity, self.day, self.rules)
         self.buttons.add(
             Button(
-                pygame.Rect(p.left + 24, p.bottom - 164, p.width - 48, 72),
+                spots["log"],
                 self.tr("Log it!"),
                 self.log,
-                res.font(30, bold=True),
+                fonts["log"],
                 colour=theme.ENERGY_DARK,
                 enabled=gain > 0 and self.logging <= 0,
                 hotkey=pygame.K_RETURN,
             )
         )
-        undo = economy.undoable(self.ctx.state, self.ctx.now(), self.rules)
         if undo is not None:
             self.buttons.add(
                 Button(
-                    pygame.Rect(p.left + 24, p.bottom - 76, p.width - 48, 56),
-                    self.tr("Undo last (−{amount} g)", amount=undo.amount_g),
+                    spots["undo"],
+                    self.panel.undo_label(undo.amount_g),
                     self.undo,
-                    res.font(20, bold=True),
+                    fonts["undo"],
                     colour=theme.mix(theme.DANGER, theme.INK, 0.2),
                 )
             )
@@ -220,10 +270,18 @@ class LogActionScene(ScreenScene):
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.MOUSEWHEEL:
-            self.grid.scroll_by(-event.y)
-            self.layout()
+            self.scroll_by(-event.y)
             return True
-        return super().handle_event(event)
+        if super().handle_event(event):
+            return True
+        # keys the buttons left (no tile that way): scroll, so every action can be reached
+        if event.type == pygame.KEYDOWN and event.key in SCROLL_KEYS:
+            self.scroll_by(
+                SCROLL_KEYS[event.key]
+                * (self.visible_rows() if event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN) else 1)
+            )
+            return True
+        return False
 
     def update(self, dt_s: float) -> None:
         super().update(dt_s)
@@ -255,134 +313,92 @@ class LogActionScene(ScreenScene):
             surface.blit(image, image.get_rect(midbottom=(WIDTH - 180, round(150 - 60 * t))))
 
     def draw_body(self, surface: pygame.Surface) -> None:
-        self.draw_panel(surface)
+        self.panel.draw(surface)
+
+    def draw_scroll_bar(self, surface: pygame.Surface) -> None:
+        """With more actions than fit, a bar beside the tiles shows where the list is."""
+        rows = (len(self.actions) + self.columns - 1) // self.columns
+        shown = self.visible_rows()
+        if rows <= shown:
+            return
+        left = GRID_LEFT + self.columns * (self.tile_w + GAP) - GAP + 3
+        track = pygame.Rect(left, GRID_TOP, 8, HEIGHT - 16 - GRID_TOP)
+        gfx.rect(surface, theme.mix(theme.BG_TOP, theme.WHITE, 0.15), track, border_radius=4)
+        thumb = track.copy()
+        thumb.height = max(24, track.height * shown // rows)
+        thumb.top = track.top + (track.height - thumb.height) * self.scroll // max(1, rows - shown)
+        gfx.rect(surface, theme.PANEL_DIM, thumb, border_radius=4)
 
     def draw_tiles(self, surface: pygame.Surface) -> None:
-        self.grid.draw(
-            surface,
-            self.ctx.res,
-            self.tr,
-            self.ctx.lang,
-            lambda action: economy.preview(self.ctx.state, action, 1000, self.day, self.rules) <= 0,
-        )
-
-    def draw_panel(self, surface: pygame.Surface) -> None:
-        res = self.ctx.res
-        p = PANEL
-        draw.panel(surface, p)
-        action = self.selected
-        if action is None:
-            draw.text(
-                surface,
-                self.tr("What did you do?"),
-                res.font(28, bold=True),
-                theme.INK,
-                (p.centerx, p.top + 40),
-                "midtop",
+        self.draw_scroll_bar(surface)
+        name_font, per_font = self.tile_fonts()
+        tick = self.ctx.res.font(22, bold=True)
+        for index, action in enumerate(self.actions):
+            rect = self.tile_rect(index - self.scroll * self.columns)
+            if rect.top < GRID_TOP or rect.bottom > HEIGHT - 16:
+                continue
+            colour = CATEGORY_COLOURS.get(action.category, theme.ENERGY_DARK)
+            badge = pygame.Rect(rect.left + 12, rect.centery - BADGE // 2, BADGE, BADGE)
+            gfx.circle(surface, colour, badge.center, BADGE // 2)
+            icons.draw_icon(surface, action.icon, badge.inflate(-18, -18), theme.WHITE)
+            done = economy.preview(self.ctx.state, action, 1000, self.day, self.rules) <= 0
+            text = pygame.Rect(badge.right + 12, rect.top + 10, rect.right - badge.right - 22, 0)
+            text.height = rect.bottom - 10 - text.top
+            if done:  # the day's limit for it is reached: a tick in the corner
+                mark = draw.text(
+                    surface,
+                    "✓",
+                    tick,
+                    theme.ENERGY_DARK,
+                    (rect.right - 10, rect.top + 6),
+                    "topright",
+                )
+                text.width = min(text.width, mark.left - 4 - text.left)
+            used = draw.paragraph(
+                surface, action.name.get(self.ctx.lang), name_font, theme.INK, text, line_gap=0
             )
-            draw.paragraph(
-                surface,
-                self.tr(
-                    "Choose an action on the left. Each one earns the grams of CO₂e it keeps out "
-                    "of the air."
-                ),
-                res.font(20),
-                theme.INK_SOFT,
-                pygame.Rect(p.left + 32, p.top + 100, p.width - 64, 200),
+            per = self.per_text(action)
+            per_h = draw.paragraph_height(per, per_font, text.width, 0)
+            below = pygame.Rect(
+                text.left, max(text.top + used + 4, text.bottom - per_h), text.width, per_h
             )
-            self.draw_waiting(surface, pygame.Rect(p.left + 24, p.top + 240, p.width - 48, 0))
-            return
-        lang = self.ctx.lang
-        used = draw.paragraph(
-            surface,
-            action.name.get(lang),
-            res.font(24, bold=True),
-            theme.INK,
-            pygame.Rect(p.left + 24, p.top + 16, p.width - 48, 70),
-            line_gap=0,
-            max_lines=2,
-        )
-        if action.description:
-            max_lines = 2 if used < 50 else 1
-            draw.paragraph(
-                surface,
-                action.description.get(lang),
-                res.font(17),
-                theme.INK_SOFT,
-                pygame.Rect(p.left + 24, p.top + 22 + used, p.width - 48, 80),
-                line_gap=0,
-                max_lines=max_lines,
-            )
-        left = economy.cap_left(self.ctx.state, action, self.day, self.rules)
-        day_left = economy.day_left(self.ctx.state, self.day, self.rules)
-        total = self.rules.daily_total_g
-        if day_left <= 0:
-            limit = self.tr(
-                "This day's green energy is all earned ({total} g). Come back tomorrow!",
-                total=total,
-            )
-        else:
-            limit = self.tr(
-                "Left for this day: {left} g of {total} g (this action: {action} g)",
-                left=day_left,
-                total=total,
-                action=min(left, day_left),
-            )
-        draw.text(surface, limit, res.font(15), theme.INK_SOFT, (p.left + 24, p.top + 146))
-        draw.progress_bar(
-            surface,
-            pygame.Rect(p.left + 24, p.top + 172, p.width - 48, 12),
-            day_left / total,
-            theme.ENERGY_DARK,
-        )
-        one, other = UNIT_AMOUNTS.get(action.unit, ("{count} " + action.unit,) * 2)
-        amount = self.tr.plural(self.quantity, one, other)
-        draw.text(
-            surface, amount, res.font(32, bold=True), theme.INK, (p.centerx, p.top + 208), "midtop"
-        )
-        gain = economy.preview(self.ctx.state, action, self.quantity, self.day, self.rules)
-        draw.text(
-            surface,
-            self.tr("= {amount} g", amount=gain),
-            res.font(18, bold=True),
-            theme.ENERGY_DARK,
-            (p.centerx, p.top + 254),
-            "midtop",
-        )
-        day_names = {0: self.tr("Today"), 1: self.tr("Yesterday")}
-        day_label = day_names.get(self.days_back) or self.tr.plural(
-            self.days_back, "{count} day ago", "{count} days ago"
-        )
-        draw.text(
-            surface,
-            day_label,
-            res.font(22, bold=True),
-            theme.INK,
-            (p.centerx, p.top + 320),
-            "center",
-        )
-        source = self.tr("Source: {text}", text=action.source.text)
-        draw.paragraph(
-            surface,
-            source,
-            res.font(13),
-            theme.INK_SOFT,
-            pygame.Rect(p.left + 24, p.top + 364, p.width - 48, 60),
-            line_gap=1,
-            max_lines=3,
-        )
+            draw.paragraph(surface, per, per_font, theme.INK_SOFT, below, line_gap=0)
 
     def draw_waiting(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
-        """The child's actions waiting for the teacher, newest first."""
-        if self.ctx.content is None:
+        """The child's actions waiting for the teacher, newest first, as many as fit."""
+        pending = waiting(self.ctx.state)
+        if not pending or self.ctx.content is None:
             return
-        draw_waiting(
-            surface,
-            rect,
-            self.ctx.res,
-            self.tr,
-            self.ctx.lang,
-            self.tr(WAITING_FOR_TEACHER),
-            waiting(self.ctx.state),
-            self.ctx.content.actions,
+        res = self.ctx.res
+        head = res.font(20, bold=True)
+        y = rect.top
+        y += (
+            draw.paragraph(
+                surface, self.tr(WAITING_FOR_TEACHER), head, theme.ENERGY_DARK, rect, line_gap=0
+            )
+            + 6
         )
+        font = res.font(18)
+        for entry in reversed(pending[-5:]):
+            action = self.ctx.content.actions.get(entry.action_id or "")
+            if action is None:
+                continue
+            one, other = UNIT_AMOUNTS.get(action.unit, ("{count} " + action.unit,) * 2)
+            line = self.tr(
+                "{action}: {amount}, {day}",
+                action=action.name.get(self.ctx.lang),
+                amount=self.tr.plural(entry.quantity or 0, one, other),
+                day=self.tr.date(entry.day),
+            )
+            height = draw.paragraph_height(line, font, rect.width, 0)
+            if y + height > rect.bottom:
+                break
+            draw.paragraph(
+                surface,
+                line,
+                font,
+                theme.INK_SOFT,
+                pygame.Rect(rect.left, y, rect.width, height),
+                line_gap=0,
+            )
+            y += height + 6

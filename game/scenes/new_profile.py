@@ -13,13 +13,12 @@ import pygame
 from game.context import GameContext
 from game.core.messages import N_
 from game.saves.profiles import MAX_NAME, ProfileMeta
-from game.scenes.screen import WIDTH, ScreenScene
+from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
 from game.ui import draw, gfx, theme
 from game.ui.avatar import PICTURES, draw_picture, picture_for
 from game.ui.widgets import Button
 
-PICTURE_SIZE, PICTURE_GAP, PICTURES_PER_ROW = 60, 12, 8
-PICTURES_TOP = 430
+PICTURE_SIZE, PICTURE_GAP, PICTURES_PER_ROW = 60, 12, 16  # one row: room for large text above
 
 
 class NewProfileScene(ScreenScene):
@@ -64,15 +63,51 @@ class NewProfileScene(ScreenScene):
         else:
             pygame.key.stop_text_input()
 
+    def _fonts(self) -> dict[str, pygame.font.Font]:
+        res = self.ctx.res
+        return {
+            "heading": res.font(36, bold=True),
+            "hint": res.font(20),
+            "name": res.font(32),
+            "count": res.font(18),
+            "refusal": res.font(20, bold=True),
+            "choose": res.font(24, bold=True),
+            "start": res.font(26, bold=True),
+        }
+
     def layout(self) -> None:
+        """Everything stacked from the fonts' measured heights, the button at the bottom."""
         super().layout()
+        fonts = self._fonts()
+        text_w = WIDTH - 160
+        start_h = max(64, fonts["start"].get_linesize() + 16)
+        start_w = max(320, fonts["start"].size(self.start_label())[0] + 48)
+        rows = -(-len(PICTURES) // PICTURES_PER_ROW)
+        pictures_h = rows * PICTURE_SIZE + (rows - 1) * PICTURE_GAP
+        heights = {
+            "heading": draw.paragraph_height(self.heading(), fonts["heading"], text_w, 0),
+            "hint": draw.paragraph_height(self.hint(), fonts["hint"], text_w, 0),
+            "box": fonts["name"].get_linesize() + 24,
+            "count": fonts["count"].get_linesize(),
+            "refusal": 2 * fonts["refusal"].get_linesize(),  # a refusal may take two lines
+            "choose": fonts["choose"].get_linesize(),
+        }
+        room = HEIGHT - 24 - start_h - 16 - pictures_h - (HEADER + 4)
+        gap = max(4, min(16, (room - sum(heights.values())) // len(heights)))
+        self.tops: dict[str, int] = {}
+        y = HEADER + 4
+        for part, height in heights.items():
+            self.tops[part] = y
+            y += height + (gap if part not in ("box", "count") else 4)
+        box_w = max(600, min(WIDTH - 240, fonts["name"].size("W" * 16)[0] + 48))
+        self.box = pygame.Rect(WIDTH // 2 - box_w // 2, self.tops["box"], box_w, heights["box"])
         self.pictures = {}
         width = PICTURES_PER_ROW * PICTURE_SIZE + (PICTURES_PER_ROW - 1) * PICTURE_GAP
         for i, picture in enumerate(PICTURES):
             row, col = divmod(i, PICTURES_PER_ROW)
             rect = pygame.Rect(
                 WIDTH // 2 - width // 2 + col * (PICTURE_SIZE + PICTURE_GAP),
-                PICTURES_TOP + row * (PICTURE_SIZE + PICTURE_GAP),
+                y + row * (PICTURE_SIZE + PICTURE_GAP),
                 PICTURE_SIZE,
                 PICTURE_SIZE,
             )
@@ -81,20 +116,29 @@ class NewProfileScene(ScreenScene):
                     rect,
                     "",
                     partial(self.choose, picture),
-                    self.ctx.res.font(16),
+                    self.ctx.res.font(18),
                     colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.2),
                     hold=0.0,
                 )
             )
         self.start_button = self.buttons.add(
             Button(
-                pygame.Rect(WIDTH // 2 - 140, 600, 280, 64),
-                self.tr("Save the name") if self.renaming else self.tr("Start playing"),
+                pygame.Rect(WIDTH // 2 - start_w // 2, HEIGHT - 24 - start_h, start_w, start_h),
+                self.start_label(),
                 self.create,
-                self.ctx.res.font(26, bold=True),
+                fonts["start"],
                 colour=theme.ENERGY_DARK,
             )
         )
+
+    def heading(self) -> str:
+        return self.tr("What is your name?")
+
+    def hint(self) -> str:
+        return self.tr("Your first name or a nickname is enough.")
+
+    def start_label(self) -> str:
+        return self.tr("Save the name") if self.renaming else self.tr("Start playing")
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.TEXTINPUT:
@@ -154,51 +198,47 @@ class NewProfileScene(ScreenScene):
         self.start_button.enabled = bool(self.name.strip())
 
     def draw_body(self, surface: pygame.Surface) -> None:
-        res = self.ctx.res
-        draw.text(
-            surface,
-            self.tr("What is your name?"),
-            res.font(36, bold=True),
-            theme.WHITE,
-            (WIDTH // 2, 100),
-            "midtop",
-        )
-        draw.text(
-            surface,
-            self.tr("Your first name or a nickname is enough."),
-            res.font(20),
-            theme.PANEL_DIM,
-            (WIDTH // 2, 152),
-            "midtop",
-        )
+        fonts, tops = self._fonts(), self.tops
+        text_w = WIDTH - 160
+        for part, colour in (("heading", theme.WHITE), ("hint", theme.PANEL_DIM)):
+            words = self.heading() if part == "heading" else self.hint()
+            height = draw.paragraph_height(words, fonts[part], text_w, 0)
+            width = min(text_w, fonts[part].size(words)[0])
+            box = pygame.Rect(WIDTH // 2 - width // 2, tops[part], width, height)
+            draw.paragraph(surface, words, fonts[part], colour, box, line_gap=0)
         draw.panel(surface, self.box, border=theme.ENERGY)
         draw.text(
             surface,
             self.tr("Choose your picture"),
-            res.font(24, bold=True),
+            fonts["choose"],
             theme.WHITE,
-            (WIDTH // 2, PICTURES_TOP - 44),
+            (WIDTH // 2, tops["choose"]),
             "midtop",
         )
         full = len(self.name) >= MAX_NAME
         draw.text(
             surface,
             self.tr("{used} of {count} letters", used=len(self.name), count=MAX_NAME),
-            res.font(18, bold=full),
+            self.ctx.res.font(18, bold=full),
             theme.ACCENT if full else theme.PANEL_DIM,
-            (self.box.right, self.box.bottom + 8),
+            (self.box.right, tops["count"]),
             "topright",
         )
         if self.refusal:
-            draw.text(
+            draw.paragraph(
                 surface,
                 self.refusal,
-                res.font(20, bold=True),
+                fonts["refusal"],
                 theme.ACCENT,
-                (self.box.centerx, self.box.bottom + 40),
-                "midtop",
+                pygame.Rect(
+                    self.box.left,
+                    tops["refusal"],
+                    self.box.width,
+                    2 * fonts["refusal"].get_linesize(),
+                ),
+                line_gap=0,
             )
-        font = res.font(32)
+        font = fonts["name"]
         shown = self.name + self.composing
         rect = draw.text(
             surface, shown, font, theme.INK, (self.box.left + 24, self.box.centery), "midleft"

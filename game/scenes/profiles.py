@@ -309,16 +309,6 @@ class ProfilesScene(ScreenScene):
             draw_avatar(
                 surface, res, meta.name, (rect.left + 50, rect.centery), 34, self.avatars[meta.id]
             )
-            textfit.draw_fitted(
-                surface,
-                meta.name,
-                lambda size: res.sized_font(size, bold=True),
-                pygame.Rect(rect.left + 96, rect.top + 8, rect.width - 106, 62),
-                theme.INK,
-                24,
-                max_lines=2,
-                align="left",
-            )
             detail = self.tr.plural(
                 meta.cards,
                 "{count} card · {energy} g",
@@ -327,11 +317,29 @@ class ProfilesScene(ScreenScene):
             )
             if meta.problem:
                 detail = self.tr("Needs repair: open to fix")
-            detail_font = res.font(17)
+            words = pygame.Rect(rect.left + 96, rect.top + 6, rect.width - 106, rect.height - 12)
+            detail_font = res.fitting_font(18, detail, words.width)
+            detail_box = pygame.Rect(
+                words.left,
+                words.bottom - detail_font.get_linesize(),
+                words.width,
+                detail_font.get_linesize(),
+            )
+            textfit.draw_fitted(
+                surface,
+                meta.name,
+                lambda size: res.sized_font(size, bold=True),
+                pygame.Rect(words.left, words.top, words.width, detail_box.top - words.top),
+                theme.INK,
+                24,
+                max_lines=2,
+                align="left",
+            )
             draw.text(
                 surface,
-                draw.clip(detail, detail_font, rect.width - 106),
+                draw.clip(detail, detail_font, words.width),
                 detail_font,
                 theme.DANGER if meta.problem else theme.INK_SOFT,
-                (rect.left + 96, rect.bottom - 30),
+                detail_box.topleft,
+                box=detail_box,
             )

@@ -17,11 +17,8 @@ from game.ui.badges import badge_picture
 
 LEFT = pygame.Rect(32, HEADER + 8, 560, 0)
 LEFT.height = HEIGHT - LEFT.top - 32
-TOP = pygame.Rect(LEFT.left, LEFT.top, LEFT.width, 200)
-CHART = pygame.Rect(LEFT.left, TOP.bottom + 20, LEFT.width, LEFT.bottom - TOP.bottom - 20)
 BADGES = pygame.Rect(LEFT.right + 24, LEFT.top, WIDTH - LEFT.right - 56, LEFT.height)
 WEEKS = 12
-ROW = 58
 PICTURE = 46
 
 
@@ -37,6 +34,7 @@ class ProgressScene(ScreenScene):
         self.pictures: dict[
             tuple[str, bool, int, float], pygame.Surface
         ] = {}  # drawn when first shown
+        self.shown_rows = 1  # badges that fit on the panel, known after drawing
 
     def start(self) -> None:
         assert self.ctx.content is not None
@@ -58,7 +56,7 @@ class ProgressScene(ScreenScene):
         return earned + pending
 
     def visible_rows(self) -> int:
-        return (BADGES.height - 70) // ROW
+        return self.shown_rows
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.MOUSEWHEEL:
@@ -69,74 +67,104 @@ class ProgressScene(ScreenScene):
 
     def draw_body(self, surface: pygame.Surface) -> None:
         assert self.progress is not None
-        self.draw_level(surface)
-        self.draw_chart(surface)
+        top = self.draw_level(surface)
+        self.draw_chart(
+            surface,
+            pygame.Rect(LEFT.left, top.bottom + 20, LEFT.width, LEFT.bottom - top.bottom - 20),
+        )
         self.draw_badges(surface)
 
-    def draw_level(self, surface: pygame.Surface) -> None:
+    def _level_lines(self) -> list[tuple[str, pygame.font.Font, theme.Colour, bool]]:
+        """(words, font, colour, a bar after them) of the level panel, top to bottom."""
         assert self.progress is not None
-        res = self.ctx.res
-        draw.panel(surface, TOP)
-        level = self.progress.level
-        x, y = TOP.left + 24, TOP.top + 18
-        draw.text(surface, self.tr("Collection level"), res.font(16), theme.INK_SOFT, (x, y))
-        draw.text(
-            surface,
-            self.tr(level.level.name),
-            res.font(34, bold=True),
-            theme.ENERGY_DARK,
-            (x, y + 22),
-        )
-        if level.next is not None:
-            span = max(1, level.next.species - level.level.species)
-            done = (level.owned - level.level.species) / span
-            draw.progress_bar(
-                surface, pygame.Rect(x, y + 76, TOP.width - 48, 12), done, theme.ENERGY_DARK
-            )
-            draw.text(
-                surface,
-                self.tr.plural(
-                    level.to_next,
-                    "{count} more species to {next}",
-                    "{count} more species to {next}",
-                    next=self.tr(level.next.name),
-                ),
-                res.font(16),
-                theme.INK_SOFT,
-                (x, y + 94),
-            )
-        streak = self.progress.streak
-        draw.text(
-            surface,
-            self.tr.plural(
-                streak.current,
-                "Day streak: {count} day (best {best})",
-                "Day streak: {count} days (best {best})",
-                best=streak.best,
+        res, level, streak = self.ctx.res, self.progress.level, self.progress.streak
+        lines = [
+            (self.tr("Collection level"), res.font(18), theme.INK_SOFT, False),
+            (
+                self.tr(level.level.name),
+                res.font(34, bold=True),
+                theme.ENERGY_DARK,
+                level.next is not None,
             ),
-            res.font(18, bold=True),
-            theme.INK,
-            (x, y + 130),
+        ]
+        if level.next is not None:
+            lines.append(
+                (
+                    self.tr.plural(
+                        level.to_next,
+                        "{count} more species to {next}",
+                        "{count} more species to {next}",
+                        next=self.tr(level.next.name),
+                    ),
+                    res.font(18),
+                    theme.INK_SOFT,
+                    False,
+                )
+            )
+        lines.append(
+            (
+                self.tr.plural(
+                    streak.current,
+                    "Day streak: {count} day (best {best})",
+                    "Day streak: {count} days (best {best})",
+                    best=streak.best,
+                ),
+                res.font(18, bold=True),
+                theme.INK,
+                False,
+            )
         )
-        draw.text(
-            surface,
-            self.tr("A missed day never takes away anything you earned."),
-            res.font(14),
-            theme.INK_SOFT,
-            (x, y + 156),
+        lines.append(
+            (
+                self.tr("A missed day never takes away anything you earned."),
+                res.font(18),
+                theme.INK_SOFT,
+                False,
+            )
         )
+        return lines
 
-    def draw_chart(self, surface: pygame.Surface) -> None:
+    def draw_level(self, surface: pygame.Surface) -> pygame.Rect:
+        """The collection level and the streak, in a panel as tall as they need."""
+        assert self.progress is not None
+        level = self.progress.level
+        width = LEFT.width - 48
+        lines = self._level_lines()
+        height = 36 + sum(
+            draw.paragraph_height(t, f, width, 0) + (22 if bar else 4) for t, f, _, bar in lines
+        )
+        panel = pygame.Rect(LEFT.left, LEFT.top, LEFT.width, height)
+        draw.panel(surface, panel)
+        x, y = panel.left + 24, panel.top + 18
+        for words, font, colour, bar in lines:
+            y += draw.paragraph(
+                surface, words, font, colour, pygame.Rect(x, y, width, panel.bottom - y), line_gap=0
+            )
+            if bar and level.next is not None:
+                span = max(1, level.next.species - level.level.species)
+                done = (level.owned - level.level.species) / span
+                draw.progress_bar(
+                    surface, pygame.Rect(x, y + 4, width, 12), done, theme.ENERGY_DARK
+                )
+                y += 22
+            else:
+                y += 4
+        return panel
+
+    def draw_chart(self, surface: pygame.Surface, panel: pygame.Rect) -> None:
         assert self.saved is not None
         res, lang = self.ctx.res, self.ctx.lang
-        draw.panel(surface, CHART)
-        x, y = CHART.left + 24, CHART.top + 18
-        draw.text(
+        draw.panel(surface, panel)
+        x, y, width = panel.left + 24, panel.top + 16, panel.width - 48
+        heading, text, small = res.font(18, bold=True), res.font(18), res.font(18)
+        title = self.tr("CO₂e you kept out of the air, week by week")
+        y += draw.paragraph(
             surface,
-            self.tr("CO₂e you kept out of the air, week by week"),
-            res.font(18, bold=True),
+            title,
+            heading,
             theme.INK,
-            (x, y),
+            pygame.Rect(x, y, width, panel.bottom - y),
+            line_gap=0,
         )
         total = self.tr("{kg} kg in all", kg=self.tr.number(self.saved.total_g / 1000, 1))
         if self.saved.trees is not None and self.saved.tree_equivalent is not None:
@@ -145,17 +173,33 @@ class ProgressScene(ScreenScene):
                 trees=self.tr.number(self.saved.trees, 2),
                 tree=self.saved.tree_equivalent.name.get(lang),
             )
-        draw.text(surface, total, res.font(15), theme.INK_SOFT, (x, y + 28))
-        area = pygame.Rect(x, y + 70, CHART.width - 48, CHART.height - 130)
+        y += draw.paragraph(
+            surface,
+            total,
+            text,
+            theme.INK_SOFT,
+            pygame.Rect(x, y, width, panel.bottom - y),
+            line_gap=0,
+        )
+        y += small.get_linesize() + 6  # room for the values above the bars
+        area = pygame.Rect(x, y, width, panel.bottom - 14 - small.get_linesize() - 6 - y)
+        if area.height < 20:
+            return
         gfx.line(surface, theme.PANEL_DIM, area.bottomleft, area.bottomright, 2)
         peak = max((w.grams for w in self.weeks), default=0)
         slot = area.width / max(1, len(self.weeks))
-        small = res.font(12)
+        label_every = 1
+        widest = max(
+            (small.size(self.tr.day_month(w.monday, numeric=True))[0] for w in self.weeks),
+            default=0,
+        )
+        while widest + 8 > slot * label_every:
+            label_every += 1
         for i, week in enumerate(self.weeks):
             left = round(area.left + i * slot + slot * 0.15)
-            width = max(2, round(slot * 0.7))
+            bar_w = max(2, round(slot * 0.7))
             height = round(area.height * week.grams / peak) if peak else 0
-            bar = pygame.Rect(left, area.bottom - height, width, height)
+            bar = pygame.Rect(left, area.bottom - height, bar_w, height)
             if height:
                 gfx.rect(
                     surface,
@@ -165,15 +209,17 @@ class ProgressScene(ScreenScene):
                     border_top_right_radius=4,
                 )
                 kg = week.grams / 1000
-                draw.text(
-                    surface,
-                    self.tr.number(kg, 1 if kg < 10 else 0),
-                    small,
-                    theme.INK_SOFT,
-                    (bar.centerx, bar.top - 2),
-                    "midbottom",
-                )
-            if i % 2 == len(self.weeks) % 2 or i == len(self.weeks) - 1:
+                value = self.tr.number(kg, 1 if kg < 10 else 0)
+                if small.size(value)[0] <= slot - 2 or week.grams == peak:
+                    draw.text(
+                        surface,
+                        value,
+                        small,
+                        theme.INK_SOFT,
+                        (bar.centerx, bar.top - 2),
+                        "midbottom",
+                    )
+            if (len(self.weeks) - 1 - i) % label_every == 0:
                 label = self.tr.day_month(week.monday, numeric=True)
                 draw.text(
                     surface, label, small, theme.INK_SOFT, (bar.centerx, area.bottom + 6), "midtop"
@@ -182,9 +228,9 @@ class ProgressScene(ScreenScene):
             draw.paragraph(
                 surface,
                 self.tr("Log an eco-action and your first bar appears here."),
-                res.font(17),
+                text,
                 theme.INK_SOFT,
-                area.inflate(-40, -60),
+                area.inflate(-40, -20),
             )
 
     def picture(self, badge: Badge) -> pygame.Surface:
@@ -200,6 +246,11 @@ class ProgressScene(ScreenScene):
             self.pictures[key] = picture
         return picture
 
+    def _badge_height(self, badge: Badge, width: int) -> int:
+        res = self.ctx.res
+        name = draw.paragraph_height(self.tr(badge.name), res.font(18, bold=badge.earned), width, 0)
+        return max(PICTURE + 12, name + res.font(18).get_linesize() + 10)
+
     def draw_badges(self, surface: pygame.Surface) -> None:
         assert self.progress is not None
         res = self.ctx.res
@@ -207,52 +258,72 @@ class ProgressScene(ScreenScene):
         badges = self.badges
         earned = sum(1 for b in badges if b.earned)
         x = BADGES.left + 24
+        heading = res.font(20, bold=True)
         draw.text(
             surface,
             self.tr("Badges: {earned} of {total}", earned=earned, total=len(badges)),
-            res.font(20, bold=True),
+            heading,
             theme.INK,
-            (x, BADGES.top + 18),
+            (x, BADGES.top + 16),
         )
-        y = BADGES.top + 60
+        y = BADGES.top + 16 + heading.get_linesize() + 10
+        more_font = res.font(18)
         width = BADGES.width - 48
-        for badge in badges[self.scroll : self.scroll + self.visible_rows()]:
+        count_w = res.font(18).size("99/99")[0] + 12
+        text_w = width - 50 - count_w
+        bottom = BADGES.bottom - 12
+        shown = 0
+        for index, badge in enumerate(badges[self.scroll :]):
+            height = self._badge_height(badge, text_w)
+            # keep a line for "Scroll for more" unless this is the last badge
+            last = self.scroll + index == len(badges) - 1
+            if y + height > bottom - (0 if last else more_font.get_linesize() + 4):
+                break
             picture = self.picture(badge)
-            surface.blit(picture, picture.get_rect(center=(x + 20, y + 20)))
-            name_font = res.font(16, bold=badge.earned)
-            draw.text(
+            surface.blit(picture, picture.get_rect(center=(x + 20, y + PICTURE // 2)))
+            name_font = res.font(18, bold=badge.earned)
+            used = draw.paragraph(
                 surface,
-                draw.clip(self.tr(badge.name), name_font, width - 150),
+                self.tr(badge.name),
                 name_font,
                 theme.INK if badge.earned else theme.INK_SOFT,
-                (x + 50, y + 2),
+                pygame.Rect(x + 50, y, text_w, height),
+                line_gap=0,
             )
             if badge.earned and badge.earned_on is not None:
                 when = self.tr("earned {date}", date=badge.earned_on)
-                draw.text(surface, when, res.font(14), theme.ENERGY_DARK, (x + 50, y + 26))
+                draw.paragraph(
+                    surface,
+                    when,
+                    res.font(18),
+                    theme.ENERGY_DARK,
+                    pygame.Rect(x + 50, y + used, text_w, height - used),
+                    line_gap=0,
+                )
             else:
                 draw.progress_bar(
                     surface,
-                    pygame.Rect(x + 50, y + 30, width - 150, 8),
+                    pygame.Rect(x + 50, y + used + 8, text_w, 8),
                     badge.have / max(1, badge.need),
                     theme.INK_SOFT,
                 )
             draw.text(
                 surface,
                 f"{min(badge.have, badge.need)}/{badge.need}",
-                res.font(15),
+                res.font(18),
                 theme.INK_SOFT,
-                (x + width, y + 10),
+                (x + width, y + 4),
                 "topright",
             )
-            y += ROW
-        hidden = len(badges) - self.visible_rows()
-        if hidden > 0:
+            y += height
+            shown += 1
+        self.shown_rows = max(1, shown)
+        if self.scroll + shown < len(badges):
             draw.text(
                 surface,
                 self.tr("Scroll for more"),
-                res.font(14),
+                more_font,
                 theme.INK_SOFT,
-                (BADGES.centerx, BADGES.bottom - 14),
+                (BADGES.centerx, BADGES.bottom - 10),
                 "midbottom",
             )

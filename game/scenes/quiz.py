@@ -18,7 +18,7 @@ from game.core.messages import N_
 from game.core.quiz import Question
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
 from game.ui import draw, gfx, theme
-from game.ui.widgets import Button
+from game.ui.widgets import Button, word_font
 
 CARD_W = 250
 LEFT = 32 + CARD_W + 40
@@ -48,9 +48,42 @@ class QuizScene(ScreenScene):
     def finished(self) -> bool:
         return self.index >= len(self.questions)
 
+    def prompt_fonts(self) -> tuple[pygame.font.Font, pygame.font.Font]:
+        return self.ctx.res.font(20, bold=True), self.ctx.res.font(28, bold=True)
+
+    def choices_top(self) -> int:
+        """Below the question, however many lines it takes."""
+        if self.finished:
+            return CHOICES_TOP
+        counter, prompt = self.prompt_fonts()
+        words = draw.paragraph_height(self.question.prompt, prompt, WIDTH - LEFT - 32, 0)
+        return max(CHOICES_TOP, HEADER + 8 + counter.get_linesize() + 6 + words + 16)
+
+    def choice_height(self) -> int:
+        font = self.ctx.res.font(21, bold=True)
+        return max(CHOICE_H, 2 * font.get_linesize() + 10)
+
+    def shown_choices(self) -> list[int]:
+        """The choices on screen: all of them, or once answered with large text (when the
+        explanation would have no room under all four) the right one and the one chosen."""
+        every = list(range(len(self.question.choices)))
+        if self.chosen is None:
+            return every
+        res = self.ctx.res
+        below = (
+            HEIGHT - 16 - (self.choices_top() + len(every) * (self.choice_height() + CHOICE_GAP))
+        )
+        need = 2 * res.font(24, bold=True).get_linesize() + 3 * res.font(18).get_linesize()
+        if below >= need:
+            return every
+        return sorted({self.question.answer, self.chosen})
+
     def choice_rect(self, i: int) -> pygame.Rect:
+        height = self.choice_height()
+        shown = self.shown_choices()
+        slot = shown.index(i) if i in shown else i
         return pygame.Rect(
-            LEFT, CHOICES_TOP + i * (CHOICE_H + CHOICE_GAP), WIDTH - LEFT - 32, CHOICE_H
+            LEFT, self.choices_top() + slot * (height + CHOICE_GAP), WIDTH - LEFT - 32, height
         )
 
     def layout(self) -> None:
@@ -81,12 +114,16 @@ class QuizScene(ScreenScene):
                 )
         else:
             last = self.index == len(self.questions) - 1
+            label = self.tr("See how I did") if last else self.tr("Next question")
+            font = res.font(24, bold=True)
+            width = max(280, font.size(label)[0] + 48)
+            height = max(60, font.get_linesize() + 16)
             self.buttons.add(
                 Button(
-                    pygame.Rect(WIDTH - 32 - 280, HEIGHT - 80, 280, 60),
-                    self.tr("See how I did") if last else self.tr("Next question"),
+                    pygame.Rect(WIDTH - 32 - width, HEIGHT - 20 - height, width, height),
+                    label,
                     self.next,
-                    res.font(24, bold=True),
+                    font,
                     colour=theme.ACCENT,
                     text_colour=theme.INK,
                     hotkey=pygame.K_RETURN,
@@ -125,7 +162,7 @@ class QuizScene(ScreenScene):
         if self.finished:
             self.draw_results(surface)
             return
-        res, tr = self.ctx.res, self.tr
+        tr = self.tr
         question = self.question
         content = self.ctx.content
         assert content is not None
@@ -134,20 +171,22 @@ class QuizScene(ScreenScene):
             species, content.editions[species.edition], CARD_W, self.ctx.lang
         )
         surface.blit(card, (32, HEADER + 20))
+        counter, prompt = self.prompt_fonts()
         draw.text(
             surface,
             tr("Question {n} of {count}", n=self.index + 1, count=len(self.questions)),
-            res.font(20, bold=True),
+            counter,
             theme.PANEL_DIM,
-            (LEFT, HEADER + 14),
+            (LEFT, HEADER + 8),
         )
+        top = HEADER + 8 + counter.get_linesize() + 6
         draw.paragraph(
             surface,
             question.prompt,
-            res.font(28, bold=True),
+            prompt,
             theme.WHITE,
-            pygame.Rect(LEFT, HEADER + 44, WIDTH - LEFT - 32, 80),
-            max_lines=2,
+            pygame.Rect(LEFT, top, WIDTH - LEFT - 32, self.choices_top() - top),
+            line_gap=0,
         )
         if self.chosen is not None:
             self.draw_explanation(surface)
@@ -157,14 +196,16 @@ class QuizScene(ScreenScene):
         if self.finished:
             return
         font = self.ctx.res.font(21, bold=True)
-        for i, text in enumerate(self.question.choices):
+        for i in self.shown_choices():
+            text = self.question.choices[i]
             rect = self.choice_rect(i)
+            font = word_font(self.ctx.res, 21, [text], rect.width - 64)
             on_colour = self.chosen is not None and i in (self.chosen, self.question.answer)
             if self.chosen is not None:
                 gfx.rect(surface, self.choice_colour(i), rect, border_radius=rect.height // 3)
             colour = theme.WHITE if on_colour else theme.INK
             draw.text(surface, f"{i + 1}", font, colour, (rect.left + 24, rect.centery), "midleft")
-            lines = min(2, len(draw.wrap(text, font, rect.width - 80)))
+            lines = len(draw.wrap(text, font, rect.width - 80))
             height = lines * font.get_linesize()
             draw.paragraph(
                 surface,
@@ -173,12 +214,11 @@ class QuizScene(ScreenScene):
                 colour,
                 pygame.Rect(rect.left + 60, rect.centery - height // 2, rect.width - 80, height),
                 line_gap=0,
-                max_lines=2,
             )
 
     def draw_explanation(self, surface: pygame.Surface) -> None:
         res, tr = self.ctx.res, self.tr
-        top = self.choice_rect(len(self.question.choices) - 1).bottom + 18
+        top = self.choice_rect(self.shown_choices()[-1]).bottom + 18
         good = self.chosen == self.question.answer
         verdict = (
             tr("Right!")
@@ -187,22 +227,20 @@ class QuizScene(ScreenScene):
         )
         if self.bonus is not None:
             verdict += " " + tr("+{amount} g of green energy!", amount=self.bonus.amount_g)
-        draw.paragraph(
+        top += draw.paragraph(
             surface,
             verdict,
             res.font(24, bold=True),
             theme.ENERGY if good else theme.ACCENT,
-            pygame.Rect(LEFT, top, WIDTH - LEFT - 32, 64),
-            max_lines=2,
+            pygame.Rect(LEFT, top, WIDTH - LEFT - 32, HEIGHT - top),
+            line_gap=0,
         )
-        draw.paragraph(
-            surface,
-            self.question.explanation,
-            res.font(20),
-            theme.WHITE,
-            pygame.Rect(LEFT, top + 40, WIDTH - LEFT - 340, HEIGHT - top - 50),
-            max_lines=3,
-        )
+        room = pygame.Rect(LEFT, top + 6, WIDTH - LEFT - 340, HEIGHT - 16 - top - 6)
+        for size in (20, 18):  # the whole explanation, a little smaller if it must be
+            font = res.font(size)
+            if draw.paragraph_height(self.question.explanation, font, room.width, 0) <= room.height:
+                break
+        draw.paragraph(surface, self.question.explanation, font, theme.WHITE, room, line_gap=0)
 
     def draw_results(self, surface: pygame.Surface) -> None:
         res, tr = self.ctx.res, self.tr

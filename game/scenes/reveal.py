@@ -23,9 +23,10 @@ from game.scenes.screen import HEADER, HEIGHT, ScreenScene
 from game.ui import draw, gfx, theme
 from game.ui.cards import category_chip
 from game.ui.tween import Tween, ease_in_out_sine, ease_out_cubic
-from game.ui.widgets import Button
+from game.ui.widgets import Button, label_height
 
 CARD_W = 330
+STORY = pygame.Rect(560, HEADER, 620 + 60, 0)  # the words and buttons right of the card
 
 
 @dataclass(frozen=True)
@@ -90,51 +91,54 @@ class RevealScene(ScreenScene):
         res = self.ctx.res
         edition = self.ctx.content.editions[self.edition_id]
         progress = reveals.progress(self.ctx.content, self.edition_id, self.ctx.state)
-        x, w = 560, 620
+        x, w = STORY.left, STORY.width
+        half = (w - 20) // 2
+        big, sub, small = res.font(22, bold=True), res.font(18), res.font(20, bold=True)
+        album_h = max(56, label_height(small, self.tr("Open album"), w))
+        album = pygame.Rect(x, HEIGHT - 24 - album_h, w, album_h)
+        self.finished = progress.complete
+        if self.finished:  # this card finished the edition: its own screen comes next
+            second = (self.tr("Edition complete!"), self.tr("see all your cards"))
+        else:
+            second = (
+                self.tr("Reveal another"),
+                self.tr("costs {cost} g", cost=edition.reveal_cost),
+            )
+        row_h = max(
+            64,
+            label_height(big, self.tr("Read the card"), half),
+            label_height(big, second[0], half, (sub, second[1])),
+        )
+        row = pygame.Rect(x, album.top - 16 - row_h, w, row_h)
         self.buttons.add(
             Button(
-                pygame.Rect(x, HEIGHT - 190, 300, 64),
+                pygame.Rect(x, row.top, half, row_h),
                 self.tr("Read the card"),
                 self.read,
-                res.font(22, bold=True),
+                big,
                 colour=theme.edition_colour(edition.id, edition.color),
                 hotkey=pygame.K_RETURN,
             )
         )
-        self.finished = progress.complete
-        if self.finished:  # this card finished the edition: its own screen comes next
-            self.buttons.add(
-                Button(
-                    pygame.Rect(x + w - 300, HEIGHT - 190, 300, 64),
-                    self.tr("Edition complete!"),
-                    self.edition_complete,
-                    res.font(22, bold=True),
-                    colour=theme.ACCENT,
-                    text_colour=theme.INK,
-                    sublabel=self.tr("see all your cards"),
-                    sub_font=res.font(15),
-                )
-            )
-        else:
-            self.buttons.add(
-                Button(
-                    pygame.Rect(x + w - 300, HEIGHT - 190, 300, 64),
-                    self.tr("Reveal another"),
-                    self.again,
-                    res.font(22, bold=True),
-                    colour=theme.ACCENT,
-                    text_colour=theme.INK,
-                    enabled=self.ctx.state.balance >= edition.reveal_cost,
-                    sublabel=self.tr("costs {cost} g", cost=edition.reveal_cost),
-                    sub_font=res.font(15),
-                )
-            )
         self.buttons.add(
             Button(
-                pygame.Rect(x, HEIGHT - 110, w, 56),
+                pygame.Rect(row.right - half, row.top, half, row_h),
+                second[0],
+                self.edition_complete if self.finished else self.again,
+                big,
+                colour=theme.ACCENT,
+                text_colour=theme.INK,
+                enabled=self.finished or self.ctx.state.balance >= edition.reveal_cost,
+                sublabel=second[1],
+                sub_font=sub,
+            )
+        )
+        self.buttons.add(
+            Button(
+                album,
                 self.tr("Open album"),
                 self.album,
-                res.font(20, bold=True),
+                small,
                 colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.15),
             )
         )
@@ -248,46 +252,61 @@ class RevealScene(ScreenScene):
 
     def _draw_story(self, surface: pygame.Surface, species, tier, info) -> None:  # type: ignore[no-untyped-def]
         res, lang = self.ctx.res, self.ctx.lang
-        x, w = 560, 620
-        y = HEADER + 24
-        draw.text(
-            surface,
-            self.tr("You found a new species!"),
-            res.font(22, bold=True),
-            theme.ACCENT,
-            (x, y),
-        )
-        draw.text(
-            surface, species.name.get(lang), res.font(44, bold=True), theme.WHITE, (x, y + 32)
-        )
+        x, w = STORY.left, STORY.width
+        y = HEADER + 16
+
+        def put(words: str, font: pygame.font.Font, ink: theme.Colour) -> None:
+            nonlocal y
+            area = pygame.Rect(x, y, w, HEIGHT - y)
+            y += draw.paragraph(surface, words, font, ink, area, line_gap=0) + 4
+
+        put(self.tr("You found a new species!"), res.font(22, bold=True), theme.ACCENT)
+        name = species.name.get(lang)
+        put(name, res.fitting_font(44, name, w, bold=True), theme.WHITE)
         chance = self.tr(
             "{tier} card · it had a {pct} chance",
             tier=self.tr(tier.name),
             pct=self.tr.percent(info.chance, 0 if info.chance >= 0.01 else 1),
         )
-        draw.text(
-            surface, chance, res.font(20, bold=True), theme.TIER_COLOURS[tier.id], (x, y + 96)
+        put(chance, res.font(20, bold=True), theme.TIER_COLOURS[tier.id])
+        top_button = min(
+            (b.rect.top for b in self.buttons.buttons if b.rect.left >= x), default=HEIGHT
         )
-        box = pygame.Rect(x, y + 140, w, HEIGHT - 220 - (y + 140))
+        box = pygame.Rect(x, y + 8, w, top_button - 16 - (y + 8))
+        if box.height < 60:
+            return
         draw.panel(surface, box, shadow=4)
-        inner = box.inflate(-40, -36)
-        used = draw.paragraph(
-            surface, species.facts.get(lang)[0], res.font(22), theme.INK, inner, max_lines=3
-        )
-        chip = category_chip(
-            surface, res, species.iucn.category, self.tr, (inner.left, inner.top + used + 14), 18
-        )
+        inner = box.inflate(-40, -28)
+        chip_h = res.font(18, bold=True).get_linesize() + 4
         meaning = self.tr(CATEGORY_MEANINGS.get(species.iucn.category, ""))
+        meaning_font = res.font(18)
+        meaning_h = draw.paragraph_height(meaning, meaning_font, inner.width, 0) if meaning else 0
+        fact = species.facts.get(lang)[0]
+        room = inner.height - chip_h - 10
+        if meaning_h and room - meaning_h - 8 >= res.font(18).get_linesize():
+            room -= meaning_h + 8
+        else:
+            meaning = ""  # no room with large text: the card page has it
+        used = 0
+        for size in (22, 20, 18):  # the fact whole, a little smaller if it must be
+            font = res.font(size)
+            if draw.paragraph_height(fact, font, inner.width, 0) <= room or size == 18:
+                if draw.paragraph_height(fact, font, inner.width, 0) <= room:
+                    used = draw.paragraph(surface, fact, font, theme.INK, inner, line_gap=0) + 10
+                break
+        chip = category_chip(
+            surface, res, species.iucn.category, self.tr, (inner.left, inner.top + used), 18
+        )
         if meaning:
             draw.paragraph(
                 surface,
                 meaning,
-                res.font(18),
+                meaning_font,
                 theme.INK_SOFT,
                 pygame.Rect(
                     inner.left, chip.bottom + 8, inner.width, inner.bottom - chip.bottom - 8
                 ),
-                max_lines=2,
+                line_gap=0,
             )
 
 

@@ -43,18 +43,25 @@ class ScreenScene(Scene):
         """(Re)build the buttons; called on enter and whenever the state they show changes."""
         self.buttons.clear()
         if self.show_back:
+            label = self.tr(self.back_label)
+            font = self.ctx.res.font(22, bold=True)
+            width = max(120, font.size(label)[0] + 40)
+            height = min(HEADER - 16, max(48, font.get_linesize() + 12))
             self.buttons.add(
                 Button(
-                    pygame.Rect(24, 18, 120, 48),
-                    self.tr(self.back_label),
+                    pygame.Rect(24, (HEADER - height) // 2, width, height),
+                    label,
                     self.back,
-                    self.ctx.res.font(20, bold=True),
+                    font,
                     colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.15),
                 )
             )
 
     def back(self) -> None:
         self.ctx.nav.back()
+
+    def controls(self) -> list[pygame.Rect]:
+        return [button.rect for button in self.buttons.buttons]
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if self.buttons.handle_event(event):
@@ -90,22 +97,51 @@ class ScreenScene(Scene):
         self.draw_body(surface)
         self.buttons.draw(surface)
 
+    def title_box(self) -> pygame.Rect:
+        """Where the title goes: between the back button and the energy chip."""
+        left = 32
+        if self.show_back and self.buttons.buttons:
+            left = self.buttons.buttons[0].rect.right + 24
+        right = self.energy_chip_rect().left - 16 if self.ctx.save is not None else WIDTH - 32
+        return pygame.Rect(left, 4, max(1, right - left), HEADER - 8)
+
     def draw_header(self, surface: pygame.Surface) -> None:
-        res = self.ctx.res
-        x = 168 if self.show_back else 32
-        draw.text(
-            surface,
-            self.tr(self.title),
-            res.font(34, bold=True),
-            theme.WHITE,
-            (x, HEADER // 2),
-            "midleft",
-        )
+        box = self.title_box()
+        title = self.tr(self.title)
+        font = self.ctx.res.fitting_font(34, title, box.width, bold=True)
+        lines = draw.wrap(title, font, box.width)
+        y = box.centery - len(lines) * font.get_linesize() // 2
+        for line in lines:
+            draw.text(surface, line, font, theme.WHITE, (box.left, y), box=box)
+            y += font.get_linesize()
         if self.ctx.save is not None:
-            self.draw_energy_chip(surface, pygame.Rect(WIDTH - 330, 16, 306, 52))
+            self.draw_energy_chip(surface, self.energy_chip_rect())
+
+    def _chip_fonts(self) -> tuple[pygame.font.Font, pygame.font.Font]:
+        return self.ctx.res.font(30, bold=True), self.ctx.res.font(18)
+
+    def _balance(self) -> int:
+        return self.ctx.save.state.balance if self.ctx.save is not None else 0
+
+    def _shown_energy(self) -> int:
+        if self.shown_energy is not None:
+            return round(self.shown_energy)
+        return self.ctx.save.state.balance if self.ctx.save is not None else 0
+
+    def energy_chip_rect(self) -> pygame.Rect:
+        """The energy chip, at the right of the header, as wide as its words need."""
+        number, words = self._chip_fonts()
+        height = 52
+        width = (
+            height
+            + number.size(self.tr.number(max(99_999, self._shown_energy(), self._balance())))[0]
+            + words.size(self.tr("green energy"))[0]
+            + 40
+        )
+        return pygame.Rect(WIDTH - 24 - max(306, width), 16, max(306, width), height)
 
     def draw_energy_chip(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
-        res = self.ctx.res
+        number, words = self._chip_fonts()
         gfx.rect(
             surface,
             theme.mix(theme.BG_TOP, theme.SHADOW, 0.3),
@@ -116,11 +152,11 @@ class ScreenScene(Scene):
         leaf.midleft = (rect.left + 6, rect.centery)
         gfx.ellipse(surface, theme.ENERGY, leaf)
         draw.leaf(surface, leaf.inflate(-14, -14), theme.ENERGY_DARK)
-        shown = round(self.shown_energy if self.shown_energy is not None else 0)
+        shown = self._shown_energy()
         draw.text(
             surface,
             self.tr.number(shown),
-            res.font(30, bold=True),
+            number,
             theme.ENERGY,
             (leaf.right + 12, rect.centery),
             "midleft",
@@ -128,7 +164,7 @@ class ScreenScene(Scene):
         draw.text(
             surface,
             self.tr("green energy"),
-            res.font(16),
+            words,
             theme.PANEL_DIM,
             (rect.right - 18, rect.centery),
             "midright",

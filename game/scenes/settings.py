@@ -1,13 +1,18 @@
-"""Settings: language, motion, sound and the window, applied the moment they are chosen.
+"""Settings: language, text size, colours, motion, sound and the window, applied at once.
 
 Reached from a player's home (their own settings) and from the player list (this computer's
 defaults for every player). Every choice is applied and saved at once: there is no OK button
 to forget. The chosen option of each row carries a tick as well as a colour.
+
+The rows stand in two columns, each row's name at the left of its choices. Every size comes
+from the fonts in use, so the screen is laid out again for each text size and language: labels
+wrap, buttons grow, and the columns share the height that is left.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import pygame
@@ -15,17 +20,26 @@ import pygame
 from game.context import GameContext
 from game.core.messages import N_
 from game.i18n import languages
-from game.saves.settings import VOLUME_STEP
-from game.scenes.screen import HEADER, WIDTH, ScreenScene
+from game.saves.settings import TEXT_SIZES, VOLUME_STEP
+from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
 from game.ui import draw, theme
-from game.ui.widgets import Button
+from game.ui.widgets import Button, label_height, word_font
 
-LABEL_X = 120
-CONTROLS_X = 470
-ROW_H = 84
-FIRST_ROW = HEADER + 56
-CHOICE_W, CHOICE_H = 220, 56
+MARGIN = 40
+COLUMN_GAP = 40
+COLUMN_W = (WIDTH - 2 * MARGIN - COLUMN_GAP) // 2
+LABEL_SHARE = 0.34  # of a column, for the row's name
+GAP = 12  # between choices, and between a row's name and its choices
+STEPPER_W = 64
 TICK = "✓ "
+
+Option = tuple[str, bool, dict[str, Any]]
+
+
+@dataclass
+class Row:
+    label: str  # untranslated
+    rect: pygame.Rect  # the whole row: its name at the left, its choices at the right
 
 
 class SettingsScene(ScreenScene):
@@ -33,63 +47,128 @@ class SettingsScene(ScreenScene):
 
     def __init__(self, ctx: GameContext) -> None:
         super().__init__(ctx)
-        self.rows: list[tuple[str, int]] = []  # (label, y) of each row, for drawing
+        self.rows: list[Row] = []
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def _fonts(self) -> tuple[pygame.font.Font, pygame.font.Font, pygame.font.Font]:
+        res = self.ctx.res
+        return res.font(24, bold=True), res.font(22, bold=True), res.font(20)
+
+    def whose(self) -> str:
+        if self.ctx.save is not None:
+            return self.tr("These settings are {name}'s own.", name=self.ctx.save.meta.name)
+        return self.tr("These settings are this computer's, for every player.")
 
     def layout(self) -> None:
         super().layout()
-        self.rows = []
         settings = self.ctx.settings
         spoken = languages(self.ctx.config.locale_dir)
-        self._choices(
-            N_("Language"),
-            [(name, settings.lang == tag, {"lang": tag}) for tag, name in spoken.items()],
-        )
-        self._choices(
-            N_("Moving pictures"),
-            [
-                (self.tr("Animations"), not settings.reduced_motion, {"reduced_motion": False}),
-                (self.tr("Reduced motion"), settings.reduced_motion, {"reduced_motion": True}),
-            ],
-        )
-        self._volume_row()
-        self._choices(
-            N_("Sound"),
-            [
-                (self.tr("Sound on"), not settings.mute, {"mute": False}),
-                (self.tr("Muted"), settings.mute, {"mute": True}),
-            ],
-        )
-        self._choices(
-            N_("Window"),
-            [
-                (self.tr("In a window"), not settings.fullscreen, {"fullscreen": False}),
-                (self.tr("Full screen"), settings.fullscreen, {"fullscreen": True}),
-            ],
-        )
+        left: list[tuple[str, list[Option] | None]] = [
+            (
+                N_("Language"),
+                [(name, settings.lang == tag, {"lang": tag}) for tag, name in spoken.items()],
+            ),
+            (
+                N_("Text size"),
+                [
+                    (self.tr.percent(size / 100), settings.text_size == size, {"text_size": size})
+                    for size in TEXT_SIZES
+                ],
+            ),
+            (
+                N_("Colours"),
+                [
+                    (self.tr("Standard"), settings.palette == "standard", {"palette": "standard"}),
+                    (
+                        self.tr("Colour-blind safe"),
+                        settings.palette == "colour-blind",
+                        {"palette": "colour-blind"},
+                    ),
+                ],
+            ),
+            (
+                N_("Moving pictures"),
+                [
+                    (self.tr("Animations"), not settings.reduced_motion, {"reduced_motion": False}),
+                    (self.tr("Reduced motion"), settings.reduced_motion, {"reduced_motion": True}),
+                ],
+            ),
+        ]
+        right: list[tuple[str, list[Option] | None]] = [
+            (N_("Volume"), None),
+            (
+                N_("Sound"),
+                [
+                    (self.tr("Sound on"), not settings.mute, {"mute": False}),
+                    (self.tr("Muted"), settings.mute, {"mute": True}),
+                ],
+            ),
+            (
+                N_("Window"),
+                [
+                    (self.tr("In a window"), not settings.fullscreen, {"fullscreen": False}),
+                    (self.tr("Full screen"), settings.fullscreen, {"fullscreen": True}),
+                ],
+            ),
+        ]
         if self.ctx.save is not None:
-            self.buttons.add(
-                Button(
-                    pygame.Rect(CONTROLS_X, self._next_row(None), 2 * CHOICE_W + 16, CHOICE_H),
-                    self.tr("Change name or picture"),
-                    self.ctx.nav.rename,
-                    self.ctx.res.font(22, bold=True),
-                    colour=theme.ACCENT,
-                    text_colour=theme.INK,
-                )
-            )
+            right.append((N_("Your name"), []))
+        _, _, note_font = self._fonts()
+        top = (
+            HEADER
+            + 8
+            + len(draw.wrap(self.whose(), note_font, WIDTH - 2 * MARGIN))
+            * (note_font.get_linesize())
+        )
+        self.rows = []
+        for column, rows in enumerate((left, right)):
+            x = MARGIN + column * (COLUMN_W + COLUMN_GAP)
+            self._column(x, top + 12, rows)
 
-    def _next_row(self, label: str | None) -> int:
-        y = FIRST_ROW + len(self.rows) * ROW_H
-        self.rows.append((label or "", y))
-        return y
+    def _column(self, x: int, top: int, rows: list[tuple[str, list[Option] | None]]) -> None:
+        """Lay ``rows`` out from ``top`` down, sharing the height left between them."""
+        label_font = self._fonts()[0]
+        label_w = round(COLUMN_W * LABEL_SHARE)
+        controls = pygame.Rect(x + label_w + GAP, 0, COLUMN_W - label_w - GAP, 0)
+        heights = []
+        for label, options in rows:
+            words = len(draw.wrap(self.tr(label), label_font, label_w)) * label_font.get_linesize()
+            heights.append(max(56, words, self._choices_height(options, controls.width)))
+        spare = max(0, HEIGHT - 16 - top - sum(heights))
+        gap = min(40, spare // max(1, len(rows)))
+        y = top
+        for (label, options), height in zip(rows, heights, strict=True):
+            row = pygame.Rect(x, y, COLUMN_W, height)
+            self.rows.append(Row(label, row))
+            area = pygame.Rect(controls.left, y, controls.width, height)
+            if options is None:
+                self._volume(area)
+            elif not options:
+                self._rename(area)
+            else:
+                self._choices(area, options)
+            y += height + gap
 
-    def _choices(self, label: str, options: list[tuple[str, bool, dict[str, Any]]]) -> None:
-        y = self._next_row(label)
-        font = self.ctx.res.font(22, bold=True)
+    def _choice_font(self, options: list[Option], each: int) -> pygame.font.Font:
+        return word_font(self.ctx.res, 22, [TICK + text for text, _, _ in options], each)
+
+    def _choices_height(self, options: list[Option] | None, width: int) -> int:
+        if options is None:
+            return label_height(self.ctx.res.font(30, bold=True), "+", STEPPER_W)
+        if not options:
+            options = [(self.tr("Change name or picture"), False, {})]
+        each = (width - GAP * (len(options) - 1)) // len(options)
+        font = self._choice_font(options, each)
+        return max(label_height(font, TICK + text, each) for text, _, _ in options)
+
+    def _choices(self, area: pygame.Rect, options: list[Option]) -> None:
+        each = (area.width - GAP * (len(options) - 1)) // len(options)
+        font = self._choice_font(options, each)
         for i, (text, chosen, change) in enumerate(options):
             self.buttons.add(
                 Button(
-                    pygame.Rect(CONTROLS_X + i * (CHOICE_W + 16), y, CHOICE_W, CHOICE_H),
+                    pygame.Rect(area.left + i * (each + GAP), area.top, each, area.height),
                     (TICK if chosen else "") + text,
                     self._setter(change),
                     font,
@@ -100,15 +179,29 @@ class SettingsScene(ScreenScene):
                 )
             )
 
-    def _volume_row(self) -> None:
-        y = self._next_row(N_("Volume"))
+    def _rename(self, area: pygame.Rect) -> None:
+        label = self.tr("Change name or picture")
+        self.buttons.add(
+            Button(
+                area,
+                label,
+                self.ctx.nav.rename,
+                word_font(self.ctx.res, 22, [label], area.width),
+                colour=theme.ACCENT,
+                text_colour=theme.INK,
+            )
+        )
+
+    def _volume(self, area: pygame.Rect) -> None:
         font = self.ctx.res.font(30, bold=True)
         volume = self.ctx.settings.volume
-        step = [("−", -VOLUME_STEP, pygame.K_MINUS), ("+", VOLUME_STEP, pygame.K_EQUALS)]
-        for i, (text, delta, key) in enumerate(step):
+        steps = [("−", -VOLUME_STEP, pygame.K_MINUS), ("+", VOLUME_STEP, pygame.K_EQUALS)]
+        for i, (text, delta, key) in enumerate(steps):
+            rect = pygame.Rect(0, area.top, STEPPER_W, area.height)
+            rect.left = area.left if i == 0 else area.right - STEPPER_W
             self.buttons.add(
                 Button(
-                    pygame.Rect(CONTROLS_X + i * (CHOICE_W * 2 + 16 - 72), y, 72, CHOICE_H),
+                    rect,
                     text,
                     self._setter({"volume": volume + delta}),
                     font,
@@ -122,43 +215,46 @@ class SettingsScene(ScreenScene):
     def _setter(self, change: dict[str, Any]) -> Callable[[], None]:
         def apply() -> None:
             self.ctx.save_settings(self.ctx.settings.changed(**change))
-            self.layout()  # the words may be in another language now
+            self.layout()  # the words, their size and colours may have changed
 
         return apply
 
+    # -- drawing -----------------------------------------------------------------------------
+
     def draw_body(self, surface: pygame.Surface) -> None:
-        res = self.ctx.res
-        label_font = res.font(26, bold=True)
-        for label, y in self.rows:
-            if label:
-                draw.text(
-                    surface,
-                    self.tr(label),
-                    label_font,
-                    theme.WHITE,
-                    (LABEL_X, y + CHOICE_H // 2),
-                    "midleft",
-                )
-        volume_y = next(y for label, y in self.rows if label == "Volume")
-        bar = pygame.Rect(CONTROLS_X + 92, volume_y + 18, 2 * CHOICE_W + 16 - 184, 20)
+        label_font, choice_font, note_font = self._fonts()
+        draw.paragraph(
+            surface,
+            self.whose(),
+            note_font,
+            theme.PANEL_DIM,
+            pygame.Rect(MARGIN, HEADER + 4, WIDTH - 2 * MARGIN, HEIGHT),
+            line_gap=0,
+        )
+        label_w = round(COLUMN_W * LABEL_SHARE)
+        for row in self.rows:
+            words = self.tr(row.label)
+            height = draw.paragraph_height(words, label_font, label_w, line_gap=0)
+            box = pygame.Rect(row.rect.left, row.rect.centery - height // 2, label_w, height)
+            draw.paragraph(surface, words, label_font, theme.WHITE, box, line_gap=0)
+            if row.label == "Volume":
+                self._draw_volume(surface, row.rect, choice_font)
+
+    def _draw_volume(
+        self, surface: pygame.Surface, row: pygame.Rect, font: pygame.font.Font
+    ) -> None:
+        label_w = round(COLUMN_W * LABEL_SHARE)
+        inner = pygame.Rect(
+            row.left + label_w + GAP + STEPPER_W + GAP,
+            row.top,
+            COLUMN_W - label_w - 2 * (STEPPER_W + 2 * GAP) + GAP,
+            row.height,
+        )
+        percent = self.tr.percent(self.ctx.settings.volume / 100)
+        words = font.size(self.tr.percent(1))[0]
+        bar = pygame.Rect(inner.left, 0, max(20, inner.width - words - GAP), 20)
+        bar.centery = inner.centery
         draw.progress_bar(surface, bar, self.ctx.settings.volume / 100, theme.ENERGY)
         draw.text(
-            surface,
-            self.tr.percent(self.ctx.settings.volume / 100),
-            res.font(22, bold=True),
-            theme.WHITE,
-            (bar.right + 100, bar.centery),
-            "midleft",
-        )
-        if self.ctx.save is not None:
-            whose = self.tr("These settings are {name}'s own.", name=self.ctx.save.meta.name)
-        else:
-            whose = self.tr("These settings are this computer's, for every player.")
-        draw.text(
-            surface,
-            whose,
-            res.font(20),
-            theme.PANEL_DIM,
-            (WIDTH // 2, HEADER + 14),
-            "midtop",
+            surface, percent, font, theme.WHITE, (inner.right, inner.centery), "midright", box=inner
         )

@@ -23,7 +23,7 @@ from game.saves.migrations import SaveError
 from game.saves.teacher_mode import TeacherMode
 from game.scenes.screen import HEADER, WIDTH, ScreenScene
 from game.ui import draw, theme
-from game.ui.widgets import Button
+from game.ui.widgets import Button, fit_font
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +74,7 @@ class TeacherPage(ScreenScene):
                     pygame.Rect(24 + i * (width + 12), TAB_TOP, width, 54),
                     self.tr(label),
                     partial(self.go, tab),
-                    self.ctx.res.font(22, bold=True),
+                    fit_font(self.ctx.res, 22, self.tr(label), pygame.Rect(0, 0, width, 54)),
                     colour=theme.ACCENT if chosen else theme.mix(theme.BG_TOP, theme.WHITE, 0.15),
                     text_colour=theme.INK if chosen else theme.WHITE,
                 )
@@ -106,7 +106,7 @@ class TeacherPage(ScreenScene):
         self, rect: pygame.Rect, label: str, action: Callable[[], None], **kw: object
     ) -> Button:
         return self.buttons.add(
-            Button(rect, label, action, self.ctx.res.font(18, bold=True), **kw)  # type: ignore[arg-type]
+            Button(rect, label, action, fit_font(self.ctx.res, 18, label, rect), **kw)  # type: ignore[arg-type]
         )
 
     # -- bonus energy: the amount, then the reason, then given --------------------------------

@@ -38,7 +38,7 @@ class TeacherDataScene(TeacherPage):
             row, col = divmod(i, per_row)
             self.small(
                 pygame.Rect(24 + col * (CHIP_W + 10), top + row * (CHIP_H + 10), CHIP_W, CHIP_H),
-                draw.clip(label, self.ctx.res.font(18, bold=True), CHIP_W - 16),
+                label,
                 partial(self.bonus, label, target, students),
                 colour=theme.ENERGY_DARK,
             )
@@ -147,13 +147,14 @@ class TeacherDataScene(TeacherPage):
                 ),
             ),
         )
-        for y, heading, line in sections:
+        for i, (y, heading, line) in enumerate(sections):
             rect = draw.text(surface, heading, head, theme.WHITE, (24, y), "midleft")
-            draw.text(
-                surface,
-                draw.clip(line, note, WIDTH - rect.right - 60),
-                note,
-                theme.PANEL_DIM,
-                (rect.right + 20, y),
-                "midleft",
-            )
+            if i == 0:  # the group chips fill the row under it: one line beside the heading
+                font = res.fitting_font(18, line, WIDTH - rect.right - 44)
+                draw.text(surface, line, font, theme.PANEL_DIM, (rect.right + 20, y), "midleft")
+                continue
+            left = max(rect.right + 20, 24 + 420 + 24)  # right of the buttons under the heading
+            width = WIDTH - left - 24
+            height = draw.paragraph_height(line, note, width, 0)
+            box = pygame.Rect(left, y - min(height, rect.height) // 2, width, height)
+            draw.paragraph(surface, line, note, theme.PANEL_DIM, box, line_gap=0)

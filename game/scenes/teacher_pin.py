@@ -20,7 +20,7 @@ from game.saves.teacher_mode import TeacherMode
 from game.scenes.screen import WIDTH, ScreenScene
 from game.scenes.teacher_base import refusal_text
 from game.ui import draw, gfx, theme
-from game.ui.widgets import Button
+from game.ui.widgets import Button, fit_font
 
 KEY = 86  # a keypad key's side
 PAD_TOP = 300
@@ -75,7 +75,7 @@ class TeacherPinScene(ScreenScene):
                     rect,
                     self.tr("Erase"),
                     self.erase,
-                    self.ctx.res.font(20, bold=True),
+                    fit_font(self.ctx.res, 20, self.tr("Erase"), rect),
                     colour=theme.INK_SOFT,
                     hold=0.0,
                 )
@@ -84,7 +84,7 @@ class TeacherPinScene(ScreenScene):
                     rect,
                     self.tr("OK"),
                     self.ok,
-                    self.ctx.res.font(24, bold=True),
+                    fit_font(self.ctx.res, 24, self.tr("OK"), rect),
                     colour=theme.ENERGY_DARK,
                 )
                 button.enabled = self.wait <= 0

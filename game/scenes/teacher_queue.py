@@ -112,7 +112,7 @@ class TeacherQueueScene(TeacherPage):
         for slot, item in enumerate(self.shown):
             row = pygame.Rect(24, LIST_TOP + slot * ROW_H, WIDTH - 48, ROW_H - 6)
             draw.panel(surface, row)
-            name_font = res.font(22, bold=True)
+            name_font = res.fitting_font(22, item.student.name, 240, bold=True)
             rect = draw.text(
                 surface,
                 draw.clip(item.student.name, name_font, 240),
@@ -131,7 +131,7 @@ class TeacherQueueScene(TeacherPage):
                     amount=self.tr.plural(item.entry.quantity or 0, one, other),
                     day=self.tr.date(item.entry.day),
                 )
-            font = res.font(19)
+            font = res.fitting_font(19, what, WIDTH - 2 * 156 - 80 - rect.right)
             draw.text(
                 surface,
                 draw.clip(what, font, WIDTH - 2 * 156 - 80 - rect.right),

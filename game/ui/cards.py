@@ -17,7 +17,7 @@ import pygame
 
 from game.config import LOCALE_DIR
 from game.core.rarity import TIERS, tier_of
-from game.core.vocab import CATEGORY_COLOURS, CATEGORY_NAMES
+from game.core.vocab import CATEGORY_NAMES
 from game.i18n import Translator
 from game.ui import draw, gfx, theme
 from game.ui.card_frames import draw_frame, frame_style, rounded_mask, shine
@@ -68,7 +68,7 @@ def card_size(width: int) -> tuple[int, int]:
 
 
 def category_text_colour(category: str) -> Colour:
-    return theme.WHITE if category in ("EX", "EW", "CR") else theme.INK
+    return theme.ink_on(theme.CATEGORY_COLOURS[category])
 
 
 def category_chip(
@@ -101,11 +101,11 @@ def category_chip(
 
 
 def _chip_body(surface: pygame.Surface, chip: pygame.Rect, category: str) -> None:
-    gfx.rect(surface, hex_colour(CATEGORY_COLOURS[category]), chip, border_radius=chip.height // 3)
+    gfx.rect(surface, theme.CATEGORY_COLOURS[category], chip, border_radius=chip.height // 3)
     if category in ("NE", "LC", "NT", "VU", "DD"):  # light colours need an edge on the panel
         gfx.rect(
             surface,
-            mix(hex_colour(CATEGORY_COLOURS[category]), theme.SHADOW, 0.3),
+            mix(theme.CATEGORY_COLOURS[category], theme.SHADOW, 0.3),
             chip,
             1,
             border_radius=chip.height // 3,

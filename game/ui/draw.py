@@ -8,7 +8,7 @@ from typing import Protocol
 
 import pygame
 
-from game.ui import gfx, theme
+from game.ui import gfx, probe, theme
 from game.ui.theme import Colour
 
 # The bundled CJK font draws these as full-width glyphs (and has no subscript two), which
@@ -35,10 +35,15 @@ def text(
     colour: Colour,
     pos: tuple[int, int],
     anchor: str = "topleft",
+    *,
+    box: pygame.Rect | None = None,
 ) -> pygame.Rect:
+    """Draw one line of ``content`` with its ``anchor`` point at ``pos``; ``box`` is the room it
+    has (for the text probe: the whole surface when not given)."""
     rendered = font.render(latin(content), True, colour)
     rect = rendered.get_rect(**{anchor: pos})
     surface.blit(rendered, rect)
+    probe.report(surface, content, rect, box, probe.font_size(font))
     return rect
 
 
@@ -47,10 +52,19 @@ def clip(content: str, font: pygame.font.Font, width: int) -> str:
     content = latin(content)
     if font.size(content)[0] <= width:
         return content
+    probe.report_cut(content)
     dots = "…" if _has_cjk(content) else "..."
     while content and font.size(content + dots)[0] > width:
         content = content[:-1]
     return content.rstrip() + dots
+
+
+def tail(content: str, font: pygame.font.Font, width: int) -> str:
+    """The end of ``content`` that fits in ``width`` pixels (a typed line, scrolled to its end)."""
+    content = latin(content)
+    while content and font.size(content)[0] > width:
+        content = content[1:]
+    return content
 
 
 class Measures(Protocol):
@@ -114,12 +128,25 @@ def paragraph(
     y = rect.top
     lines = wrap(content, font, rect.width)
     if max_lines is not None and len(lines) > max_lines:
+        probe.report_cut(content)
         lines = lines[:max_lines]
         lines[-1] = lines[-1].rstrip(".。") + ("…" if _has_cjk(content) else "...")
+    drawn: pygame.Rect | None = None
     for line in lines:
-        surface.blit(font.render(line, True, colour), (rect.left, y))
+        rendered = font.render(line, True, colour)
+        placed = rendered.get_rect(topleft=(rect.left, y))
+        surface.blit(rendered, placed)
+        drawn = placed if drawn is None else drawn.union(placed)
         y += font.get_linesize() + line_gap
+    if drawn is not None:
+        probe.report(surface, content, drawn, rect, probe.font_size(font))
     return y - rect.top
+
+
+def paragraph_height(content: str, font: pygame.font.Font, width: int, line_gap: int = 4) -> int:
+    """The height :func:`paragraph` takes to draw all of ``content`` in ``width`` pixels."""
+    lines = wrap(content, font, width)
+    return len(lines) * font.get_linesize() + (len(lines) - 1) * line_gap
 
 
 def panel(
@@ -143,6 +170,7 @@ def panel(
     gfx.rect(surface, colour, rect, border_radius=radius)
     if border:
         gfx.rect(surface, border, rect, width=2, border_radius=radius)
+    probe.report_panel(surface, rect)
 
 
 @lru_cache(maxsize=32)

@@ -14,10 +14,9 @@ import pygame
 from game.core.history import improved, last_change, modern
 from game.core.messages import N_
 from game.core.models import Trade
-from game.core.vocab import CATEGORY_COLOURS, CATEGORY_NAMES
+from game.core.vocab import CATEGORY_NAMES
 from game.ui import draw, gfx, theme
 from game.ui.resources import Resources
-from game.ui.theme import hex_colour
 
 MAX_SHOWN = 6
 CITES_MEANINGS = {
@@ -54,43 +53,46 @@ def change_sentence(timeline: Sequence[tuple[int, str]], tr: Translate) -> str:
     )
 
 
-def timeline_height(size: int = 16) -> int:
-    return size * 4 + 4
-
-
 def draw_timeline(
     surface: pygame.Surface,
     res: Resources,
     timeline: Sequence[tuple[int, str]],
     pos: tuple[int, int],
     width: int,
-    size: int = 16,
+    size: int = 18,
 ) -> int:
     """Year above a coloured code chip for each assessment, joined by arrows; returns the height
     used. Only the newest ``MAX_SHOWN`` fit; an ellipsis says older ones exist."""
-    shown = list(timeline)[-MAX_SHOWN:]
     x, y = pos
-    year_font, code_font = res.font(size - 2), res.font(size, bold=True)
-    chip_w = max(code_font.size("LR/nt")[0] + size, width // (2 * MAX_SHOWN))
-    gap = min(size * 3, max(size, (width - chip_w * len(shown)) // max(1, len(shown) - 1)))
+    year_font, code_font = res.font(size), res.font(size, bold=True)
+    em = code_font.get_height()  # the sizes below follow the fonts in use
+    chip_w = max(code_font.size("LR/nt")[0] + em // 2, width // (2 * MAX_SHOWN))
+    dots_w = code_font.size("…")[0] + 4
+    count = min(MAX_SHOWN, len(timeline))
+    while count > 1 and count * chip_w + (count - 1) * 16 + dots_w > width:
+        count -= 1  # with large text fewer assessments fit: the newest are shown
+    shown = list(timeline)[-count:]
+    room = width - (dots_w if len(shown) < len(timeline) else 0) - chip_w * len(shown)
+    gap = min(em * 3, max(16, room // max(1, len(shown) - 1)))
+    chip_top = y + year_font.get_linesize() + 2
     if len(shown) < len(timeline):
-        draw.text(surface, "…", code_font, theme.INK_SOFT, (x, y + size + 2))
-        x += size + 4
+        dots = draw.text(surface, "…", code_font, theme.INK_SOFT, (x, chip_top))
+        x = dots.right + 4
     chip_h = code_font.get_linesize() + 4
     for i, (year, code) in enumerate(shown):
         colour_code = modern(code)
-        colour = hex_colour(CATEGORY_COLOURS.get(colour_code, "#D1D1C6"))
-        chip = pygame.Rect(x, y + size + 4, chip_w, chip_h)
+        colour = theme.CATEGORY_COLOURS.get(colour_code, theme.CATEGORY_COLOURS["DD"])
+        chip = pygame.Rect(x, chip_top, chip_w, chip_h)
         gfx.rect(surface, colour, chip, border_radius=chip_h // 3)
         if colour_code == "NE":
             gfx.rect(surface, theme.INK_SOFT, chip, 1, border_radius=chip_h // 3)
-        ink = theme.WHITE if colour_code in ("EX", "EW", "CR") else theme.INK
+        ink = theme.ink_on(colour)
         draw.text(surface, code, code_font, ink, chip.center, "center")
         latest = i == len(shown) - 1
         draw.text(
             surface,
             str(year),
-            res.font(size - 2, bold=latest) if latest else year_font,
+            res.font(size, bold=True) if latest else year_font,
             theme.INK if latest else theme.INK_SOFT,
             (chip.centerx, y),
             "midtop",
@@ -105,7 +107,7 @@ def draw_timeline(
                 [(end[0], end[1] - 5), (end[0] + 5, end[1]), (end[0], end[1] + 5)],
             )
         x = chip.right + gap
-    return size + 4 + chip_h
+    return chip_top - y + chip_h
 
 
 def trade_lines(trade: Trade, lang: str, tr: Translate) -> tuple[list[str], str]:
@@ -137,8 +139,8 @@ def draw_trade_panel(
     """The "Don't buy" panel at ``rect.topleft``, ``rect.width`` wide; returns its height."""
     pad = 14
     heading = res.font(18, bold=True)
-    body = res.font(16)
-    small = res.font(14)
+    body = res.font(18)
+    small = res.font(18)
     goods, cites = trade_lines(trade, lang, tr)
     inner = rect.width - 2 * pad
     goods_lines = draw.wrap("\n".join(goods), body, inner)

@@ -16,6 +16,12 @@ from game.ui import gfx
 log = logging.getLogger(__name__)
 
 
+#: The smallest text on any screen, in canvas pixels: 14 px when the 1280×720 canvas is shown
+#: at 1024×600, the smallest window the game is made for.
+MIN_TEXT = 18
+SMALL_TEXT = 14  # below this, fitted text gets a wider space between words
+
+
 class MissingResource(FileNotFoundError):
     def __init__(self, name: str, searched: list[Path]) -> None:
         listed = ", ".join(str(p) for p in searched)
@@ -45,6 +51,9 @@ class Resources:
         self._texts: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
         self._texts_px = 0
         self.art_renders = 0  # how many pictures were rasterised (each name and size once)
+        # The player's text size (1.0, 1.25 or 1.5): every font is asked for at its size times
+        # this, so screens lay out with the fonts' measured sizes, never with fixed heights.
+        self.text_scale = 1.0
 
     def resolve(self, name: str) -> Path:
         searched = [self.assets_dir.joinpath(*PurePosixPath(name.replace("\\", "/")).parts)]
@@ -60,6 +69,12 @@ class Resources:
         return gfx.current_scale()
 
     def font(self, size: int, bold: bool = False) -> pygame.font.Font:
+        """The UI font at ``size`` times the text size setting."""
+        return self.font_px(max(1, round(size * self.text_scale)), bold)
+
+    def font_px(self, size: int, bold: bool = False) -> pygame.font.Font:
+        """The UI font at exactly ``size`` layout units, whatever the text size setting (and
+        opened at the window's scale)."""
         scale = self.display_scale
         key = (size, bold, scale)
         font = self._fonts.get(key)
@@ -75,6 +90,26 @@ class Resources:
             self._fonts[key] = font
         return font
 
+    def fitting_font(
+        self, size: int, text: str, width: int, bold: bool = False
+    ) -> pygame.font.Font:
+        """The largest font for ``text`` on one line of ``width`` pixels: ``size`` (times the text
+        size) at most, and never under MIN_TEXT (a text too long even then must wrap)."""
+        scaled = max(MIN_TEXT, round(size * self.text_scale))
+        while True:
+            font = self.font_px(scaled, bold)
+            if scaled <= MIN_TEXT or font.size(text)[0] <= width:
+                return font
+            scaled = max(MIN_TEXT, min(scaled - 1, round(scaled * 0.92)))
+
+    def font_within(self, size: int, height: int, bold: bool = False) -> pygame.font.Font:
+        """The largest font (``size`` times the text size at most, MIN_TEXT at least) whose
+        lines are at most ``height`` pixels tall: for words in a box of fixed height."""
+        px = max(MIN_TEXT, round(size * self.text_scale))
+        while px > MIN_TEXT and self.font_px(px, bold).get_linesize() > height:
+            px -= 1
+        return self.font_px(px, bold)
+
     def sized_font(self, size: int, bold: bool = False) -> SizedFont:
         """A font at ``size`` from one face per weight: any number of sizes costs one file load
         (opening the CJK font at each size costs milliseconds, and fitted text tries many)."""
@@ -89,7 +124,7 @@ class Resources:
                 face.strong = bold
             face.pad = True  # every line is as tall as the font, as with pygame.font
             self._faces[bold] = face
-        return SizedFont(face, size)
+        return SizedFont(face, round(size * self.text_scale))
 
     def image(self, name: str, *, alpha: bool = True) -> pygame.Surface:
         key = (name, alpha)
@@ -194,7 +229,9 @@ class LayoutFont(pygame.font.Font):
 
     def _now(self) -> pygame.font.Font | None:
         """The font to use instead, when the window's scale is no longer this font's."""
-        return None if gfx.current_scale() == self.scale else self._res.font(self.units, self.bold)
+        if gfx.current_scale() == self.scale:
+            return None
+        return self._res.font_px(self.units, self.bold)  # units: the text size is applied
 
     def _units(self, pixels: int) -> int:
         return pixels if self.scale == 1 else round(pixels / self.scale)
@@ -273,11 +310,17 @@ class SizedFont:
             return int(self.face.get_rect("A", size=self.points).height)
         return round(self.face.get_rect("A", size=self.points * scale).height / scale)
 
+    def _spaced(self, text: str) -> str:
+        # The face's space is a fifth of the size: at the small sizes of a card's corner words
+        # ("Very rare") it is a pixel or two and the words run together
+        small = self.points < SMALL_TEXT and self.style == pygame.freetype.STYLE_DEFAULT
+        return text.replace(" ", "  ") if small else text  # (a Latin name, in italics, is fine)
+
     def size(self, text: str) -> tuple[int, int]:
         if not text:
             return 0, self.get_height()
         scale = gfx.current_scale()
-        rect = self.face.get_rect(text, style=self.style, size=self.points * scale)
+        rect = self.face.get_rect(self._spaced(text), style=self.style, size=self.points * scale)
         return (rect.width if scale == 1 else round(rect.width / scale)), self.get_height()
 
     def render(self, text: str, antialias: bool, colour: tuple[int, int, int]) -> pygame.Surface:
@@ -285,5 +328,7 @@ class SizedFont:
             return gfx.surface((0, self.get_height()), pygame.SRCALPHA)
         scale = gfx.current_scale()
         self.face.antialiased = antialias
-        surface, _ = self.face.render(text, colour, style=self.style, size=self.points * scale)
+        surface, _ = self.face.render(
+            self._spaced(text), colour, style=self.style, size=self.points * scale
+        )
         return surface if scale == 1 else gfx.adopt(surface, scale)

@@ -7,29 +7,22 @@ card lies inside the box it was given, in every language and at every size.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Protocol
 
 import pygame
 
 from game.ui import gfx
+from game.ui import probe as text_probe
 from game.ui.draw import latin, wrap
+from game.ui.probe import PlacedText, Probe
 from game.ui.theme import Colour
+
+__all__ = ["PlacedText", "Probe", "draw_fitted", "fit"]
 
 MIN_SIZE = 6  # below this no font is legible; a box this small is a layout mistake
 LINE_GAP = 0.08  # extra space between wrapped lines, as a share of the font size
 
 
-@dataclass(frozen=True)
-class PlacedText:
-    """One drawn text: where its pixels went, and the box it had to stay inside."""
-
-    text: str
-    drawn: pygame.Rect
-    box: pygame.Rect
-
-
-Probe = list[PlacedText]
 FontMaker = Callable[[int], "TextFont"]
 
 
@@ -149,6 +142,10 @@ def draw_fitted(
     else:
         drawn.centerx = box.centerx
     surface.blit(block, drawn)
+    size = text_probe.font_size(font)
+    if width > box.width or height > box.height:
+        size = round(size * min(box.width / max(1, width), box.height / max(1, height)))
     if probe is not None:
-        probe.append(PlacedText(content, drawn, pygame.Rect(box)))
+        probe.append(PlacedText(content, drawn, pygame.Rect(box), size, id(surface)))
+    text_probe.report(surface, content, drawn, box, size)
     return drawn

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from game.ui import draw, gfx, theme
+from game.ui import draw, gfx, probe, theme
+from game.ui.resources import MIN_TEXT, Resources
 from game.ui.theme import Colour
 
 #: After a click, the buttons ignore clicks and hotkeys for this long (seconds of game time):
@@ -22,7 +23,7 @@ class Button:
     label: str
     on_click: Callable[[], None]
     font: pygame.font.Font
-    colour: Colour = theme.ENERGY_DARK
+    colour: Colour | None = None  # None: theme.ENERGY_DARK of the palette in use
     text_colour: Colour = theme.WHITE
     enabled: bool = True
     hotkey: int | None = None
@@ -55,7 +56,8 @@ class Button:
         return False
 
     def draw(self, surface: pygame.Surface) -> None:
-        colour = self.colour if self.enabled else theme.mix(self.colour, (150, 150, 150), 0.7)
+        base = self.colour or theme.ENERGY_DARK
+        colour = base if self.enabled else theme.mix(base, (150, 150, 150), 0.7)
         if self.enabled and self.hovered:
             colour = theme.mix(colour, theme.WHITE, 0.15)
         rect = self.rect.move(0, 2) if self.pressed else self.rect
@@ -67,28 +69,64 @@ class Button:
                 border_radius=rect.height // 3,
             )
         gfx.rect(surface, colour, rect, border_radius=rect.height // 3)
+        probe.report_panel(surface, rect)  # what a scene draws on a button stays on it
         text_colour = (
             self.text_colour if self.enabled else theme.mix(self.text_colour, colour, 0.35)
         )
+        lines = [(line, self.font) for line in draw.wrap(self.label, self.font, rect.width - PAD)]
         if self.sublabel and self.sub_font:
-            draw.text(
-                surface,
-                self.label,
-                self.font,
-                text_colour,
-                (rect.centerx, rect.centery + 4),
-                "midbottom",
-            )
-            draw.text(
-                surface,
-                self.sublabel,
-                self.sub_font,
-                text_colour,
-                (rect.centerx, rect.centery),
-                "midtop",
-            )
-        else:
-            draw.text(surface, self.label, self.font, text_colour, rect.center, "center")
+            lines += [
+                (line, self.sub_font)
+                for line in draw.wrap(self.sublabel, self.sub_font, rect.width - PAD)
+            ]
+        y = rect.centery - sum(font.get_linesize() for _, font in lines) // 2
+        for line, font in lines:
+            draw.text(surface, line, font, text_colour, (rect.centerx, y), "midtop", box=rect)
+            y += font.get_linesize()
+
+
+#: Room left and right of a button's label
+PAD = 16
+
+
+def word_font(res: Resources, size: int, labels: list[str], width: int) -> pygame.font.Font:
+    """The largest bold font (``size`` at most) in which each of ``labels`` fits on a button
+    ``width`` pixels wide: on one line when a slightly smaller font allows it, else wrapped
+    between words (never inside one)."""
+    full = res.font(size, bold=True).get_height()
+    fonts = []
+    for label in labels or [""]:
+        whole = res.fitting_font(size, label, width - PAD, bold=True)
+        if whole.get_height() >= full * 0.75:
+            fonts.append(whole)
+            continue
+        words = draw.latin(label).split() or [""]
+        fonts += [res.fitting_font(size, word, width - PAD, bold=True) for word in words]
+    return min(fonts, key=lambda font: font.get_height())
+
+
+def fit_font(res: Resources, size: int, label: str, rect: pygame.Rect) -> pygame.font.Font:
+    """The largest bold font (``size`` at most, MIN_TEXT at least) in which ``label``, wrapped
+    between words, fits on a button of ``rect``'s size (for buttons whose size is fixed)."""
+    px = max(MIN_TEXT, round(size * res.text_scale))
+    while True:
+        font = res.font_px(px, bold=True)
+        words = draw.latin(label).split() or [""]
+        fits = all(font.size(word)[0] <= rect.width - PAD for word in words)
+        if px <= MIN_TEXT or (fits and label_height(font, label, rect.width) - 8 <= rect.height):
+            return font
+        px = max(MIN_TEXT, min(px - 1, round(px * 0.92)))
+
+
+def label_height(
+    font: pygame.font.Font, label: str, width: int, sub: tuple[pygame.font.Font, str] | None = None
+) -> int:
+    """How tall a button ``width`` pixels wide must be to show all of ``label`` (and the smaller
+    second line ``sub``), wrapped, with some room above and below."""
+    lines = len(draw.wrap(label, font, width - PAD)) * font.get_linesize()
+    if sub is not None:
+        lines += len(draw.wrap(sub[1], sub[0], width - PAD)) * sub[0].get_linesize()
+    return lines + 12
 
 
 _ARROWS = {

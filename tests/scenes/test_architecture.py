@@ -14,6 +14,10 @@ SHARED = {
     "game.scenes.screen",
     "game.scenes.routes",
     "game.scenes.teacher_base",
+    # parts of one screen, in modules of their own to keep each small
+    "game.scenes.home_today",
+    "game.scenes.log_panel",
+    "game.scenes.album_odds",
 }
 
 

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pygame
 
-from game.app import BANNER_HEIGHT
 from game.config import LOGICAL_SIZE
 from game.scenes.content_errors import ContentErrorScene
 from game.scenes.profiles import ProfilesScene
@@ -69,7 +68,7 @@ def test_a_broken_edit_does_not_lock_the_class_out(tmp_path: Path) -> None:
     assert isinstance(game.scene, ProfilesScene)  # the class plays with yesterday's decks
     assert set(game.ctx.content.species) == species
     assert game.ctx.deck_problems  # and the editor is told
-    banner_pixel = game.app.screen.get_at((4, LOGICAL_SIZE[1] - BANNER_HEIGHT // 2))
+    banner_pixel = game.app.screen.get_at((4, LOGICAL_SIZE[1] - game.app.banner_height() // 2))
     assert tuple(banner_pixel)[:3] == tuple(theme.DANGER)[:3]
 
     game.key(pygame.K_F5)  # F5 lists what to fix

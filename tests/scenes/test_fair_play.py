@@ -158,8 +158,8 @@ def test_every_edition_in_the_decks_can_be_reached_from_home(tmp_path: Path) -> 
     home = game.scene
     assert isinstance(home, HomeScene)
     seen = {e.id for e, _ in home.edition_rects()}
-    while game.button("›").enabled:
-        game.click("›")
+    while game.button("→").enabled:
+        game.click("→")
         seen |= {e.id for e, _ in home.edition_rects()}
     assert seen == set(game.ctx.content.editions)
 

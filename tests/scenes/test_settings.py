@@ -50,6 +50,8 @@ def test_a_player_gets_their_own_settings_back_and_others_keep_the_defaults(
     assert game.ctx.config.reduced_motion and game.ctx.audio.muted
     assert chosen(game) == [
         f"{TICK}English",
+        f"{TICK}100%",
+        f"{TICK}Standard",
         f"{TICK}Reduced motion",
         f"{TICK}Muted",
         f"{TICK}In a window",
@@ -101,3 +103,48 @@ def test_a_damaged_settings_file_is_set_aside_and_the_game_plays_on(tmp_path: Pa
     game = Driver(tmp_path)
     assert game.ctx.settings.volume == 80
     assert list(tmp_path.glob("settings.json.corrupt-*"))
+
+
+def test_text_size_and_palette_apply_at_once_and_are_kept(tmp_path: Path) -> None:
+    from game.ui import theme
+
+    game = Driver(tmp_path)
+    game.new_player("Ana")
+    game.click("Settings")
+    before = game.ctx.res.font(22).get_height()
+    game.click("150%")
+    game.click("Colour-blind safe")
+    assert game.ctx.res.text_scale == 1.5
+    assert game.ctx.res.font(22).get_height() > before
+    assert theme.palette == "colour-blind"
+    assert f"{TICK}150%" in chosen(game) and f"{TICK}Colour-blind safe" in chosen(game)
+    saved = player_settings(tmp_path)
+    assert saved["text_size"] == 150 and saved["palette"] == "colour-blind"
+    game.key(pygame.K_ESCAPE)
+    game.click("Players")  # this computer's defaults again
+    assert game.ctx.res.text_scale == 1.0 and theme.palette == "standard"
+
+
+def test_a_text_size_and_palette_chosen_for_this_computer_reach_a_new_player(
+    tmp_path: Path,
+) -> None:
+    from game.ui import theme
+
+    game = Driver(tmp_path)
+    game.click("Settings")
+    game.click("125%")
+    game.click("Colour-blind safe")
+    assert game.ctx.res.text_scale == 1.25 and theme.palette == "colour-blind"
+    game.key(pygame.K_ESCAPE)
+    game.new_player("Ana")
+    assert game.ctx.settings.text_size == 125 and game.ctx.settings.palette == "colour-blind"
+    saved = json.loads((tmp_path / "settings.json").read_text("utf-8"))["settings"]
+    assert saved["text_size"] == 125 and saved["palette"] == "colour-blind"
+    game.quit()
+
+
+def test_an_unknown_text_size_or_palette_in_a_file_becomes_one_the_game_has() -> None:
+    from game.saves.settings import Settings
+
+    odd = Settings().changed(text_size=180, palette="sepia")
+    assert (odd.text_size, odd.palette) == (150, "standard")
