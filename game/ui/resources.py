@@ -227,6 +227,11 @@ class LayoutFont(pygame.font.Font):
         self._res, self.units, self.bold, self.scale = res, units, bold, scale
         self._id = (str(path), points, bold, scale)  # what its rendered texts are kept by
 
+    @property
+    def points(self) -> int:
+        """Its size in layout units (``point_size`` is in the window's pixels)."""
+        return self.units
+
     def _now(self) -> pygame.font.Font | None:
         """The font to use instead, when the window's scale is no longer this font's."""
         if gfx.current_scale() == self.scale:
