@@ -61,8 +61,12 @@ def player_flow(camera: Camera) -> None:
     ctx = driver.ctx
     tr = ctx.tr
     for name in ("Noah", "Amira", LONG_NAME):
-        driver.new_player(name)
-        driver.key(pygame.K_ESCAPE)
+        ctx.nav.new_profile()  # the name screen, which the new player's home replaces
+        driver.frames(1)
+        ctx.nav.create_profile(name)
+        driver.frames(2)
+        ctx.nav.leave_profile()
+        driver.frames(2)
     camera.shoot("player-list")
     driver.click(tr("+ New player"))
     driver.type_text("Mia")
@@ -113,7 +117,9 @@ def player_flow(camera: Camera) -> None:
     scene = driver.scene
     if isinstance(scene, QuizScene):
         driver.wait(1)
-        driver.click_at(scene.choice_rect(scene.question.answer).center)
+        driver.click_at(
+            driver.app.display.window_point(scene.choice_rect(scene.question.answer).center)
+        )
         camera.shoot("quiz")
     driver.key(pygame.K_ESCAPE)
     ctx.nav.edition_complete(first)
@@ -193,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
                 if settings:
                     ctx = driver.ctx
                     typed = {k: type(getattr(ctx.settings, k))(v) for k, v in settings.items()}
-                    ctx.settings_store.save_defaults(ctx.settings.changed(**typed))
+                    ctx.settings_store.save_machine(ctx.settings.changed(**typed), ctx.now())
                     ctx.load_settings()
                 flow(Camera(driver, args.out, "-".join(parts), root=args.root))
                 driver.app.shutdown()
