@@ -6,7 +6,7 @@ import pygame
 
 from game.context import GameContext
 from game.core.messages import N_
-from game.core.problems import Problem, Severity, summary
+from game.core.problems import Problem, Severity
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
 from game.ui import draw, theme
 
@@ -37,6 +37,19 @@ class ContentErrorScene(ScreenScene):
             return True
         return super().handle_event(event)
 
+    def summary(self) -> str:
+        """How many errors and warnings in how many files, in the player's language (the
+        terminal and the validator say it in English: game.core.problems.summary)."""
+        errors = sum(1 for p in self.problems if p.severity is Severity.ERROR)
+        files = len({p.path for p in self.problems})
+        plural = self.tr.plural
+        return self.tr(
+            "{errors}, {warnings} in {files}",
+            errors=plural(errors, "{count} error", "{count} errors"),
+            warnings=plural(len(self.problems) - errors, "{count} warning", "{count} warnings"),
+            files=plural(files, "{count} file", "{count} files"),
+        )
+
     def draw_body(self, surface: pygame.Surface) -> None:
         res = self.ctx.res
         box = pygame.Rect(32, HEADER + 8, WIDTH - 64, HEIGHT - HEADER - 40)
@@ -55,7 +68,7 @@ class ContentErrorScene(ScreenScene):
         y = inner.top
         y += draw.paragraph(surface, intro, res.font(20), theme.INK, inner, line_gap=0) + 6
         head = res.font(20, bold=True)
-        draw.text(surface, summary(self.problems), head, theme.DANGER, (inner.left, y))
+        draw.text(surface, self.summary(), head, theme.DANGER, (inner.left, y))
         y += head.get_linesize() + 10
         where_font, font = res.font(18, bold=True), res.font(18)
         clip = surface.get_clip()
