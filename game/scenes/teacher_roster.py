@@ -59,23 +59,30 @@ class TeacherRosterScene(TeacherPage):
         return self.tr("+ Group")
 
     def measure(self) -> RosterColumns:
-        """The row's columns from right to left: the five actions as wide as their longest
-        label, the "archived" word, the group's button as wide as its longest label (leaving
-        the name room for two lines of a long name at MIN_TEXT), and the name in what is left."""
+        """The row's columns: the five actions at the right, as wide as their longest label;
+        the name as wide as the longest shown needs (and at least as wide as two lines of the
+        longest name at MIN_TEXT need), then the group's button, as wide as its longest label,
+        then the "archived" word."""
         res = self.ctx.res
         font = res.font(18, bold=True)
         labels = [*self.action_labels(False), self.tr("Restore")]
         action_w = max(96, max(font.size(label)[0] for label in labels) + PAD + 4)
         actions = WIDTH - 24 - 8 - 5 * action_w - 4 * 6
-        tag = actions - GAP - res.font(18).size(self.tr("archived"))[0]
+        tag_w = res.font(18).size(self.tr("archived"))[0]
         name = 24 + 12
         groups = [None, *(s.group for s in self.shown())]
         wanted = max(font.size(self.group_label(group))[0] for group in groups)
         smallest = res.font_px(MIN_TEXT, bold=True)
         words = [w for s in self.shown() for w in draw.wrap(s.name, smallest, 1)]  # unbreakable
-        widest_name = max(smallest.size(w)[0] for w in ["欧" * (MAX_NAME // 2), *words])
-        group_w = max(96, min(wanted + PAD + 4, tag - GAP - GAP - widest_name - name))
-        return RosterColumns(name, tag - GAP - group_w, group_w, tag, actions, action_w)
+        least = max(smallest.size(w)[0] for w in ["欧" * (MAX_NAME // 2), *words])
+        room = actions - 3 * GAP - tag_w - name  # for the name and the group's button
+        group_w = max(96, min(wanted + PAD + 4, room - least))
+        # the name as wide as the longest shown needs, so that the group stands beside it
+        name_font = res.font(22, bold=True)
+        longest = max((name_font.size(draw.latin(s.name))[0] for s in self.shown()), default=0)
+        name_w = min(room - group_w, max(least, longest))
+        group = name + name_w + GAP
+        return RosterColumns(name, group, group_w, group + group_w + GAP, actions, action_w)
 
     def layout(self) -> None:
         self.students = self._read()
