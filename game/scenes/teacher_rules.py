@@ -4,6 +4,8 @@ logs it and its daily limit. Each press saves the class's settings at once.
 
 On and off read in words and with a mark (a tick or a cross) as well as by colour, so a teacher
 who does not tell green from grey, or a projector that washes colours out, still sees them.
+Where things go is measured from the words at the text size in use (teacher_rules_layout); at
+large text the actions take several pages, and the class's own settings show on the first.
 """
 
 from __future__ import annotations
@@ -90,20 +92,20 @@ class TeacherRulesScene(TeacherPage):
     def goal_value(self, settings: ClassSettings) -> str:
         return self.tr("{amount} kg", amount=self.tr.number(settings.goal_g / 1000))
 
+    def both(self, on_text: str, off_text: str) -> tuple[str, str]:
+        """A switch's label when on, and when off (the switch is as wide as the longer)."""
+        return self.switch(True, on_text, off_text), self.switch(False, on_text, off_text)
+
     def edition_labels(self, title: str) -> tuple[str, str]:
-        return (
-            self.switch(True, self.tr("{edition}: on", edition=title), ""),
-            self.switch(False, "", self.tr("{edition}: off", edition=title)),
-        )
+        tr = self.tr
+        return self.both(tr("{edition}: on", edition=title), tr("{edition}: off", edition=title))
 
     def measure(self, settings: ClassSettings) -> None:
         """The settings' rows, the band over the actions and the actions' tiles, from the
         words at the text size in use."""
         res, tr = self.ctx.res, self.tr
         switch = button_width(
-            res,
-            self.switch(True, tr("On: actions wait for you"), ""),
-            self.switch(False, "", tr("Off: actions count at once")),
+            res, *self.both(tr("On: actions wait for you"), tr("Off: actions count at once"))
         )
         titles = [e.title.get(self.ctx.lang) for e in self.teacher.content.editions.values()]
         edition_w = max(button_width(res, *self.edition_labels(t)) for t in titles)
@@ -123,9 +125,10 @@ class TeacherRulesScene(TeacherPage):
             control_height(res),
             2 * res.font_px(MIN_TEXT).get_linesize(),
         )
-        first = pygame.Rect(LEFT, max(r.controls.bottom for r in self.rows) + 10, 0, band_h)
-        later = pygame.Rect(LEFT, BODY_TOP + 6, 0, band_h)
-        first.width = later.width = RIGHT - LEFT
+        first = pygame.Rect(
+            LEFT, max(r.controls.bottom for r in self.rows) + 10, RIGHT - LEFT, band_h
+        )
+        later = pygame.Rect(LEFT, BODY_TOP + 6, RIGHT - LEFT, band_h)
         self.bands = (first, later)
         lang = self.ctx.lang
         actions = self.teacher.content.actions.values()
@@ -137,7 +140,7 @@ class TeacherRulesScene(TeacherPage):
         self.tiles = tiles(
             res,
             [a.name.get(lang) for a in actions],
-            [self.switch(True, tr("On"), ""), self.switch(False, "", tr("Off"))],
+            list(self.both(tr("On"), tr("Off"))),
             caps,
             first.bottom + 6,
             later.bottom + 6,
