@@ -131,7 +131,8 @@ def tiles(
     name_font = word_font(res, 18, names, width)
     sub_font = res.font_px(max(MIN_TEXT, round(16 * res.text_scale)), bold=True)
     toggle_h = max(
-        label_height(name_font, name, width, (sub_font, sub)) for name in names for sub in subs
+        (label_height(name_font, n, width, (sub_font, sub)) for n in names for sub in subs),
+        default=56,
     )
     height = toggle_h + 4 + step_h
     bottom = HEIGHT - 12
