@@ -268,10 +268,17 @@ class ClassScreenScene(ScreenScene):
                     )
                 y += thumb_h + 16
         if not found:
-            draw.paragraph(
-                surface,
-                tr("No species found yet: every card anyone reveals will show here."),
-                res.font(24),
-                theme.WHITE,
-                pygame.Rect(ALBUM.left, y, ALBUM.width, max(0, bottom - y)),
-            )
+            words = tr("No species found yet: every card anyone reveals will show here.")
+            room = pygame.Rect(ALBUM.left, y, ALBUM.width, max(0, bottom - y))
+            draw.paragraph(surface, words, self._font_for(words, room), theme.WHITE, room)
+
+    def _font_for(self, words: str, room: pygame.Rect) -> pygame.font.Font:
+        """The largest font (24 times the text size at most, MIN_TEXT at least) in which
+        ``words``, wrapped, fit in ``room``."""
+        res = self.ctx.res
+        px = max(MIN_TEXT, round(24 * res.text_scale))
+        while px > MIN_TEXT:
+            if draw.paragraph_height(words, res.font_px(px), room.width) <= room.height:
+                break
+            px -= 1
+        return res.font_px(px)

@@ -18,6 +18,7 @@ SHARED = {
     "game.scenes.home_today",
     "game.scenes.log_panel",
     "game.scenes.album_odds",
+    "game.scenes.teacher_rules_layout",
 }
 
 

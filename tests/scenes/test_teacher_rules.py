@@ -125,3 +125,23 @@ def test_a_damaged_settings_file_shows_the_games_rules_and_a_change_replaces_it(
     game.click(f"{OFF_MARK} Off: actions count at once")
     assert teacher_of(game).settings().approval
     assert list(settings_file.parent.glob("settings.json.damaged-*"))
+
+
+def test_at_large_text_the_pages_show_every_action_once(tmp_path: Path) -> None:
+    driver = Driver(tmp_path / "saves")
+    driver.ctx.save_settings(driver.ctx.settings.changed(text_size=150))
+    make_class(driver)
+    driver.click("Teacher")
+    for _ in range(2):
+        driver.type_text(PIN)
+        driver.key(pygame.K_RETURN)
+    driver.click("Class rules")
+    scene = driver.scene
+    assert isinstance(scene, TeacherRulesScene)
+    seen = [action.id for _, action in scene.shown_actions()]
+    assert scene.action_pages() > 1
+    while driver.button("Next page").enabled:
+        driver.click("Next page")
+        assert not [b for b in scene.buttons.buttons if b.label == "Our class forest"]
+        seen += [action.id for _, action in scene.shown_actions()]
+    assert seen == list(driver.ctx.content.actions)
