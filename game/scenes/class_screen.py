@@ -18,6 +18,7 @@ from game.core.class_totals import ClassTotals
 from game.core.messages import N_
 from game.scenes.screen import HEADER, HEIGHT, WIDTH, ScreenScene
 from game.ui import draw, gfx, theme
+from game.ui.probe import font_size
 from game.ui.resources import MIN_TEXT
 from game.ui.tween import Tween, ease_out_cubic
 from game.ui.widgets import Button
@@ -115,7 +116,7 @@ class ClassScreenScene(ScreenScene):
         title = self.tr(self.title)
         font = res.fitting_font(40, title, box.width, bold=True)
         if font.get_linesize() > box.height:  # large text: as large as the header allows
-            px = font.point_size * box.height // font.get_linesize()
+            px = font_size(font) * box.height // font.get_linesize()  # in layout units
             font = res.font_px(max(MIN_TEXT, px), bold=True)
         draw.text(
             surface,
