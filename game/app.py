@@ -331,9 +331,11 @@ class App:
         )
 
     def _draw_toasts(self) -> None:
+        assert self.ctx is not None
+        if not self.ctx.toasts:
+            return
         from game.ui import toasts
 
-        assert self.ctx is not None
         toasts.draw_toasts(self.screen, self.ctx.res, self.toast_layout())
 
     # -- errors ------------------------------------------------------------------------------
