@@ -37,7 +37,7 @@ def test_an_installed_game_reads_its_bundle_and_keeps_players_in_the_users_data_
 def test_the_default_folders_hold_the_decks_and_the_fonts() -> None:
     assert (config.DATA_DIR / "species.yaml").is_file()
     assert (config.DATA_DIR / "actions.yaml").is_file()
-    assert any((config.ASSETS_DIR / "fonts").glob("*.otf"))
+    assert any((config.ASSETS_DIR / "fonts").glob("*.ttf"))
 
 
 def test_the_default_folders_do_not_depend_on_the_working_folder(

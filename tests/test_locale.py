@@ -29,7 +29,7 @@ GAME = ROOT / "game"
 LOCALE = ROOT / "data" / "locale"
 TRANSLATED = catalog_languages(LOCALE)[1:]
 FONTS = [
-    ROOT / "assets" / "fonts" / name for name in ("NotoSansSC-Regular.otf", "NotoSansSC-Bold.otf")
+    ROOT / "assets" / "fonts" / name for name in ("NotoSansSC-Regular.ttf", "NotoSansSC-Bold.ttf")
 ]
 MARKS = {"tr": (0,), "plural": (1, 2), "N_": (0,), "N_plural": (0, 1), "Message": (0,)}
 PLAYER_ERRORS = {"RuleError", "SaveError", "ProfileBusy"}

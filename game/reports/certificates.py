@@ -21,8 +21,8 @@ from game.core.ledger import PlayerState
 from game.core.models import Edition
 from game.i18n import Translator
 
-FONT_REGULAR = ASSETS_DIR / "fonts" / "NotoSansSC-Regular.otf"
-FONT_BOLD = ASSETS_DIR / "fonts" / "NotoSansSC-Bold.otf"
+FONT_REGULAR = ASSETS_DIR / "fonts" / "NotoSansSC-Regular.ttf"
+FONT_BOLD = ASSETS_DIR / "fonts" / "NotoSansSC-Bold.ttf"
 LANGS = ("en", "zh-Hans")
 PAGE_W, PAGE_H = 297.0, 210.0  # A4 landscape, mm
 

@@ -30,8 +30,8 @@ class MissingResource(FileNotFoundError):
 
 class Resources:
     FONT_FILES: ClassVar[dict[str, str]] = {
-        "regular": "fonts/NotoSansSC-Regular.otf",
-        "bold": "fonts/NotoSansSC-Bold.otf",
+        "regular": "fonts/NotoSansSC-Regular.ttf",
+        "bold": "fonts/NotoSansSC-Bold.ttf",
     }
     # Rendered pictures kept, counted in pixels (4 bytes each): about 64 MB. A card at print
     # size needs its art at print size once; the album needs every picture at its small size.
@@ -336,4 +336,9 @@ class SizedFont:
         surface, _ = self.face.render(
             self._spaced(text), colour, style=self.style, size=self.points * scale
         )
+        line = int(self.face.get_rect("A", size=self.points * scale).height)
+        if surface.get_height() != line:  # an accent over a capital at the smallest sizes
+            whole = pygame.Surface((surface.get_width(), line), pygame.SRCALPHA)
+            whole.blit(surface, (0, line - surface.get_height()))  # on the same baseline
+            surface = whole
         return surface if scale == 1 else gfx.adopt(surface, scale)

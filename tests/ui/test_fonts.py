@@ -11,7 +11,7 @@ import pytest
 from game.ui.draw import latin
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-FONTS = sorted((ROOT / "assets" / "fonts").glob("*.otf"))
+FONTS = sorted((ROOT / "assets" / "fonts").glob("*.ttf"))
 # The decks and actions; the UI catalog's translations are checked by tests/test_locale.py.
 TEXT_FILES = sorted(p for p in (ROOT / "data").rglob("*.yaml") if p.parent.name != "locale")
 
