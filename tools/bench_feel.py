@@ -107,7 +107,7 @@ def child_floor(args: argparse.Namespace) -> dict[str, Any]:
     pygame.display.init()
     pygame.font.init()
     screen = pygame.display.set_mode((1280, 720))
-    font = pygame.font.Font(ROOT / "assets" / "fonts" / "NotoSansSC-Bold.otf", 34)
+    font = pygame.font.Font(ROOT / "assets" / "fonts" / "NotoSansSC-Bold.ttf", 34)
     screen.fill((20, 70, 60))
     screen.blit(font.render("EcoCards", True, (255, 255, 255)), (32, 24))
     pygame.display.flip()
