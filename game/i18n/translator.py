@@ -52,6 +52,7 @@ class Translator:
         problems: Iterable[CatalogProblem] = (),
     ) -> None:
         self.lang = lang
+        self._numbers: dict[tuple[type, float, int | None], str] = {}
         self.locale: Locale = babel_locale(lang)
         self.problems = list(problems)  # what was wrong with the catalog (already logged)
         self._gettext = _compiled(catalog) if catalog is not None else gettext.NullTranslations()
@@ -139,22 +140,42 @@ class Translator:
     # -- numbers, dates, lists (Babel, for the player's locale) ----------------------------
 
     def number(self, value: float, digits: int | None = None) -> str:
-        """``1,234`` / ``12.5``: grouped for the locale; ``digits`` fixes the decimals."""
-        from babel.numbers import format_decimal
+        """``1,234`` / ``12.5``: grouped for the locale; ``digits`` fixes the decimals.
 
-        if digits is None:
-            return str(format_decimal(value, locale=self.locale))
-        pattern = _with_digits(self.locale.decimal_formats.get(None), digits)
-        return str(pattern.apply(value, self.locale))
+        Kept once made: screens show the same few numbers every frame, and Babel takes tens of
+        microseconds for each (a millisecond of a frame at 1920x1080)."""
+        key = (type(value), value, digits)
+        shown = self._numbers.get(key)
+        if shown is None:
+            from babel.numbers import format_decimal
+
+            if digits is None:
+                shown = str(format_decimal(value, locale=self.locale))
+            else:
+                pattern = _with_digits(self.locale.decimal_formats.get(None), digits)
+                shown = str(pattern.apply(value, self.locale))
+            self._keep(key, shown)
+        return shown
+
+    def _keep(self, key: tuple[type, float, int | None], shown: str) -> None:
+        if len(self._numbers) >= 4096:
+            self._numbers.clear()
+        self._numbers[key] = shown
 
     def percent(self, fraction: float, digits: int = 0) -> str:
         """``12%`` / ``12.5%`` / ``12,5 %`` for 0.125, in the locale's own pattern."""
-        from babel.numbers import format_percent
+        key = (type(fraction), fraction, -1 - digits)  # kept with the numbers (see number)
+        shown = self._numbers.get(key)
+        if shown is None:
+            from babel.numbers import format_percent
 
-        if self.locale.percent_formats.get(None) is None:
-            return str(format_percent(fraction, locale=self.locale))
-        pattern = _with_digits(self.locale.percent_formats.get(None), digits)
-        return str(pattern.apply(fraction, self.locale))
+            if self.locale.percent_formats.get(None) is None:
+                shown = str(format_percent(fraction, locale=self.locale))
+            else:
+                pattern = _with_digits(self.locale.percent_formats.get(None), digits)
+                shown = str(pattern.apply(fraction, self.locale))
+            self._keep(key, shown)
+        return shown
 
     def date(self, day: dt.date, style: str = "medium") -> str:
         """``Dec 6, 2026`` / ``2026年12月6日``."""

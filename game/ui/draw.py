@@ -73,8 +73,36 @@ class Measures(Protocol):
     def size(self, text: str, /) -> tuple[int, int]: ...
 
 
+_WRAPPED: dict[tuple[object, ...], tuple[Measures, list[str]]] = {}
+
+
+def _style(font: Measures) -> object:
+    """What else changes how wide a font sets text: italics and bold switched on it."""
+    italic, bold = getattr(font, "get_italic", None), getattr(font, "get_bold", None)
+    return (
+        getattr(font, "style", None),
+        italic() if callable(italic) else None,
+        bold() if callable(bold) else None,
+    )
+
+
 def wrap(content: str, font: Measures, width: int) -> list[str]:
-    """Lines of at most ``width`` pixels; breaks at spaces, or between any two CJK characters."""
+    """Lines of at most ``width`` pixels; breaks at spaces, or between any two CJK characters.
+
+    Kept once worked out (for that font, width and window scale): screens wrap the same texts
+    every frame, and measuring each word took a millisecond and more of a 1920x1080 frame."""
+    key = (content, id(font), _style(font), width, gfx.current_scale())
+    kept = _WRAPPED.get(key)
+    if kept is not None and kept[0] is font:  # (an id can be reused once a font is gone)
+        return list(kept[1])
+    lines = _wrap(content, font, width)
+    if len(_WRAPPED) >= 4096:
+        _WRAPPED.clear()
+    _WRAPPED[key] = (font, lines)
+    return list(lines)
+
+
+def _wrap(content: str, font: Measures, width: int) -> list[str]:
     lines: list[str] = []
     for paragraph in latin(content).split("\n"):
         line = ""
