@@ -40,6 +40,9 @@ QUESTION_KINDS: tuple[QuestionKind, ...] = (
 CHOICES = 4
 QUIZ_POINT_G = 50  # energy for one right answer
 QUIZ_DAILY_MAX = 5  # right answers a day that earn energy
+# the answers to "Would you buy this?" (not a bare Yes and No: Chinese answers with the verb,
+# and a dialog's "Yes" is another word)
+WOULD, WOULD_NOT = N_("Yes, I would"), N_("No, I would not")
 QUIZ = "quiz"
 
 # The same words as the card's "Don't buy" panel (game.ui.redlist), which core cannot import.
@@ -86,7 +89,7 @@ def card_texts(species: Species, content: Content, tr: Words) -> set[str]:
         if action is not None:
             texts.add(action.name.get(lang))
     if species.trade is not None:
-        texts.add(tr(N_("No")))
+        texts.add(tr(WOULD_NOT))
     return texts
 
 
@@ -202,7 +205,7 @@ def questions_for(
                 "trade",
                 species.id,
                 tr("Would you buy this? {goods}", goods=goods),
-                (tr(N_("Yes")), tr(N_("No"))),
+                (tr(WOULD), tr(WOULD_NOT)),
                 1,
                 tr(
                     "No: buying it harms the {name}. {cites}",

@@ -79,7 +79,7 @@ def test_trade_question_says_no_with_the_reason(decks: Content) -> None:
         (question,) = [
             q for q in questions_for(species, decks, tr, random.Random(0)) if q.kind == "trade"
         ]
-        assert question.right == "No" and "CITES" in question.explanation
+        assert question.right == "No, I would not" and "CITES" in question.explanation
         assert any(goods in question.prompt for goods in species.trade.goods.get("en"))  # type: ignore[union-attr]
 
 
