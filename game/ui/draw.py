@@ -113,8 +113,27 @@ def _wrap(content: str, font: Measures, width: int) -> list[str]:
                 line = token.lstrip()
             else:
                 line = candidate
+            # a web address wider than the line is broken after a "/" or "." (a word is not:
+            # text fitted to a box shrinks until its longest word fits)
+            while "/" in line and len(line) > 1 and font.size(line.rstrip())[0] > width:
+                cut = _longest_start(line, font, width)
+                lines.append(line[:cut])
+                line = line[cut:]
         lines.append(line.rstrip())
     return lines
+
+
+def _longest_start(word: str, font: Measures, width: int) -> int:
+    """How many characters of ``word`` fit in ``width`` (one at least), ending after a "/" or
+    a "." when there is one in the second half of them."""
+    fits = 1
+    while fits < len(word) and font.size(word[: fits + 1])[0] <= width:
+        fits += 1
+    for mark in "/.":
+        at = word.rfind(mark, fits // 2, fits)
+        if at > 0:
+            return at + 1
+    return fits
 
 
 def _tokens(paragraph: str) -> list[str]:
