@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 PROFILE_VERSION = 2
 LEDGER_VERSION = 3
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -57,9 +57,16 @@ def _ledger_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
     return dict(data)
 
 
+def _export_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    # Version 2 may carry the player's quiz answers ("quiz", "quiz_sha256"); a version 1 file
+    # has none. The new number makes an older game refuse a file with answers (a newer save)
+    # rather than import it and drop them unseen.
+    return dict(data)
+
+
 PROFILE_MIGRATIONS: dict[int, Migration] = {1: _profile_1_to_2}
 LEDGER_MIGRATIONS: dict[int, Migration] = {1: _ledger_1_to_2, 2: _ledger_2_to_3}
-EXPORT_MIGRATIONS: dict[int, Migration] = {}
+EXPORT_MIGRATIONS: dict[int, Migration] = {1: _export_1_to_2}
 
 
 def ledger_version(data: dict[str, Any]) -> Any:

@@ -142,6 +142,15 @@ def test_a_newer_games_export_is_refused(
         other.import_profile(path, NOW)
 
 
+def test_an_export_from_before_quiz_answers_travelled_still_imports(
+    store: SaveStore, other: SaveStore, played: Callable[..., str], tmp_path: Path
+) -> None:
+    path = exported(store, played, tmp_path)
+    edit(path, lambda data: data.update(schema_version=1))  # version 1: no quiz answers
+
+    assert other.import_profile(path, NOW).name == "Mia"
+
+
 def test_delete_removes_every_file_of_the_profile(
     store: SaveStore, played: Callable[..., str]
 ) -> None:
