@@ -14,6 +14,7 @@ from game.ui.widgets import Button, ButtonRow
 
 WIDTH, HEIGHT = LOGICAL_SIZE
 HEADER = 84
+ARROW_KEYS = (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN)
 
 
 class ScreenScene(Scene):
@@ -63,9 +64,22 @@ class ScreenScene(Scene):
     def controls(self) -> list[pygame.Rect]:
         return [button.rect for button in self.buttons.buttons]
 
+    def first_focus(self) -> Button | None:
+        """Where an arrow puts the focus ring when nothing has it: the screen's first choice
+        below the header (the header's own buttons when there is none)."""
+        enabled = [b for b in self.buttons.buttons if b.enabled]
+        return next((b for b in enabled if b.rect.top >= HEADER), enabled[0] if enabled else None)
+
     def handle_event(self, event: pygame.event.Event) -> bool:
         if self.buttons.handle_event(event):
             return True
+        if (
+            event.type == pygame.KEYDOWN
+            and event.key in ARROW_KEYS
+            and self.buttons.focused is None
+        ):  # nothing has the ring yet: an arrow puts it where the screen's choices start
+            self.buttons.focused = self.first_focus()
+            return self.buttons.focused is not None
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE and self.show_back:
             self.back()
             return True

@@ -179,3 +179,29 @@ def test_a_question_mark_typed_in_a_name_is_part_of_the_name(tmp_path: Path) -> 
     game.type_text("?")
     assert isinstance(game.scene, NewProfileScene)
     assert game.scene.name == "?"
+
+
+def test_an_arrow_on_the_log_screen_puts_the_ring_on_the_first_action(tmp_path: Path) -> None:
+    game = Driver(tmp_path)
+    game.new_player("Mia")
+    game.click("Log an eco-action")
+    scene = game.scene
+    assert isinstance(scene, LogActionScene) and scene.buttons.focused is None
+    key(game, pygame.K_RIGHT)
+    focused = scene.buttons.focused
+    assert focused is not None and focused.rect == scene.tile_rect(0)
+    key(game, pygame.K_RIGHT)
+    press(game)
+    assert scene.selected is not None and scene.selected is scene.actions[1]
+
+
+def test_an_arrow_on_home_puts_the_ring_on_its_first_choice_below_the_header(
+    tmp_path: Path,
+) -> None:
+    game = Driver(tmp_path)
+    game.new_player("Mia")
+    scene = game.scene
+    assert isinstance(scene, HomeScene) and scene.buttons.focused is None
+    key(game, pygame.K_DOWN)
+    focused = scene.buttons.focused
+    assert focused is not None and focused.label == "Log an eco-action"
