@@ -184,21 +184,28 @@ def _problem(
     return _bonus_problem(before, entry, bonus_rules)
 
 
-def _earned_problem(
-    before: PlayerState, entry: LedgerEntry, content: Content, rules: Rules
-) -> str | None:
+def _claimed(entry: LedgerEntry, content: Content) -> tuple[Action, float] | str:
+    """The action an entry claims and its quantity, or what is wrong with them."""
     action = content.actions.get(entry.action_id or "")
     if action is None:
         return f"names an action that does not exist: {entry.action_id!r}"
     quantity = entry.quantity
     if not isinstance(quantity, int | float) or isinstance(quantity, bool):
         return "has no quantity"
+    return action, float(quantity)
+
+
+def _earned_problem(
+    before: PlayerState, entry: LedgerEntry, content: Content, rules: Rules
+) -> str | None:
+    claimed = _claimed(entry, content)
+    if isinstance(claimed, str):
+        return claimed
+    action, quantity = claimed
     if entry.approves is not None:
         return _approval_problem(before, entry, action, rules)
     try:
-        allowed = earn_amount(
-            before, action, float(quantity), day=entry.day, now=entry.at, rules=rules
-        )
+        allowed = earn_amount(before, action, quantity, day=entry.day, now=entry.at, rules=rules)
     except RuleError as refused:
         return f"the rules refuse it: {refused}"
     if entry.amount_g != allowed:
@@ -210,16 +217,14 @@ def _earned_problem(
 
 
 def _pending_problem(entry: LedgerEntry, content: Content, rules: Rules) -> str | None:
-    action = content.actions.get(entry.action_id or "")
-    if action is None:
-        return f"names an action that does not exist: {entry.action_id!r}"
-    quantity = entry.quantity
-    if not isinstance(quantity, int | float) or isinstance(quantity, bool):
-        return "has no quantity"
+    claimed = _claimed(entry, content)
+    if isinstance(claimed, str):
+        return claimed
+    action, quantity = claimed
     if entry.amount_g != 0:
         return "a pending action earns nothing until it is approved"
     try:
-        check_claim(action, float(quantity), day=entry.day, now=entry.at, rules=rules)
+        check_claim(action, quantity, day=entry.day, now=entry.at, rules=rules)
     except RuleError as refused:
         return f"the rules refuse it: {refused}"
     return None
