@@ -13,7 +13,7 @@ import gettext
 import io
 import logging
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,7 +52,7 @@ class Translator:
         problems: Iterable[CatalogProblem] = (),
     ) -> None:
         self.lang = lang
-        self._numbers: dict[tuple[type, float, int | None], str] = {}
+        self._numbers: dict[tuple[object, ...], str] = {}
         self.locale: Locale = babel_locale(lang)
         self.problems = list(problems)  # what was wrong with the catalog (already logged)
         self._gettext = _compiled(catalog) if catalog is not None else gettext.NullTranslations()
@@ -140,41 +140,40 @@ class Translator:
     # -- numbers, dates, lists (Babel, for the player's locale) ----------------------------
 
     def number(self, value: float, digits: int | None = None) -> str:
-        """``1,234`` / ``12.5``: grouped for the locale; ``digits`` fixes the decimals.
+        """``1,234`` / ``12.5``: grouped for the locale; ``digits`` fixes the decimals."""
 
-        Kept once made: screens show the same few numbers every frame, and Babel takes tens of
-        microseconds for each (a millisecond of a frame at 1920x1080)."""
-        key = (type(value), value, digits)
-        shown = self._numbers.get(key)
-        if shown is None:
+        def made() -> str:
             from babel.numbers import format_decimal
 
             if digits is None:
-                shown = str(format_decimal(value, locale=self.locale))
-            else:
-                pattern = _with_digits(self.locale.decimal_formats.get(None), digits)
-                shown = str(pattern.apply(value, self.locale))
-            self._keep(key, shown)
-        return shown
+                return str(format_decimal(value, locale=self.locale))
+            pattern = _with_digits(self.locale.decimal_formats.get(None), digits)
+            return str(pattern.apply(value, self.locale))
 
-    def _keep(self, key: tuple[type, float, int | None], shown: str) -> None:
-        if len(self._numbers) >= 4096:
-            self._numbers.clear()
-        self._numbers[key] = shown
+        return self._kept(("number", type(value), value, digits), made)
 
     def percent(self, fraction: float, digits: int = 0) -> str:
         """``12%`` / ``12.5%`` / ``12,5 %`` for 0.125, in the locale's own pattern."""
-        key = (type(fraction), fraction, -1 - digits)  # kept with the numbers (see number)
-        shown = self._numbers.get(key)
-        if shown is None:
+
+        def made() -> str:
             from babel.numbers import format_percent
 
             if self.locale.percent_formats.get(None) is None:
-                shown = str(format_percent(fraction, locale=self.locale))
-            else:
-                pattern = _with_digits(self.locale.percent_formats.get(None), digits)
-                shown = str(pattern.apply(fraction, self.locale))
-            self._keep(key, shown)
+                return str(format_percent(fraction, locale=self.locale))
+            pattern = _with_digits(self.locale.percent_formats.get(None), digits)
+            return str(pattern.apply(fraction, self.locale))
+
+        return self._kept(("percent", type(fraction), fraction, digits), made)
+
+    def _kept(self, key: tuple[object, ...], made: Callable[[], str]) -> str:
+        """A formatted number, kept once made: screens show the same few numbers every frame,
+        and Babel takes tens of microseconds for each (a millisecond of a 1920x1080 frame)."""
+        shown = self._numbers.get(key)
+        if shown is None:
+            shown = made()
+            if len(self._numbers) >= 4096:
+                self._numbers.clear()
+            self._numbers[key] = shown
         return shown
 
     def date(self, day: dt.date, style: str = "medium") -> str:
