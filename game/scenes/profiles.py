@@ -81,33 +81,21 @@ class ProfilesScene(ScreenScene):
     def layout(self) -> None:
         super().layout()
         res = self.ctx.res
-        self.buttons.add(
-            Button(
-                pygame.Rect(WIDTH - 300 - 3 * (16 + 160), 18, 160, 50),
-                self.tr("Class"),
-                self.ctx.nav.class_screen,
-                res.font(22, bold=True),
-                colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.15),
-            )
+        header = (
+            (N_("Class"), self.ctx.nav.class_screen),
+            (N_("Teacher"), self.ctx.nav.teacher),
+            (N_("Settings"), self.ctx.nav.settings),
         )
-        self.buttons.add(
-            Button(
-                pygame.Rect(WIDTH - 300 - 2 * (16 + 160), 18, 160, 50),
-                self.tr("Teacher"),
-                self.ctx.nav.teacher,
-                res.font(22, bold=True),
-                colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.15),
+        for slot, (label, go) in enumerate(header):  # right to left from the "+ New player" slot
+            self.buttons.add(
+                Button(
+                    pygame.Rect(WIDTH - 300 - (len(header) - slot) * (16 + 160), 18, 160, 50),
+                    self.tr(label),
+                    go,
+                    res.font(22, bold=True),
+                    colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.15),
+                )
             )
-        )
-        self.buttons.add(
-            Button(
-                pygame.Rect(WIDTH - 300 - 16 - 160, 18, 160, 50),
-                self.tr("Settings"),
-                self.ctx.nav.settings,
-                res.font(22, bold=True),
-                colour=theme.mix(theme.BG_TOP, theme.WHITE, 0.15),
-            )
-        )
         if self.profiles:  # with none yet, the welcome panel has the one big button
             self.buttons.add(
                 Button(
